@@ -1,0 +1,116 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rapport", targets: ["RapportCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // Pure text analysis: standard library and Foundation only.
+        .target(name: "RapportAnalysis", swiftSettings: swiftSettings),
+        // Domain model and listening rules: pure.
+        .target(name: "RapportCore", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
+        // Platform payload parsers: pure.
+        .target(name: "RapportFormats", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
+        // Realistic synthetic traffic: pure.
+        .target(name: "RapportSimulation", swiftSettings: swiftSettings),
+        // Persistence over SQLKit (SQLite and PostgreSQL).
+        .target(
+            name: "RapportStore",
+            dependencies: [
+                "RapportCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The pipeline (parse → analyse → match → store → broadcast) and pull connectors.
+        .target(
+            name: "RapportIngest",
+            dependencies: [
+                "RapportCore", "RapportFormats", "RapportAnalysis", "RapportStore", "RapportSimulation",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP API, webhooks, SSE.
+        .target(
+            name: "RapportServer",
+            dependencies: [
+                "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RapportCLI",
+            dependencies: [
+                "RapportServer", "RapportIngest", "RapportStore", "RapportFormats", "RapportAnalysis",
+                "RapportSimulation", "RapportCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RapportAnalysisTests", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportFormatsTests", dependencies: ["RapportFormats"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "RapportSimulationTests", dependencies: ["RapportSimulation"], swiftSettings: swiftSettings),
+        .target(
+            name: "RapportTestSupport", dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/RapportTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "RapportTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportServerTests",
+            dependencies: [
+                "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,130 @@
+/// The result of analysing one post. Stable contract: stored with every mention,
+/// filtered on by the API and printed by `rapport analyze`.
+public struct PostAnalysis: Codable, Sendable, Hashable {
+    public var sentiment: Sentiment
+    /// One or more intents, most confident first.
+    public var intents: [Intent]
+    /// ISO 639-1 code (`en`, `es`, `fr`, `de`, `pt`, `it`, `nl`) or `und` when unknown.
+    public var language: String
+    /// Key phrases and hashtags (hashtags keep their `#`).
+    public var topics: [String]
+    /// Author influence 0–100.
+    public var influence: Int
+    public var level: Level
+    /// Why the post landed at its level, as short human-readable phrases.
+    public var reasons: [String]
+
+    public init(
+        sentiment: Sentiment, intents: [Intent], language: String, topics: [String], influence: Int,
+        level: Level, reasons: [String]
+    ) {
+        self.sentiment = sentiment
+        self.intents = intents
+        self.language = language
+        self.topics = topics
+        self.influence = influence
+        self.level = level
+        self.reasons = reasons
+    }
+}
+
+public struct Sentiment: Codable, Sendable, Hashable {
+    public enum Label: String, Codable, Sendable, Hashable, CaseIterable {
+        case positive, neutral, negative
+    }
+    public var label: Label
+    /// In [-1, 1].
+    public var score: Double
+
+    public init(label: Label, score: Double) {
+        self.label = label
+        self.score = score
+    }
+}
+
+public struct Intent: Codable, Sendable, Hashable {
+    public enum Name: String, Codable, Sendable, Hashable, CaseIterable {
+        case complaint
+        case question
+        case praise
+        case purchaseIntent = "purchase_intent"
+        case churnThreat = "churn_threat"
+        case noise
+    }
+    public var name: Name
+    /// In [0, 1].
+    public var confidence: Double
+
+    public init(name: Name, confidence: Double) {
+        self.name = name
+        self.confidence = confidence
+    }
+}
+
+/// The funnel: every post lands in exactly one level.
+public enum Level: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    case noise
+    case relevant
+    case attention
+    case urgent
+
+    public static func < (lhs: Level, rhs: Level) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Everything the analyser may use about a post besides its text. All optional.
+public struct AnalysisInput: Sendable, Hashable {
+    public var text: String
+    /// Platform-declared language, trusted when present.
+    public var language: String?
+    public var network: String?
+    public var followers: Int?
+    public var following: Int?
+    public var verified: Bool
+    /// Engagement on the post so far.
+    public var likes: Int
+    public var reposts: Int
+    public var replies: Int
+    public var quotes: Int
+    /// Minutes between the post's creation and when its metrics were read; lets the
+    /// analyser turn engagement into a velocity (amplification). Nil when unknown.
+    public var ageMinutes: Double?
+    /// The author's history in Rapport, when known.
+    public var history: AuthorHistory?
+    /// Back-office value of the customer (e.g. lifetime value in the brand's currency), when known.
+    public var customerValue: Double?
+
+    public init(
+        text: String, language: String? = nil, network: String? = nil, followers: Int? = nil,
+        following: Int? = nil, verified: Bool = false, likes: Int = 0, reposts: Int = 0, replies: Int = 0,
+        quotes: Int = 0, ageMinutes: Double? = nil, history: AuthorHistory? = nil, customerValue: Double? = nil
+    ) {
+        self.text = text
+        self.language = language
+        self.network = network
+        self.followers = followers
+        self.following = following
+        self.verified = verified
+        self.likes = likes
+        self.reposts = reposts
+        self.replies = replies
+        self.quotes = quotes
+        self.ageMinutes = ageMinutes
+        self.history = history
+        self.customerValue = customerValue
+    }
+}
+
+/// What Rapport already knows about an author.
+public struct AuthorHistory: Sendable, Hashable {
+    public var mentionCount: Int
+    public var negativeCount: Int
+    public var averageEngagement: Double
+
+    public init(mentionCount: Int, negativeCount: Int, averageEngagement: Double) {
+        self.mentionCount = mentionCount
+        self.negativeCount = negativeCount
+        self.averageEngagement = averageEngagement
+    }
+}

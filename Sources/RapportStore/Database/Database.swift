@@ -1,0 +1,168 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+
+/// A connection to Rapport's store, on SQLite or PostgreSQL, behind one interface.
+///
+/// SQLite has a single writer: transactions are serialised by a lock and reads
+/// go to a second connection (WAL lets them run beside the writer). PostgreSQL
+/// uses a pooled `PostgresClient`.
+public final class Database: Sendable {
+    public let dialect: Dialect
+    public let location: DatabaseLocation
+    let logger: Logger
+    private let backend: Backend
+
+    private enum Backend: Sendable {
+        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
+        case postgres(client: PostgresClient, runner: Task<Void, Never>)
+    }
+
+    private init(dialect: Dialect, location: DatabaseLocation, logger: Logger, backend: Backend) {
+        self.dialect = dialect
+        self.location = location
+        self.logger = logger
+        self.backend = backend
+    }
+
+    /// Opens (creating if needed) the database. Call ``close()`` when done.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "rapport.store")) async throws
+        -> Database
+    {
+        switch location {
+        case .sqlite(let path):
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            do {
+                // WAL + NORMAL survives a process crash (kill -9) without losing committed
+                // transactions; only an OS crash or power loss could lose the last ones.
+                for pragma in [
+                    "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=10000",
+                    "PRAGMA foreign_keys=ON",
+                ] {
+                    _ = try await writer.query(pragma)
+                }
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                _ = try await reader.query("PRAGMA busy_timeout=10000")
+                return Database(
+                    dialect: .sqlite, location: location, logger: logger,
+                    backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
+            } catch {
+                try? await writer.close()
+                throw error
+            }
+        case .postgres(let url):
+            let configuration = try postgresConfiguration(url)
+            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            let runner = Task { await client.run() }
+            let database = Database(
+                dialect: .postgres, location: location, logger: logger,
+                backend: .postgres(client: client, runner: runner))
+            do {
+                _ = try await database.read { try await $0.raw("SELECT 1").all() }
+            } catch {
+                await database.close()
+                throw error
+            }
+            return database
+        }
+    }
+
+    static func postgresConfiguration(_ url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
+            let user = components.user
+        else {
+            throw StoreError.invalidConfiguration("PostgreSQL URL must look like postgres://user:password@host:5432/db")
+        }
+        let databaseName = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding,
+            database: databaseName.isEmpty ? nil : databaseName, tls: .disable)
+        configuration.options.maximumConnections = 8
+        return configuration
+    }
+
+    /// Runs read-only work.
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(_, let reader, _):
+            return try await body(reader.sql(queryLogLevel: nil))
+        case .postgres(let client, _):
+            return try await client.withConnection { try await body($0.sql(queryLogLevel: nil)) }
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it commits, or none of it.
+    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, _, let lock):
+            return try await lock.withLock {
+                try await Self.runTransaction(on: writer.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
+            }
+        case .postgres(let client, _):
+            return try await client.withConnection {
+                try await Self.runTransaction(on: $0.sql(queryLogLevel: nil), begin: "BEGIN", body)
+            }
+        }
+    }
+
+    private static func runTransaction<T>(
+        on db: any SQLDatabase, begin: String, _ body: (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let value = try await body(db)
+            try await db.raw("COMMIT").run()
+            return value
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    /// On PostgreSQL, ids of mentions committed by any instance, as they commit
+    /// (LISTEN/NOTIFY). Nil on SQLite, where one process owns the file.
+    public func committedMentionIDs() -> AsyncThrowingStream<[Int64], any Error>? {
+        guard case .postgres(let client, _) = backend else { return nil }
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await client.withConnection { connection in
+                        try await connection.listen(on: MentionStore.notifyChannel) { notifications in
+                            for try await notification in notifications {
+                                let ids = notification.payload.split(separator: ",").compactMap { Int64($0) }
+                                if !ids.isEmpty { continuation.yield(ids) }
+                            }
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Closes connections. SQLite connections must be closed before they are released.
+    public func close() async {
+        switch backend {
+        case .sqlite(let writer, let reader, _):
+            try? await reader.close()
+            try? await writer.close()
+        case .postgres(_, let runner):
+            runner.cancel()
+            _ = await runner.value
+        }
+    }
+}
+
+extension Database {
+    /// Runs one statement outside any transaction (administration: CREATE DATABASE, VACUUM…).
+    public func execute(_ sql: String) async throws {
+        _ = try await read { try await $0.raw(SQLQueryString(sql)).all() }
+    }
+}

@@ -1,0 +1,16 @@
+import RapportStore
+import RapportTestSupport
+import Testing
+
+@Suite("Migrations")
+struct MigratorTests {
+    @Test("migrate applies every version once; a second run applies none", arguments: TestEngine.available)
+    func idempotent(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let migrator = Migrator(database: db)
+            let versions = try await migrator.appliedVersions()
+            #expect(versions == [1, 2])
+            #expect(try await migrator.migrate() == [])
+        }
+    }
+}
