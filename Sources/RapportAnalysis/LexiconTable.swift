@@ -1,0 +1,121 @@
+/// What the lexicon knows about one term (word, emoji, emoticon or two-word phrase).
+struct TermInfo: Sendable, Hashable {
+    /// Valence on VADER's scale (about -4…+4); 0 for function words.
+    var valence: Float = 0
+    /// Added to (or, when negative, taken from) the magnitude of the next valenced words.
+    var booster: Float = 0
+    var flags: TermFlags = []
+}
+
+struct TermFlags: OptionSet, Sendable, Hashable {
+    let rawValue: UInt16
+    /// Flips the valence of the following words in its clause ("not", "never", "nunca").
+    static let negator = TermFlags(rawValue: 1 << 0)
+    /// Shifts weight from the clause before to the clause after ("but", "however").
+    static let contrast = TermFlags(rawValue: 1 << 1)
+    /// The first word of a two-word phrase in the table: only then is the pair looked up.
+    static let startsPhrase = TermFlags(rawValue: 1 << 2)
+    /// An English word that is a common function word elsewhere ("die", "war", "fine"):
+    /// carries no valence when the post is not in English.
+    static let englishOnly = TermFlags(rawValue: 1 << 3)
+    /// A cheap sarcasm cue ("yeah right", "/s", 🙄).
+    static let sarcasm = TermFlags(rawValue: 1 << 4)
+    /// A word that, after a positive interjection, marks the praise as ironic ("another", "again").
+    static let ironyTarget = TermFlags(rawValue: 1 << 5)
+    /// "but"-like only when it opens the sentence or follows a comma ("yet", "though").
+    static let weakContrast = TermFlags(rawValue: 1 << 6)
+}
+
+/// An open-addressing hash table from UTF-8 byte strings to `TermInfo`.
+///
+/// Keys live in one contiguous byte arena and lookups take a raw buffer, so finding a
+/// token never allocates: the analyser hashes the lower-cased bytes it already holds.
+struct LexiconTable: Sendable {
+    private var slots: [Int32]
+    private var hashes: [UInt32] = []
+    private var keyStart: [Int32] = []
+    private var keyLength: [Int32] = []
+    private var arena: [UInt8] = []
+    private(set) var infos: [TermInfo] = []
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes {
+            h = (h ^ UInt32(b)) &* 16_777_619
+        }
+        return h
+    }
+
+    /// The index of `bytes` in `infos`, or -1.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = Self.hash(bytes)
+        var i = Int(h) & mask
+        return arena.withUnsafeBufferPointer { arenaBuf in
+            while true {
+                let e = Int(slots[i])
+                if e < 0 { return -1 }
+                if hashes[e] == h && Int(keyLength[e]) == bytes.count {
+                    let start = Int(keyStart[e])
+                    var same = true
+                    var k = 0
+                    while k < bytes.count {
+                        if arenaBuf[start + k] != bytes[k] {
+                            same = false
+                            break
+                        }
+                        k += 1
+                    }
+                    if same { return e }
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    func find(_ key: String) -> Int {
+        var key = key
+        return key.withUTF8 { find($0) }
+    }
+
+    /// Inserts or updates `key`; `update` receives the existing (or default) info.
+    mutating func upsert(_ key: String, _ update: (inout TermInfo) -> Void) {
+        var key = key
+        let existing = find(key)
+        if existing >= 0 {
+            update(&infos[existing])
+            return
+        }
+        if infos.count * 2 >= slots.count { grow() }
+        var info = TermInfo()
+        update(&info)
+        let index = infos.count
+        key.withUTF8 { bytes in
+            keyStart.append(Int32(arena.count))
+            keyLength.append(Int32(bytes.count))
+            arena.append(contentsOf: bytes)
+            hashes.append(Self.hash(bytes))
+        }
+        infos.append(info)
+        place(index)
+    }
+
+    private mutating func place(_ index: Int) {
+        var i = Int(hashes[index]) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = Int32(index)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for index in infos.indices { place(index) }
+    }
+}

@@ -1,0 +1,325 @@
+/// Splits social text into tokens in one pass over its UTF-8 bytes.
+///
+/// URLs are dropped, @mentions and #hashtags are kept and flagged (a hashtag's word still
+/// carries sentiment: "#fail"), emoji become tokens of their own even when glued to a word,
+/// and every word is lower-cased into one shared buffer and looked up in the lexicon without
+/// allocating. Elongated words ("sooo") are looked up again with their runs collapsed.
+struct SocialTokenizer: Sendable {
+    let lexicon: LexiconTable
+
+    func tokenize(_ text: String) -> TokenizedText {
+        var text = text
+        return text.withUTF8 { tokenize(bytes: $0) }
+    }
+
+    func tokenize(bytes src: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        var out = TokenizedText()
+        out.bytes.reserveCapacity(src.count + 8)
+        out.tokens.reserveCapacity(src.count / 4 + 4)
+        var i = 0
+        let n = src.count
+        var atChunkStart = true
+        while i < n {
+            let b = src[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                atChunkStart = true
+                i += 1
+                continue
+            }
+            if atChunkStart {
+                atChunkStart = false
+                let end = chunkEnd(src, from: i)
+                if isURL(src, i, end) {
+                    out.urls += 1
+                    i = end
+                    continue
+                }
+                if b < 0x80 && !isWordByte(b) && b != 0x40 && end - i <= 12 {
+                    // Emoticons, "/s", "#sarcasm": the whole chunk may be a lexicon entry.
+                    if emitChunk(src, i, end, into: &out) {
+                        i = end
+                        continue
+                    }
+                }
+            }
+            if b == 0x40 || b == 0x23 {  // @mention or #hashtag
+                var j = i + 1
+                while j < n, isWordByte(src[j]) || src[j] >= 0x80 && !isEmojiLead(src, j) { j += 1 }
+                if j > i + 1 {
+                    if b == 0x40 {
+                        out.mentions += 1
+                        appendToken(src, i + 1, j, flags: .mention, into: &out)
+                    } else {
+                        out.hashtags += 1
+                        appendHashtag(src, i + 1, j, into: &out)
+                    }
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            if isWordByte(b) || (b >= 0x80 && !isEmojiLead(src, i) && !isPunctuationScalar(src, i)) {
+                var j = i
+                while j < n {
+                    let c = src[j]
+                    if isWordByte(c) {
+                        j += 1
+                    } else if (c == 0x27 || c == 0x2D) && j + 1 < n && isWordByte(src[j + 1]) && j > i {
+                        j += 1  // inner apostrophe or hyphen: "don't", "rip-off"
+                    } else if c == 0xE2 && j + 2 < n && src[j + 1] == 0x80 && src[j + 2] == 0x99 && j > i {
+                        j += 3  // curly apostrophe, normalised below
+                    } else if c >= 0x80 && !isEmojiLead(src, j) && !isPunctuationScalar(src, j) {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                appendToken(src, i, j, flags: [], into: &out)
+                i = j
+                continue
+            }
+            if b >= 0x80 {
+                let len = scalarLength(b)
+                if isInvisible(src, i) {
+                    i += len
+                    continue
+                }
+                if isEmojiLead(src, i) {
+                    appendEmoji(src, i, min(n, i + len), into: &out)
+                } else if isPunctuationScalar(src, i) {
+                    markBoundary(&out, clause: true, sentence: src[i] == 0xE2 && i + 2 < n && src[i + 2] == 0xA6)
+                }
+                i += len
+                continue
+            }
+            switch b {
+            case 0x21:  // !
+                out.exclamations += 1
+                markBoundary(&out, clause: true, sentence: true)
+            case 0x3F:  // ?
+                out.questions += 1
+                if let last = out.tokens.indices.last { out.tokens[last].flags.insert(.question) }
+                markBoundary(&out, clause: true, sentence: true)
+            case 0x2E:  // .
+                markBoundary(&out, clause: true, sentence: true)
+            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2D, 0x22:  // , ; : ( ) - "
+                markBoundary(&out, clause: true, sentence: false)
+            default:
+                break
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: - Emitting tokens
+
+    private func appendToken(
+        _ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, flags: TokenFlags,
+        into out: inout TokenizedText
+    ) {
+        var flags = flags
+        let start = out.bytes.count
+        var upper = 0
+        var letters = 0
+        var run = 1
+        var prev: UInt8 = 0
+        var j = from
+        while j < to {
+            var c = src[j]
+            if c >= 0x41 && c <= 0x5A {
+                upper += 1
+                letters += 1
+                c += 0x20
+            } else if c >= 0x61 && c <= 0x7A {
+                letters += 1
+            } else if c >= 0x30 && c <= 0x39 {
+                flags.insert(.hasDigit)
+            } else if c == 0xC3 && j + 1 < to {
+                // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
+                var d = src[j + 1]
+                letters += 1
+                if d >= 0x80 && d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    upper += 1
+                }
+                out.bytes.append(c)
+                out.bytes.append(d)
+                j += 2
+                prev = d
+                run = 1
+                continue
+            } else if c == 0xE2 && j + 2 < to && src[j + 1] == 0x80 && src[j + 2] == 0x99 {
+                c = 0x27
+                j += 2
+            } else if c >= 0x80 {
+                letters += c >= 0xC0 ? 1 : 0
+            }
+            if c == prev && c >= 0x61 {
+                run += 1
+                if run == 3 { flags.insert(.elongated) }
+            } else {
+                run = 1
+            }
+            prev = c
+            out.bytes.append(c)
+            j += 1
+        }
+        let length = out.bytes.count - start
+        guard length > 0 else { return }
+        out.letters += letters
+        out.upperLetters += upper
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        if upper > 0 && src[from] >= 0x41 && src[from] <= 0x5A { flags.insert(.capitalised) }
+        if letters > 0 { flags.insert(.word) }
+        var token = Token(start: Int32(start), length: Int32(length), flags: flags)
+        if !flags.contains(.mention) {
+            token.term = Int32(lookup(&out, start: start, length: length, elongated: flags.contains(.elongated)))
+        }
+        out.tokens.append(token)
+    }
+
+    /// A hashtag is one token, or several when written in CamelCase ("#NeverAgain").
+    private func appendHashtag(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) {
+        var pieceStart = from
+        var j = from + 1
+        let first = out.tokens.count
+        while j < to {
+            let c = src[j]
+            let p = src[j - 1]
+            if c >= 0x41 && c <= 0x5A && p >= 0x61 && p <= 0x7A {
+                appendToken(src, pieceStart, j, flags: .hashtag, into: &out)
+                pieceStart = j
+            }
+            j += 1
+        }
+        appendToken(src, pieceStart, to, flags: .hashtag, into: &out)
+        // Hashtags are written capitalised by convention: that is not shouting.
+        for k in first..<out.tokens.count { out.tokens[k].flags.remove([.allCaps, .capitalised]) }
+    }
+
+    private func appendEmoji(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) {
+        // Skin-tone modifiers, variation selectors and joiners decorate the emoji before them.
+        if to - from == 4 && src[from + 1] == 0x9F && src[from + 2] == 0x8F && src[from + 3] >= 0xBB { return }
+        let start = out.bytes.count
+        for j in from..<to { out.bytes.append(src[j]) }
+        var token = Token(start: Int32(start), length: Int32(to - from), flags: .emoji)
+        token.term = Int32(lookup(&out, start: start, length: to - from, elongated: false))
+        out.tokens.append(token)
+    }
+
+    private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) -> Bool {
+        var buffer: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            var k = 0
+            for j in from..<to {
+                var c = src[j]
+                if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                raw[k] = c
+                k += 1
+            }
+            let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: k)
+            let found = lexicon.find(key)
+            guard found >= 0 else { return false }
+            let start = out.bytes.count
+            out.bytes.append(contentsOf: key)
+            out.tokens.append(Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon))
+            return true
+        }
+    }
+
+    private func markBoundary(_ out: inout TokenizedText, clause: Bool, sentence: Bool) {
+        guard let last = out.tokens.indices.last else { return }
+        if clause { out.tokens[last].flags.insert(.clauseEnd) }
+        if sentence { out.tokens[last].flags.insert(.sentenceEnd) }
+    }
+
+    // MARK: - Lexicon look-up
+
+    private func lookup(_ out: inout TokenizedText, start: Int, length: Int, elongated: Bool) -> Int {
+        let found = out.bytes.withUnsafeBufferPointer { lexicon.find(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        if found >= 0 || !elongated { return found }
+        // "goood" -> "good", then "sooo" -> "so": runs of 3+ collapse to 2, then to 1.
+        for keep in [2, 1] {
+            let hit = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tmp -> Int in
+                var k = 0
+                var run = 0
+                var prev: UInt8 = 0
+                for j in start..<start + length {
+                    let c = out.bytes[j]
+                    run = c == prev ? run + 1 : 1
+                    prev = c
+                    if run <= keep || !longRun(out.bytes, j, start + length, c, keep) {
+                        tmp[k] = c
+                        k += 1
+                    }
+                }
+                return lexicon.find(UnsafeBufferPointer(rebasing: tmp[0..<k]))
+            }
+            if hit >= 0 { return hit }
+        }
+        return -1
+    }
+
+    /// Whether the run containing position `j` of byte `c` is at least 3 long (an elongation).
+    private func longRun(_ bytes: [UInt8], _ j: Int, _ end: Int, _ c: UInt8, _ keep: Int) -> Bool {
+        var a = j
+        while a > 0 && bytes[a - 1] == c { a -= 1 }
+        var b = j
+        while b + 1 < end && bytes[b + 1] == c { b += 1 }
+        return b - a + 1 >= 3
+    }
+
+    // MARK: - Byte classes
+
+    @inline(__always) private func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+
+    private func chunkEnd(_ src: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var j = from
+        while j < src.count, src[j] != 0x20, src[j] != 0x0A, src[j] != 0x09, src[j] != 0x0D { j += 1 }
+        return j
+    }
+
+    private func isURL(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        func has(_ s: StaticString) -> Bool {
+            let len = s.utf8CodeUnitCount
+            guard to - from >= len else { return false }
+            for k in 0..<len where src[from + k] | 0x20 != s.utf8Start[k] | 0x20 { return false }
+            return true
+        }
+        return has("http://") || has("https://") || has("www.")
+    }
+
+    @inline(__always) private func scalarLength(_ b: UInt8) -> Int {
+        b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+    }
+
+    /// Emoji and pictographs: U+1F000… (4-byte F0 9F), U+2600–U+27BF, U+2B00–U+2BFF.
+    private func isEmojiLead(_ src: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = src[i]
+        if b == 0xF0 { return i + 1 < src.count && src[i + 1] == 0x9F }
+        if b == 0xE2, i + 1 < src.count {
+            let c = src[i + 1]
+            return c == 0x98 || c == 0x99 || c == 0x9A || c == 0x9B || c == 0x9C || c == 0x9D || c == 0x9E
+                || c == 0xAD || c == 0xAC
+        }
+        return false
+    }
+
+    /// U+FE0F (variation selector) and U+200D (zero-width joiner) only decorate emoji.
+    private func isInvisible(_ src: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 2 < src.count else { return false }
+        return (src[i] == 0xEF && src[i + 1] == 0xB8 && src[i + 2] == 0x8F)
+            || (src[i] == 0xE2 && src[i + 1] == 0x80 && src[i + 2] == 0x8D)
+    }
+
+    /// General punctuation (U+2000–U+206F: dashes, quotes, "…", zero-width joiner) and
+    /// Latin-1 punctuation (¡ ¿ « » ·).
+    private func isPunctuationScalar(_ src: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = src[i]
+        if b == 0xE2, i + 2 < src.count, src[i + 1] == 0x80 { return !(src[i + 2] == 0x99) }
+        if b == 0xC2, i + 1 < src.count { return src[i + 1] < 0xC0 }
+        return false
+    }
+}

@@ -1,0 +1,61 @@
+/// One token of a post, pointing into the tokenizer's lower-cased byte buffer.
+struct Token: Sendable {
+    var start: Int32
+    var length: Int32
+    /// Index into the lexicon's `infos`, or -1.
+    var term: Int32 = -1
+    var flags: TokenFlags = []
+}
+
+struct TokenFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let allCaps = TokenFlags(rawValue: 1 << 0)
+    static let elongated = TokenFlags(rawValue: 1 << 1)
+    static let hashtag = TokenFlags(rawValue: 1 << 2)
+    static let mention = TokenFlags(rawValue: 1 << 3)
+    static let emoji = TokenFlags(rawValue: 1 << 4)
+    static let emoticon = TokenFlags(rawValue: 1 << 5)
+    /// A comma, semicolon, colon, dash or bracket follows: negation scope stops here.
+    static let clauseEnd = TokenFlags(rawValue: 1 << 6)
+    /// A full stop, "!" or "?" follows.
+    static let sentenceEnd = TokenFlags(rawValue: 1 << 7)
+    /// First letter was upper case (proper-noun cue for topics).
+    static let capitalised = TokenFlags(rawValue: 1 << 8)
+    static let hasDigit = TokenFlags(rawValue: 1 << 9)
+    /// Made of letters (possibly with inner apostrophes or hyphens).
+    static let word = TokenFlags(rawValue: 1 << 10)
+    /// A "?" directly follows this token.
+    static let question = TokenFlags(rawValue: 1 << 11)
+}
+
+/// A tokenized post: lower-cased UTF-8 bytes plus tokens that index into them.
+struct TokenizedText: Sendable {
+    var bytes: [UInt8] = []
+    var tokens: [Token] = []
+    var exclamations = 0
+    var questions = 0
+    var urls = 0
+    var mentions = 0
+    var hashtags = 0
+    /// Letters that were upper case / all letters, for "the whole post is shouting".
+    var upperLetters = 0
+    var letters = 0
+
+    var isShouting: Bool { letters >= 6 && upperLetters * 10 >= letters * 8 }
+
+    func text(of token: Token) -> String {
+        String(decoding: bytes[Int(token.start)..<Int(token.start + token.length)], as: UTF8.self)
+    }
+
+    /// Whether `token` spells `word` (ASCII, lower case).
+    func token(_ token: Token, is word: StaticString) -> Bool {
+        guard Int(token.length) == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        var i = 0
+        while i < Int(token.length) {
+            if bytes[Int(token.start) + i] != p[i] { return false }
+            i += 1
+        }
+        return true
+    }
+}
