@@ -5,6 +5,8 @@ struct TermInfo: Sendable, Hashable {
     /// Added to (or, when negative, taken from) the magnitude of the next valenced words.
     var booster: Float = 0
     var flags: TermFlags = []
+    /// Free bits for auxiliary tables (language masks, intent numbers).
+    var tag: UInt32 = 0
 }
 
 struct TermFlags: OptionSet, Sendable, Hashable {
@@ -77,6 +79,35 @@ struct LexiconTable: Sendable {
                 }
                 i = (i + 1) & mask
             }
+        }
+    }
+
+    /// Looks up tokens `i` and `i + 1` of `text` as one space-separated phrase, or -1.
+    func findPair(_ text: TokenizedText, _ i: Int) -> Int {
+        let a = text.tokens[i]
+        let b = text.tokens[i + 1]
+        if a.flags.contains(.clauseEnd) { return -1 }
+        let length = Int(a.length + b.length) + 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
+            var k = 0
+            for j in Int(a.start)..<Int(a.start + a.length) {
+                key[k] = text.bytes[j]
+                k += 1
+            }
+            key[k] = 0x20
+            k += 1
+            for j in Int(b.start)..<Int(b.start + b.length) {
+                key[k] = text.bytes[j]
+                k += 1
+            }
+            return find(UnsafeBufferPointer(key))
+        }
+    }
+
+    /// The entry for a token's own bytes, or -1.
+    func find(_ text: TokenizedText, _ token: Token) -> Int {
+        text.bytes.withUnsafeBufferPointer {
+            find(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.start + token.length)]))
         }
     }
 

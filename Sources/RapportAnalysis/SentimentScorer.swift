@@ -87,7 +87,7 @@ public struct SentimentScorer: Sendable {
                 guard token.term >= 0 else { continue }
                 var info = infos[Int(token.term)]
                 if info.flags.contains(.startsPhrase), i + 1 < count {
-                    let phrase = phraseTerm(text, i)
+                    let phrase = lexicon.findPair(text, i)
                     if phrase >= 0 {
                         info = infos[phrase]
                         skipNext = true
@@ -224,27 +224,5 @@ public struct SentimentScorer: Sendable {
             k += 1
         }
         return false
-    }
-
-    /// Looks up "token[i] token[i+1]" as one phrase.
-    private func phraseTerm(_ text: TokenizedText, _ i: Int) -> Int {
-        let a = text.tokens[i]
-        let b = text.tokens[i + 1]
-        if a.flags.contains(.clauseEnd) { return -1 }
-        let length = Int(a.length + b.length) + 1
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
-            var k = 0
-            for j in Int(a.start)..<Int(a.start + a.length) {
-                key[k] = text.bytes[j]
-                k += 1
-            }
-            key[k] = 0x20
-            k += 1
-            for j in Int(b.start)..<Int(b.start + b.length) {
-                key[k] = text.bytes[j]
-                k += 1
-            }
-            return lexicon.find(UnsafeBufferPointer(key))
-        }
     }
 }

@@ -194,7 +194,10 @@ struct SocialTokenizer: Sendable {
         }
         appendToken(src, pieceStart, to, flags: .hashtag, into: &out)
         // Hashtags are written capitalised by convention: that is not shouting.
-        for k in first..<out.tokens.count { out.tokens[k].flags.remove([.allCaps, .capitalised]) }
+        for k in first..<out.tokens.count {
+            out.tokens[k].flags.remove([.allCaps, .capitalised])
+            if k > first { out.tokens[k].flags.insert(.continuation) }
+        }
     }
 
     private func appendEmoji(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) {

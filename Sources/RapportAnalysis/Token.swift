@@ -26,6 +26,8 @@ struct TokenFlags: OptionSet, Sendable {
     static let word = TokenFlags(rawValue: 1 << 10)
     /// A "?" directly follows this token.
     static let question = TokenFlags(rawValue: 1 << 11)
+    /// A later piece of a CamelCase hashtag ("Again" in "#NeverAgain").
+    static let continuation = TokenFlags(rawValue: 1 << 12)
 }
 
 /// A tokenized post: lower-cased UTF-8 bytes plus tokens that index into them.

@@ -2,14 +2,38 @@ import Foundation
 import RapportAnalysis
 
 // Evaluation and benchmark helper for RapportAnalysis; see ANALYSIS.md for the commands.
-let args = CommandLine.arguments.dropFirst()
+let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "eval-sentiment":
-    SentimentEval.run(directory: args.dropFirst().first ?? "/work/shared/data/sentiment-dev")
+    SentimentEval.run(directory: args.count > 1 ? args[1] : "/work/shared/data/sentiment-dev")
 case "score-tsv":
-    SentimentEval.scoreTSV(args.dropFirst().first!)
+    SentimentEval.scoreTSV(args[1])
 case "score":
     for text in args.dropFirst() { print(SentimentScorer().score(text), text) }
+case "analyze":
+    // Same contract as `rapport analyze`: JSON lines in, JSON lines out, exit 1 if any failed.
+    let processor = AnalyzeLineProcessor()
+    var failed = false
+    var n = 0
+    while let line = readLine() {
+        n += 1
+        let (json, bad) = processor.process(line: line, lineNumber: n)
+        failed = failed || bad
+        print(json)
+    }
+    exit(failed ? 1 : 0)
+case "corpus":
+    for text in AnalysisBenchmark.corpus(count: Int(args[1]) ?? 1_000_000) { print(text) }
+case "bench":
+    let count = args.count > 1 ? Int(args[1]) ?? 1_000_000 : 1_000_000
+    let result = AnalysisBenchmark.run(count: count) { done in
+        FileHandle.standardError.write("\(done) posts\n".data(using: .utf8)!)
+    }
+    print(String(format: "analyzed %d posts (%.1f MB) in %.2f s: %.0f texts/s on one core",
+        result.count, Double(result.bytes) / 1e6, result.seconds, result.textsPerSecond))
+    print("levels:", result.levels.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+case "eval-social":
+    SocialEval.run(path: args.count > 1 ? args[1] : "data/social-labelled.jsonl")
 default:
-    print("usage: RapportAnalysisTool eval-sentiment [DIR] | score-tsv FILE | score TEXT…")
+    print("usage: RapportAnalysisTool eval-sentiment [DIR] | score-tsv FILE | score TEXT… | analyze | corpus N | bench N | eval-social FILE")
 }

@@ -1,0 +1,40 @@
+/// What `rapport bench analyze` prints.
+public struct AnalysisBenchmarkResult: Sendable, Hashable {
+    public var count: Int
+    public var bytes: Int
+    public var seconds: Double
+    public var textsPerSecond: Double { seconds > 0 ? Double(count) / seconds : 0 }
+    /// How many posts landed in each level: a checksum that the work was really done.
+    public var levels: [Level: Int]
+}
+
+/// The analysis benchmark: the full `Analyzer.analyze` over a deterministic synthetic corpus,
+/// on the calling thread (one core). Corpus generation is not timed.
+public enum AnalysisBenchmark {
+    /// The benchmark's posts, deterministic for a given count; print them for
+    /// `scripts/bench_vader.py` so VADER is timed on the very same texts.
+    public static func corpus(count: Int) -> [String] {
+        var generator = SyntheticPosts()
+        return (0..<count).map { _ in generator.post() }
+    }
+
+    /// Analyses `count` posts (≥ 1,000,000 for the recorded figure); `progress` is called with
+    /// the number done every 100,000 posts.
+    public static func run(count: Int, progress: ((Int) -> Void)? = nil) -> AnalysisBenchmarkResult {
+        let posts = corpus(count: count)
+        let analyzer = Analyzer()
+        var levels: [Level: Int] = [:]
+        var bytes = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        for (i, text) in posts.enumerated() {
+            let result = analyzer.analyze(AnalysisInput(text: text, followers: (i % 97) * 3_000))
+            levels[result.level, default: 0] += 1
+            bytes += text.utf8.count
+            if (i + 1) % 100_000 == 0 { progress?(i + 1) }
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return AnalysisBenchmarkResult(count: count, bytes: bytes, seconds: seconds, levels: levels)
+    }
+}
