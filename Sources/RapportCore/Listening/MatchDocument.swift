@@ -4,87 +4,87 @@
 /// Build one per post and evaluate any number of queries against it.
 /// Title and text are both searched; a phrase never spans from one to the other.
 public struct MatchDocument: Sendable {
-  /// Folded title and text, separated by `Tokenizer.fieldSeparator`.
-  var bytes: [UInt8]
-  /// Tokens in position order (a hashtag and its word share a position).
-  var tokens: [DocumentToken]
-  /// Folded hashtags the platform reported, without `#`. They match `#tag` and plain `tag`.
-  var reportedHashtags: [[UInt8]]
-  /// Folded handles the platform reported as mentioned, without `@`. They match `@handle`.
-  var reportedHandles: [[UInt8]]
-  /// Folded author handle without a leading `@`.
-  var authorHandle: [UInt8]?
+    /// Folded title and text, separated by `Tokenizer.fieldSeparator`.
+    var bytes: [UInt8]
+    /// Tokens in position order (a hashtag and its word share a position).
+    var tokens: [DocumentToken]
+    /// Folded hashtags the platform reported, without `#`. They match `#tag` and plain `tag`.
+    var reportedHashtags: [[UInt8]]
+    /// Folded handles the platform reported as mentioned, without `@`. They match `@handle`.
+    var reportedHandles: [[UInt8]]
+    /// Folded author handle without a leading `@`.
+    var authorHandle: [UInt8]?
 
-  /// Primary language subtag, lowercased (`en` for `en-US`).
-  public var language: String?
-  public var network: Network?
-  public var followers: Int?
-  public var verified: Bool
-  public var kind: MentionKind?
-  public var origin: Origin?
+    /// Primary language subtag, lowercased (`en` for `en-US`).
+    public var language: String?
+    public var network: Network?
+    public var followers: Int?
+    public var verified: Bool
+    public var kind: MentionKind?
+    public var origin: Origin?
 
-  /// Tokenises a normalised post: title and text, reported hashtags and
-  /// mentions, and the author's handle, followers and verification.
-  public init(post: IncomingPost) {
-    self.init(
-      text: post.text, title: post.title, hashtags: post.hashtags,
-      mentionedHandles: post.mentionedHandles,
-      language: post.language, network: post.network, authorHandle: post.author.handle,
-      followers: post.author.followers, verified: post.author.verified, kind: post.kind,
-      origin: post.origin)
-  }
-
-  /// Tokenises free text with optional fields (tests, previews of a rule).
-  /// - Parameters:
-  ///   - hashtags: hashtags reported besides those written in the text, with or without `#`.
-  ///   - mentionedHandles: handles mentioned besides those written in the text, with or without `@`.
-  ///   - language: a BCP-47 tag; only the primary subtag is compared.
-  public init(
-    text: String, title: String? = nil, hashtags: [String] = [], mentionedHandles: [String] = [],
-    language: String? = nil, network: Network? = nil, authorHandle: String? = nil,
-    followers: Int? = nil,
-    verified: Bool = false, kind: MentionKind? = nil, origin: Origin? = nil
-  ) {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + (title?.utf8.count ?? 0) + 1)
-    if let title {
-      TextFolder.fold(title, into: &bytes)
-      bytes.append(Tokenizer.fieldSeparator)
+    /// Tokenises a normalised post: title and text, reported hashtags and
+    /// mentions, and the author's handle, followers and verification.
+    public init(post: IncomingPost) {
+        self.init(
+            text: post.text, title: post.title, hashtags: post.hashtags,
+            mentionedHandles: post.mentionedHandles,
+            language: post.language, network: post.network, authorHandle: post.author.handle,
+            followers: post.author.followers, verified: post.author.verified, kind: post.kind,
+            origin: post.origin)
     }
-    TextFolder.fold(text, into: &bytes)
-    var tokens: [DocumentToken] = []
-    tokens.reserveCapacity(bytes.count / 4)
-    var position: Int32 = 0
-    bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens, position: &position) }
-    self.bytes = bytes
-    self.tokens = tokens
-    self.reportedHashtags =
-      hashtags.isEmpty ? [] : hashtags.map { Self.foldStripping($0, prefix: "#") }
-    self.reportedHandles =
-      mentionedHandles.isEmpty ? [] : mentionedHandles.map { Self.foldStripping($0, prefix: "@") }
-    self.authorHandle = authorHandle.map { Self.foldStripping($0, prefix: "@") }
-    self.language = language.map(Self.primaryLanguage)
-    self.network = network
-    self.followers = followers
-    self.verified = verified
-    self.kind = kind
-    self.origin = origin
-  }
 
-  /// The folded bytes of a token.
-  @inline(__always)
-  func bytes(of token: DocumentToken) -> ArraySlice<UInt8> {
-    bytes[token.range]
-  }
+    /// Tokenises free text with optional fields (tests, previews of a rule).
+    /// - Parameters:
+    ///   - hashtags: hashtags reported besides those written in the text, with or without `#`.
+    ///   - mentionedHandles: handles mentioned besides those written in the text, with or without `@`.
+    ///   - language: a BCP-47 tag; only the primary subtag is compared.
+    public init(
+        text: String, title: String? = nil, hashtags: [String] = [], mentionedHandles: [String] = [],
+        language: String? = nil, network: Network? = nil, authorHandle: String? = nil,
+        followers: Int? = nil,
+        verified: Bool = false, kind: MentionKind? = nil, origin: Origin? = nil
+    ) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + (title?.utf8.count ?? 0) + 1)
+        if let title {
+            TextFolder.fold(title, into: &bytes)
+            bytes.append(Tokenizer.fieldSeparator)
+        }
+        TextFolder.fold(text, into: &bytes)
+        var tokens: [DocumentToken] = []
+        tokens.reserveCapacity(bytes.count / 4)
+        var position: Int32 = 0
+        bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens, position: &position) }
+        self.bytes = bytes
+        self.tokens = tokens
+        self.reportedHashtags =
+            hashtags.isEmpty ? [] : hashtags.map { Self.foldStripping($0, prefix: "#") }
+        self.reportedHandles =
+            mentionedHandles.isEmpty ? [] : mentionedHandles.map { Self.foldStripping($0, prefix: "@") }
+        self.authorHandle = authorHandle.map { Self.foldStripping($0, prefix: "@") }
+        self.language = language.map(Self.primaryLanguage)
+        self.network = network
+        self.followers = followers
+        self.verified = verified
+        self.kind = kind
+        self.origin = origin
+    }
 
-  static func foldStripping(_ value: String, prefix: Character) -> [UInt8] {
-    TextFolder.fold(value.first == prefix ? value.dropFirst() : Substring(value))
-  }
+    /// The folded bytes of a token.
+    @inline(__always)
+    func bytes(of token: DocumentToken) -> ArraySlice<UInt8> {
+        bytes[token.range]
+    }
 
-  /// `en-US` → `en`, `PT_br` → `pt`.
-  static func primaryLanguage(_ tag: String) -> String {
-    let primary =
-      tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? tag
-    return primary.lowercased()
-  }
+    static func foldStripping(_ value: String, prefix: Character) -> [UInt8] {
+        TextFolder.fold(value.first == prefix ? value.dropFirst() : Substring(value))
+    }
+
+    /// `en-US` → `en`, `PT_br` → `pt`.
+    static func primaryLanguage(_ tag: String) -> String {
+        let primary =
+            tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? tag
+        return primary.lowercased()
+    }
 }

@@ -11,35 +11,35 @@
 /// rules with all groups satisfied, plus the few rules that have none (pure
 /// negations, field-only rules), are evaluated.
 public struct RuleMatcher: Sendable {
-  let index: RuleIndex
+    let index: RuleIndex
 
-  /// Compiles the enabled rules; disabled rules are ignored (not even parsed).
-  /// - Throws: `RuleCompileError` naming the first rule whose query does not compile.
-  public init(rules: [ListeningRule]) throws(RuleCompileError) {
-    var compiled: [(id: Int64, root: QueryNode)] = []
-    for rule in rules where rule.enabled {
-      do {
-        compiled.append((rule.id, try ListeningQuery.compile(rule.query).root))
-      } catch {
-        throw RuleCompileError(ruleID: rule.id, ruleName: rule.name, syntaxError: error)
-      }
+    /// Compiles the enabled rules; disabled rules are ignored (not even parsed).
+    /// - Throws: `RuleCompileError` naming the first rule whose query does not compile.
+    public init(rules: [ListeningRule]) throws(RuleCompileError) {
+        var compiled: [(id: Int64, root: QueryNode)] = []
+        for rule in rules where rule.enabled {
+            do {
+                compiled.append((rule.id, try ListeningQuery.compile(rule.query).root))
+            } catch {
+                throw RuleCompileError(ruleID: rule.id, ruleName: rule.name, syntaxError: error)
+            }
+        }
+        index = RuleIndex(rules: compiled)
     }
-    index = RuleIndex(rules: compiled)
-  }
 
-  /// Number of enabled rules compiled.
-  public var count: Int { index.ids.count }
+    /// Number of enabled rules compiled.
+    public var count: Int { index.ids.count }
 
-  /// Distinct token texts across all rules (terms, hashtags, handles, wildcards).
-  public var vocabularySize: Int { index.vocabulary.count }
+    /// Distinct token texts across all rules (terms, hashtags, handles, wildcards).
+    public var vocabularySize: Int { index.tables.vocabulary.count }
 
-  /// Ids of the rules `post` matches, in the order the rules were given.
-  public func matchingRuleIDs(for post: IncomingPost) -> [Int64] {
-    index.match(MatchDocument(post: post))
-  }
+    /// Ids of the rules `post` matches, in the order the rules were given.
+    public func matchingRuleIDs(for post: IncomingPost) -> [Int64] {
+        index.match(MatchDocument(post: post))
+    }
 
-  /// Ids of the rules `document` matches, in the order the rules were given.
-  public func matchingRuleIDs(for document: MatchDocument) -> [Int64] {
-    index.match(document)
-  }
+    /// Ids of the rules `document` matches, in the order the rules were given.
+    public func matchingRuleIDs(for document: MatchDocument) -> [Int64] {
+        index.match(document)
+    }
 }
