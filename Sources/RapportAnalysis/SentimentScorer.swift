@@ -149,7 +149,12 @@ public struct SentimentScorer: Sendable {
             if p.flags.contains(.sentenceEnd) { break }
             if p.flags.contains(.clauseEnd) { inClause = false }
             if p.term >= 0 {
-                let info = infos[Int(p.term)]
+                var info = infos[Int(p.term)]
+                if info.flags.contains(.startsPhrase) && j >= 2 {
+                    // "kind of good": the modifier is the phrase, not its first word.
+                    let pair = lexicon.findPair(text, i - j)
+                    if pair >= 0 { info = infos[pair] }
+                }
                 if info.booster != 0 {
                     var b = info.booster * (j == 1 ? 1 : j == 2 ? 0.95 : 0.9)
                     if p.flags.contains(.allCaps) && !text.isShouting { b += b > 0 ? 0.733 : -0.733 }

@@ -20,7 +20,7 @@ public struct TopicExtractor: Sendable {
         var seen = Set<String>()
         var out: [String] = []
         for tag in hashtags(tokens) where seen.insert(tag).inserted { out.append(tag) }
-        for token in tokens.tokens where !token.flags.contains(.hashtag) && isContent(tokens, token) {
+        for token in tokens.tokens where !token.flags.contains(.hashtag) && isContent(tokens, token, allowSentiment: true) {
             let word = tokens.text(of: token)
             if seen.insert(word).inserted { out.append(word) }
         }
@@ -68,12 +68,14 @@ public struct TopicExtractor: Sendable {
         return out.filter { seen.insert($0).inserted }
     }
 
-    func isContent(_ text: TokenizedText, _ token: Token) -> Bool {
+    /// Whether `token` can be (part of) a topic; `allowSentiment` keeps words like "outage"
+    /// for trend counting, where a burst of them is exactly the news.
+    func isContent(_ text: TokenizedText, _ token: Token, allowSentiment: Bool = false) -> Bool {
         guard token.flags.contains(.word), !token.flags.contains(.mention) else { return false }
         if token.length < 3 && !token.flags.contains(.hasDigit) { return false }
         if token.term >= 0 {
             let info = lexicon.infos[Int(token.term)]
-            if info.valence != 0 || info.booster != 0 || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast]) {
+            if (info.valence != 0 && !allowSentiment) || info.booster != 0 || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast]) {
                 return false
             }
         }
