@@ -35,7 +35,7 @@ struct AuthorPool: Sendable {
         let verifiedOdds = 0.002 + 0.9 * Double(followers) / (Double(followers) + 150_000)
         let verified = g.unit() < verifiedOdds
         let style = g.next() % 4
-        let suffix = String(index, radix: 36)
+        let suffix = Self.base36(index)
         let stem: String
         switch style {
         case 0: stem = first.ascii + last.ascii + suffix
@@ -50,6 +50,18 @@ struct AuthorPool: Sendable {
         return Person(
             index: index, name: first.display + " " + last.display, stem: stem, followers: followers,
             verified: verified, bio: bio, hash: g.next())
+    }
+
+    /// Lowercase base-36 digits of `value`; the generic `String(_:radix:)` is measurably slower in the hot path.
+    static func base36(_ value: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(8)
+        var v = Swift.max(0, value)
+        repeat {
+            out.append(v % 36 < 10 ? UInt8(48 + v % 36) : UInt8(87 + v % 36))
+            v /= 36
+        } while v > 0
+        return String(decoding: out.reversed(), as: UTF8.self)
     }
 
     /// Picks a poster: low indices post far more often (density ∝ i^(-2/3)), so regulars recur.

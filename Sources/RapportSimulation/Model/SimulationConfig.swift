@@ -23,7 +23,7 @@ public struct SimulationConfig: Sendable {
     public var languageMix: [String: Double]
     /// Share of brand-related posts by intent (before any incident).
     public var intentMix: [Intent: Double]
-    /// Strength of the daily and weekly cycle: 0 is a flat rate, 1 the full curve (night ≈ 0.2× noon).
+    /// Strength of the daily and weekly cycle: 0 is a flat rate, 1 the full curve (04:00 ≈ 0.15× the evening peak).
     public var seasonality: Double
     /// Hours to add to UTC to get the audience's local time for the daily cycle.
     public var utcOffsetHours: Double
