@@ -32,6 +32,12 @@ public enum HTMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Escapes `&` and `<` so plain text survives ``text(fromHTML:)`` unchanged.
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) else { return text }
+        return text.replacingAmpersandAndLessThan()
+    }
+
     private struct Converter {
         let input: [UInt8]
         var output: [UInt8] = []
@@ -196,5 +202,20 @@ public enum HTMLText {
         func isNameByte(_ c: UInt8) -> Bool {
             isLetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: ":")
         }
+    }
+}
+
+extension String {
+    fileprivate func replacingAmpersandAndLessThan() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count + 16)
+        for c in self {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }
