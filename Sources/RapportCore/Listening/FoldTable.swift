@@ -56,6 +56,13 @@ struct FoldTable: Sendable {
         default:
             if !properties.isAlphabetic { return [0x20] }
         }
+        // Decomposition (Foundation, slow) only where accents live: Latin,
+        // Greek, Cyrillic. Elsewhere lowercasing is all a letter needs.
+        let value = scalar.value
+        let decomposes = value < 0x0530 || (0x1E00..<0x2000).contains(value)
+        guard decomposes else {
+            return Array((properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)).utf8)
+        }
         var folded = ""
         for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
             switch part.properties.generalCategory {
