@@ -28,7 +28,8 @@ public enum InfluenceModel {
         let engagement = 15 * min(1, log10(1 + max(0, interactions)) / 4)
         var history = 0.0
         if let h = input.history {
-            history = 10 * min(1, log10(1 + Double(max(0, h.mentionCount))) / 2)
+            history =
+                10 * min(1, log10(1 + Double(max(0, h.mentionCount))) / 2)
                 * (0.5 + 0.5 * min(1, max(0, h.averageEngagement) / 50))
         }
         return Int(max(0, min(100, reach + ratio + verified + engagement + history)).rounded())

@@ -58,7 +58,9 @@ public struct IntentClassifier: Sendable {
         }
     }
 
-    private func addShapeEvidence(_ text: TokenizedText, _ sentiment: Sentiment, _ e: UnsafeMutableBufferPointer<Double>) {
+    private func addShapeEvidence(
+        _ text: TokenizedText, _ sentiment: Sentiment, _ e: UnsafeMutableBufferPointer<Double>
+    ) {
         let complaint = 0, question = 1, praise = 2, noise = 5
         if text.questions > 0 { e[question] += 1.0 }
         if sentiment.score <= -0.2 {

@@ -34,7 +34,8 @@ enum IntentCues {
             ("ottimo", 1.0), ("bedankt", 1.0), ("geweldig", 1.0), ("top", 0.5),
         ],
         .purchaseIntent: [
-            ("thinking of", 0.9), ("want to buy", 1.6), ("wanna buy", 1.6), ("should i get", 1.6), ("should i buy", 1.6),
+            ("thinking of", 0.9), ("want to buy", 1.6), ("wanna buy", 1.6), ("should i get", 1.6),
+            ("should i buy", 1.6),
             ("where can i", 1.0), ("looking for", 0.8), ("how much", 1.0), ("in stock", 1.2), ("pre-order", 1.4),
             ("preorder", 1.4), ("upgrade to", 1.0), ("upgrading", 0.9), ("buying", 1.0), ("buy", 0.8), ("price", 0.7),
             ("pricing", 0.8), ("quote", 0.6), ("sign up", 1.0), ("considering", 0.9), ("which plan", 1.4),

@@ -11,15 +11,18 @@ enum LanguageWords {
         // es
         ("el la los las de que y en un una es por con para mi mis no lo del al se pero muy ya está esta más "
             + "como hay tengo qué porque gracias hola todo nada desde cuando sin sus su me te le les yo tu "
-            + "ni otra otro vez hoy días semana son estoy mucho también eso esto sigue").split(separator: " ").map(String.init),
+            + "ni otra otro vez hoy días semana son estoy mucho también eso esto sigue").split(separator: " ").map(
+                String.init),
         // fr
         ("le la les de des du et est un une je pas que qui pour avec sur mon ma mes vous nous ce cette il elle "
             + "ne plus très merci bonjour depuis toujours mais au aux en c'est j'ai n'est ça sont suis on "
-            + "votre vos tout rien encore jamais quand où aujourd'hui semaine jours fait été").split(separator: " ").map(String.init),
+            + "votre vos tout rien encore jamais quand où aujourd'hui semaine jours fait été").split(separator: " ")
+            .map(String.init),
         // de
         ("der die das und ist nicht ich ein eine mit für auf mein meine sie es zu den dem im von bei seit "
             + "schon noch wieder kein keine aber auch sehr wie was warum danke bitte hallo habe hat wird nur "
-            + "euer eure ihr uns wir sind war mal heute seit immer nie jetzt doch oder wenn").split(separator: " ").map(String.init),
+            + "euer eure ihr uns wir sind war mal heute seit immer nie jetzt doch oder wenn").split(separator: " ").map(
+                String.init),
         // pt
         ("o os as de que e não um uma para com meu minha é do da dos das no na em por mais muito mas está "
             + "estou já até obrigado obrigada você vocês isso esse essa sem ainda quando tem foi eu nao "

@@ -106,7 +106,9 @@ enum RapportWords {
     ]
 
     /// Words that carry the weight of what follows them.
-    static let contrasts: [String] = ["but", "however", "nevertheless", "nonetheless", "pero", "mais", "aber", "mas", "ma", "maar"]
+    static let contrasts: [String] = [
+        "but", "however", "nevertheless", "nonetheless", "pero", "mais", "aber", "mas", "ma", "maar",
+    ]
     static let weakContrasts: [String] = ["yet", "though", "although", "still"]
 
     /// English lexicon entries that are function words in the other supported languages.
@@ -115,7 +117,9 @@ enum RapportWords {
         "bitter", "fast", "mist", "sale", "chat", "come", "dank", "hoe", "dead", "pest", "rage", "ban",
     ]
 
-    static let sarcasmCues: [String] = ["yeah right", "/s", "#sarcasm", "🙄", "thanks a", "oh great", "just great", "so much"]
+    static let sarcasmCues: [String] = [
+        "yeah right", "/s", "#sarcasm", "🙄", "thanks a", "oh great", "just great", "so much",
+    ]
     static let ironyTargets: [String] = ["another", "again", "hours", "waiting", "outage", "down", "still"]
 
     /// VADER entries that mislead on brand and customer-service text.

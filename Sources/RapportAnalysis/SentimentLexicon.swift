@@ -49,7 +49,9 @@ extension LexiconTable {
         for word in VaderLexiconData.text.split(separator: "\n") {
             if let tab = word.firstIndex(of: "\t") { keys.append(String(word[..<tab])) }
         }
-        keys += (RapportWords.valences + RapportWords.extraPhrases).map(\.0) + RapportWords.boosters.map(\.0) + RapportWords.sarcasmCues
+        keys +=
+            (RapportWords.valences + RapportWords.extraPhrases).map(\.0) + RapportWords.boosters.map(\.0)
+            + RapportWords.sarcasmCues
         return keys
     }
 }

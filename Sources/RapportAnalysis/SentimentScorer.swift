@@ -177,7 +177,8 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Within each sentence, the words after the last "but" weigh more than those before it.
-    private func applyContrast(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo]) {
+    private func applyContrast(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo])
+    {
         var sentenceStart = 0
         let count = text.tokens.count
         var i = 0
@@ -216,7 +217,9 @@ public struct SentimentScorer: Sendable {
 
     /// "Great, another outage." / "Love waiting two hours": a positive opener followed
     /// closely by a word that only makes sense ironically.
-    private func isIronicOpener(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo]) -> Bool {
+    private func isIronicOpener(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo])
+        -> Bool
+    {
         let count = text.tokens.count
         var first = 0
         while first < count && values[first] == 0 && first < 3 { first += 1 }

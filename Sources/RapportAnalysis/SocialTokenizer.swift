@@ -179,7 +179,8 @@ struct SocialTokenizer: Sendable {
     }
 
     /// A hashtag is one token, or several when written in CamelCase ("#NeverAgain").
-    private func appendHashtag(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) {
+    private func appendHashtag(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText)
+    {
         var pieceStart = from
         var j = from + 1
         let first = out.tokens.count
@@ -210,7 +211,9 @@ struct SocialTokenizer: Sendable {
         out.tokens.append(token)
     }
 
-    private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) -> Bool {
+    private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText)
+        -> Bool
+    {
         var buffer: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &buffer) { raw in
             var k = 0
@@ -239,7 +242,9 @@ struct SocialTokenizer: Sendable {
     // MARK: - Lexicon look-up
 
     private func lookup(_ out: inout TokenizedText, start: Int, length: Int, elongated: Bool) -> Int {
-        let found = out.bytes.withUnsafeBufferPointer { lexicon.find(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        let found = out.bytes.withUnsafeBufferPointer {
+            lexicon.find(UnsafeBufferPointer(rebasing: $0[start..<start + length]))
+        }
         if found >= 0 || !elongated { return found }
         // "goood" -> "good", then "sooo" -> "so": runs of 3+ collapse to 2, then to 1.
         for keep in [2, 1] {

@@ -19,8 +19,12 @@ struct SyntheticPosts {
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
 
-    static let brands = ["@Telco", "@SkyNet", "@FastBank", "@AirNova", "@ShopMax", "@StreamIt", "@VoltCar", "@CafeLuna"]
-    static let products = ["app", "router", "fibre", "card", "flight", "order", "subscription", "phone", "delivery", "account"]
+    static let brands = [
+        "@Telco", "@SkyNet", "@FastBank", "@AirNova", "@ShopMax", "@StreamIt", "@VoltCar", "@CafeLuna",
+    ]
+    static let products = [
+        "app", "router", "fibre", "card", "flight", "order", "subscription", "phone", "delivery", "account",
+    ]
     static let english = [
         "my {p} has been down for 3 hours, still waiting for a fix",
         "{b} thank you so much, the support team sorted my {p} in minutes",

@@ -20,7 +20,8 @@ public struct TopicExtractor: Sendable {
         var seen = Set<String>()
         var out: [String] = []
         for tag in hashtags(tokens) where seen.insert(tag).inserted { out.append(tag) }
-        for token in tokens.tokens where !token.flags.contains(.hashtag) && isContent(tokens, token, allowSentiment: true) {
+        for token in tokens.tokens
+        where !token.flags.contains(.hashtag) && isContent(tokens, token, allowSentiment: true) {
             let word = tokens.text(of: token)
             if seen.insert(word).inserted { out.append(word) }
         }
@@ -48,7 +49,9 @@ public struct TopicExtractor: Sendable {
             }
         }
         flush()
-        for (phrase, _) in phrases.enumerated().sorted(by: { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }).map(\.element)
+        for (phrase, _) in phrases.enumerated().sorted(by: {
+            $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset
+        }).map(\.element)
         where out.count < maxTopics && !out.contains(phrase) {
             out.append(phrase)
         }
@@ -75,7 +78,9 @@ public struct TopicExtractor: Sendable {
         if token.length < 3 && !token.flags.contains(.hasDigit) { return false }
         if token.term >= 0 {
             let info = lexicon.infos[Int(token.term)]
-            if (info.valence != 0 && !allowSentiment) || info.booster != 0 || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast]) {
+            if (info.valence != 0 && !allowSentiment) || info.booster != 0
+                || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast])
+            {
                 return false
             }
         }
@@ -88,7 +93,8 @@ public struct TopicExtractor: Sendable {
 
     private static let fillers: LexiconTable = {
         var table = LexiconTable(capacity: 64)
-        for word in "lol omg via amp rt pls plz thx guys literally actually gonna wanna gotta yet".split(separator: " ") {
+        for word in "lol omg via amp rt pls plz thx guys literally actually gonna wanna gotta yet".split(separator: " ")
+        {
             table.upsert(String(word)) { _ in }
         }
         return table

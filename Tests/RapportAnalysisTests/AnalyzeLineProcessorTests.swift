@@ -12,7 +12,8 @@ import Testing
         #expect(!failed)
         #expect(json.hasPrefix(#"{"id":"p1","sentiment":{"label":"negative","score":-"#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["id", "sentiment", "intents", "language", "topics", "influence", "level", "reasons"])
+        #expect(
+            Set(object.keys) == ["id", "sentiment", "intents", "language", "topics", "influence", "level", "reasons"])
         #expect(object["level"] as? String == "urgent")
         #expect((object["reasons"] as? [String])?.contains("author has 2.4M followers") == true)
     }

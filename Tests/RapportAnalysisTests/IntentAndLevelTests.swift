@@ -10,8 +10,12 @@ import Testing
     @Test func complaint() { #expect(names("charged twice and still waiting for a refund").first == .complaint) }
     @Test func question() { #expect(names("how do I reset my router?").contains(.question)) }
     @Test func praise() { #expect(names("thank you, the support team was amazing").first == .praise) }
-    @Test func purchaseIntent() { #expect(names("thinking of buying the new phone, is it worth it?").contains(.purchaseIntent)) }
-    @Test func churnThreat() { #expect(names("I'm switching to another provider, cancel my contract").first == .churnThreat) }
+    @Test func purchaseIntent() {
+        #expect(names("thinking of buying the new phone, is it worth it?").contains(.purchaseIntent))
+    }
+    @Test func churnThreat() {
+        #expect(names("I'm switching to another provider, cancel my contract").first == .churnThreat)
+    }
     @Test func giveawayIsNoise() { #expect(names("WIN a free phone! follow and retweet #giveaway").first == .noise) }
     @Test func jobAdIsNoise() { #expect(names("We're hiring! apply now https://jobs.example.com").first == .noise) }
 
@@ -52,7 +56,9 @@ import Testing
     }
 
     @Test func spamIsNoise() {
-        #expect(analyzer.analyze(AnalysisInput(text: "Free followers! click here https://spam.example #follow")).level == .noise)
+        #expect(
+            analyzer.analyze(AnalysisInput(text: "Free followers! click here https://spam.example #follow")).level
+                == .noise)
     }
 
     @Test func plainPraiseIsRelevant() {
@@ -72,6 +78,8 @@ import Testing
         // 10M followers → reach 55, unknown following → 5, verified → 10: 70.
         #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 10_000_000, verified: true)) == 70)
         #expect(InfluenceModel.score(AnalysisInput(text: "")) == 0)
-        #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 10_000_000_000, verified: true, likes: 1_000_000_000)) <= 100)
+        #expect(
+            InfluenceModel.score(
+                AnalysisInput(text: "", followers: 10_000_000_000, verified: true, likes: 1_000_000_000)) <= 100)
     }
 }

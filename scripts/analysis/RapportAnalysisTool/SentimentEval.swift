@@ -72,7 +72,12 @@ enum SentimentEval {
             raws.append(raw)
             golds.append(rows)
             let scores = rows.map { scorer.score($0.text).score }
-            let f1 = macroF1(rows.map(\.label), scores.map { $0 >= scorer.tuning.neutralBand ? Sentiment.Label.positive : $0 <= -scorer.tuning.neutralBand ? .negative : .neutral })
+            let f1 = macroF1(
+                rows.map(\.label),
+                scores.map {
+                    $0 >= scorer.tuning.neutralBand
+                        ? Sentiment.Label.positive : $0 <= -scorer.tuning.neutralBand ? .negative : .neutral
+                })
             let r = pearson(scores, rows.map(\.mean))
             print("\(name)\t\(fmt(f1))\t\(fmt(r))")
         }
@@ -113,7 +118,9 @@ enum SentimentEval {
             }
             let (f1, r) = objective(grid[best.g].1[held], held, best.alpha, best.band)
             let t = grid[best.g].0
-            print("\(files[held].0)\tF1 \(fmt(f1))\tr \(fmt(r))\t(alpha \(best.alpha), band \(best.band), negW \(t.negativeWeight), lenExp \(t.lengthExponent), negNeg \(t.negatedNegative))")
+            print(
+                "\(files[held].0)\tF1 \(fmt(f1))\tr \(fmt(r))\t(alpha \(best.alpha), band \(best.band), negW \(t.negativeWeight), lenExp \(t.lengthExponent), negNeg \(t.negatedNegative))"
+            )
         }
     }
 

@@ -33,9 +33,12 @@ enum SocialEval {
                 text: text, followers: object["followers"] as? Int, verified: object["verified"] as? Bool ?? false,
                 reposts: object["reposts"] as? Int ?? 0, replies: object["replies"] as? Int ?? 0,
                 ageMinutes: (object["age_minutes"] as? Double) ?? (object["age_minutes"] as? Int).map(Double.init),
-                customerValue: (object["customer_value"] as? Double) ?? (object["customer_value"] as? Int).map(Double.init))
+                customerValue: (object["customer_value"] as? Double)
+                    ?? (object["customer_value"] as? Int).map(Double.init))
             let a = analyzer.analyze(input)
-            let gold = (object["sentiment"] as? String ?? "", object["lang"] as? String ?? "", object["level"] as? String ?? "")
+            let gold = (
+                object["sentiment"] as? String ?? "", object["lang"] as? String ?? "", object["level"] as? String ?? ""
+            )
             count(&sentiment, gold: gold.0, predicted: a.sentiment.label.rawValue)
             count(&language, gold: gold.1, predicted: a.language)
             count(&level, gold: gold.2, predicted: a.level.rawValue)
@@ -52,8 +55,11 @@ enum SocialEval {
             }
         }
         print("rows: \(rows)")
-        print(String(format: "accuracy: sentiment %.3f, language %.3f, level %.3f",
-            Double(correct.sentiment) / Double(rows), Double(correct.language) / Double(rows), Double(correct.level) / Double(rows)))
+        print(
+            String(
+                format: "accuracy: sentiment %.3f, language %.3f, level %.3f",
+                Double(correct.sentiment) / Double(rows), Double(correct.language) / Double(rows),
+                Double(correct.level) / Double(rows)))
         for (title, table) in [("sentiment", sentiment), ("intent", intent), ("language", language), ("level", level)] {
             print("\n\(title)\tclass\tprecision\trecall\tsupport")
             for (name, t) in table.sorted(by: { $0.key < $1.key }) {

@@ -29,11 +29,17 @@ case "bench":
     let result = AnalysisBenchmark.run(count: count) { done in
         FileHandle.standardError.write("\(done) posts\n".data(using: .utf8)!)
     }
-    print(String(format: "analyzed %d posts (%.1f MB) in %.2f s: %.0f texts/s on one core",
-        result.count, Double(result.bytes) / 1e6, result.seconds, result.textsPerSecond))
-    print("levels:", result.levels.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+    print(
+        String(
+            format: "analyzed %d posts (%.1f MB) in %.2f s: %.0f texts/s on one core",
+            result.count, Double(result.bytes) / 1e6, result.seconds, result.textsPerSecond))
+    print(
+        "levels:",
+        result.levels.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
 case "eval-social":
     SocialEval.run(path: args.count > 1 ? args[1] : "data/social-labelled.jsonl")
 default:
-    print("usage: RapportAnalysisTool eval-sentiment [DIR] | score-tsv FILE | score TEXT… | analyze | corpus N | bench N | eval-social FILE")
+    print(
+        "usage: RapportAnalysisTool eval-sentiment [DIR] | score-tsv FILE | score TEXT… | analyze | corpus N | bench N | eval-social FILE"
+    )
 }
