@@ -74,3 +74,21 @@ import Testing
         #expect(try normalized("--acme") == "acme")
     }
 }
+
+/// Every example in docs/listening-rules.md compiles.
+@Suite struct DocumentedExamplesTests {
+    @Test(arguments: [
+        "(acme OR \"acme mobile\" OR @acmemobile OR #acme) (outage OR down OR \"no signal\") -job* lang:en",
+        "acme OR \"acme mobile\" OR @acmemobile OR #acme",
+        "(acme OR @acmemobile) (outage OR down OR \"no signal\") -job*",
+        "(acme OR #acme) (love OR great OR thanks) NOT (hate OR worst)",
+        "(acme OR @acmemobile) (\"switching to\" OR cancel*) globex",
+        "(acme OR #acme) (teléfono OR señal OR \"sin servicio\") lang:es",
+        "(acme OR @acmemobile) min_followers:10k",
+        "\"acme mobile\" verified:true network:x",
+        "@acmemobile -author:acmemobile",
+    ])
+    func compiles(query: String) throws {
+        _ = try ListeningQuery.compile(query)
+    }
+}
