@@ -69,8 +69,8 @@ extension JSONNode {
     }
 
     /// Elements of an optional array member, without allocating (empty when absent or null).
-    func optionalElements(_ key: StaticString, in path: String) throws(FormatError) -> JSONElements? {
-        guard let value = self[key], !value.isNull else { return nil }
+    func optionalElements(_ key: StaticString, in path: String) throws(FormatError) -> JSONElements {
+        guard let value = self[key], !value.isNull else { return JSONElements(emptyIn: self) }
         guard let elements = value.elements else { throw .wrongType(Self.join(path, key), expected: "an array") }
         return elements
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A borrowed view of one value on the token tape: no allocation, no reference counting.
 ///
 /// Only valid inside the closure given to `JSONParser.withDocument`, because it points
@@ -61,6 +63,26 @@ struct JSONNode {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)]), as: UTF8.self)
     }
 
+    /// True when this is a string equal to `other`, compared without building a `String`.
+    func stringEquals(_ other: String) -> Bool {
+        let t = tokens[index]
+        guard t.kind == .string else { return false }
+        if t.hasEscapes { return stringValue == other }
+        var other = other
+        return other.withUTF8 { o in
+            guard o.count == Int(t.b) - Int(t.a) else { return false }
+            return o.elementsEqual(UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)]))
+        }
+    }
+
+    /// A string value read as an ISO 8601 date straight from the bytes; nil if it is not one.
+    var iso8601DateValue: Date? {
+        let t = tokens[index]
+        guard t.kind == .string else { return nil }
+        if t.hasEscapes { return stringValue.flatMap(DateParsing.iso8601) }
+        return DateParsing.iso8601(bytes: UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)]))
+    }
+
     var int64Value: Int64? {
         let t = tokens[index]
         switch t.kind {
@@ -121,8 +143,19 @@ struct JSONNode {
 /// The elements of a JSON array on the tape, as a sequence of nodes.
 struct JSONElements: Sequence {
     let array: JSONNode
+    let count: Int
 
-    var count: Int { Int(array.token.b) }
+    init(array: JSONNode) {
+        self.array = array
+        self.count = Int(array.token.b)
+    }
+
+    /// No elements (for an absent array), borrowing `node` only for its tape.
+    init(emptyIn node: JSONNode) {
+        self.array = node
+        self.count = 0
+    }
+
     var isEmpty: Bool { count == 0 }
 
     var first: JSONNode? {
@@ -131,7 +164,7 @@ struct JSONElements: Sequence {
     }
 
     func makeIterator() -> Iterator {
-        Iterator(node: array, position: array.index + 1, remaining: Int(array.token.b))
+        Iterator(node: array, position: array.index + 1, remaining: count)
     }
 
     struct Iterator: IteratorProtocol {

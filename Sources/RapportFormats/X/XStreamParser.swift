@@ -23,15 +23,16 @@ enum XStreamParser {
         {
             text = full
         }
-        let createdRaw = try data.requiredString("created_at", in: "data")
-        guard let createdAt = DateParsing.iso8601(createdRaw) else {
-            throw FormatError(.invalidDate, "field `data.created_at` is not an ISO 8601 date: \(createdRaw.prefix(40))")
+        guard let createdNode = data["created_at"], !createdNode.isNull else { throw .missing("data.created_at") }
+        guard let createdAt = createdNode.iso8601DateValue else {
+            let raw = createdNode.stringValue ?? createdNode.typeName
+            throw FormatError(.invalidDate, "field `data.created_at` is not an ISO 8601 date: \(raw.prefix(40))")
         }
 
         let author = try findAuthor(json, id: authorID)
         var inReplyTo: String?
-        for ref in try data.optionalArray("referenced_tweets", in: "data") {
-            if ref["type"]?.stringValue == "replied_to" { inReplyTo = ref["id"]?.stringValue }
+        for ref in try data.optionalElements("referenced_tweets", in: "data") {
+            if ref["type"]?.stringEquals("replied_to") == true { inReplyTo = ref["id"]?.stringValue }
         }
         var metrics = PostMetrics.zero
         if let m = try data.optionalObject("public_metrics", in: "data") {
@@ -43,10 +44,10 @@ enum XStreamParser {
         var hashtags: [String] = []
         var mentions: [String] = []
         if let entities = try data.optionalObject("entities", in: "data") {
-            for tag in try entities.optionalArray("hashtags", in: "data.entities") {
+            for tag in try entities.optionalElements("hashtags", in: "data.entities") {
                 if let t = tag["tag"]?.stringValue { hashtags.append(t) }
             }
-            for mention in try entities.optionalArray("mentions", in: "data.entities") {
+            for mention in try entities.optionalElements("mentions", in: "data.entities") {
                 if let u = mention["username"]?.stringValue { mentions.append(u) }
             }
         }
@@ -64,7 +65,7 @@ enum XStreamParser {
 
     private static func findAuthor(_ json: JSONNode, id: String) throws(FormatError) -> Author {
         if let includes = try json.optionalObject("includes", in: "") {
-            for user in try includes.optionalArray("users", in: "includes") where user["id"]?.stringValue == id {
+            for user in try includes.optionalElements("users", in: "includes") where user["id"]?.stringEquals(id) == true {
                 let username = try user.requiredString("username", in: "includes.users[]")
                 let metrics = try user.optionalObject("public_metrics", in: "includes.users[]")
                 return Author(
