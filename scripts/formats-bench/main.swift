@@ -1,9 +1,14 @@
-// Parse-rate benchmark for RapportFormats.
+// Parse-rate benchmark for RapportFormats: X API v2 stream lines, parse + normalise.
 //
-//   swift run -c release FormatsBench [lines] [format]
+// Builds `lines` X stream lines (varied ids, texts, authors, replies, unicode) in memory,
+// then times PayloadParser.parseLine over all of them on one core, three rounds, and
+// prints the best wall-clock rate and the rate per CPU-second of this thread (the
+// latter is what matters on a busy shared machine).
 //
-// Builds `lines` X API v2 stream lines (varied ids, texts, authors, unicode and escapes)
-// in memory, then times PayloadParser.parseLine over all of them on one core.
+// Run it from a scratch package that symlinks the RapportFormats sources, RapportCore's
+// model files and this folder as an executable target `FormatsBench`:
+//
+//   swift build -c release --product FormatsBench && .build/release/FormatsBench 300000
 import Foundation
 import RapportCore
 import RapportFormats

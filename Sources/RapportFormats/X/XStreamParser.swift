@@ -65,7 +65,8 @@ enum XStreamParser {
 
     private static func findAuthor(_ json: JSONNode, id: String) throws(FormatError) -> Author {
         if let includes = try json.optionalObject("includes", in: "") {
-            for user in try includes.optionalElements("users", in: "includes") where user["id"]?.stringEquals(id) == true {
+            for user in try includes.optionalElements("users", in: "includes")
+            where user["id"]?.stringEquals(id) == true {
                 let username = try user.requiredString("username", in: "includes.users[]")
                 let metrics = try user.optionalObject("public_metrics", in: "includes.users[]")
                 return Author(
