@@ -42,13 +42,8 @@ public enum JSONParser {
             throw FormatError(.documentTooLarge, "JSON document over 4 GiB")
         }
         var tokenizer = JSONTokenizer(bytes: input, maxDepth: maxDepth)
+        defer { tokenizer.deallocate() }
         try tokenizer.parseDocument()
-        let tokens = tokenizer.tokens
-        let result = tokens.withUnsafeBufferPointer { tape in
-            Result { () throws(FormatError) in
-                try body(JSONNode(tokens: tape.baseAddress!, bytes: input, index: 0))
-            }
-        }
-        return try result.get()
+        return try body(JSONNode(tokens: tokenizer.tokens, bytes: input, index: 0))
     }
 }

@@ -4,13 +4,37 @@ struct JSONTokenizer {
     private let maxDepth: Int
     private var pos = 0
     private var depth = 0
-    private(set) var tokens: [JSONToken] = []
+    /// The tape, in manually managed memory: appending to an `Array` costs a uniqueness
+    /// check per token, which showed up in profiles. The owner must call ``deallocate()``.
+    private(set) var tokens: UnsafeMutablePointer<JSONToken>
+    private(set) var count = 0
+    private var capacity: Int
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
         // About one token per 12 bytes in platform payloads; growth handles the rest.
-        tokens.reserveCapacity(bytes.count / 12 + 4)
+        capacity = bytes.count / 12 + 8
+        tokens = .allocate(capacity: capacity)
+    }
+
+    func deallocate() {
+        tokens.deallocate()
+    }
+
+    @inline(__always)
+    private mutating func append(_ token: JSONToken) {
+        if count == capacity { grow() }
+        (tokens + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: tokens, count: count)
+        tokens.deallocate()
+        tokens = bigger
+        capacity *= 2
     }
 
     mutating func parseDocument() throws(FormatError) {
@@ -33,13 +57,13 @@ struct JSONTokenizer {
         case UInt8(ascii: "["): try parseContainer(object: false)
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            tokens.append(JSONToken(kind: .bool, hasEscapes: false, a: 0, b: 0, payload: 1))
+            append(JSONToken(kind: .bool, hasEscapes: false, a: 0, b: 0, payload: 1))
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            tokens.append(JSONToken(kind: .bool, hasEscapes: false, a: 0, b: 0, payload: 0))
+            append(JSONToken(kind: .bool, hasEscapes: false, a: 0, b: 0, payload: 0))
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            tokens.append(JSONToken(kind: .null, hasEscapes: false, a: 0, b: 0, payload: 0))
+            append(JSONToken(kind: .null, hasEscapes: false, a: 0, b: 0, payload: 0))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
         default: throw fail("unexpected \(describe(bytes[pos])), expected a value")
         }
@@ -51,10 +75,10 @@ struct JSONTokenizer {
             throw FormatError(.tooDeep, "JSON nesting deeper than \(maxDepth) levels at byte \(pos)")
         }
         let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
-        let index = tokens.count
-        tokens.append(JSONToken(kind: object ? .object : .array, hasEscapes: false, a: 0, b: 0, payload: 0))
+        let index = self.count
+        append(JSONToken(kind: object ? .object : .array, hasEscapes: false, a: 0, b: 0, payload: 0))
         pos += 1
-        var count: UInt32 = 0
+        var members: UInt32 = 0
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == close {
             pos += 1
@@ -76,7 +100,7 @@ struct JSONTokenizer {
                     skipWhitespace()
                 }
                 try parseValue()
-                count += 1
+                members += 1
                 skipWhitespace()
                 guard pos < bytes.count else { throw fail(object ? "unterminated object" : "unterminated array") }
                 let c = bytes[pos]
@@ -91,8 +115,8 @@ struct JSONTokenizer {
                 throw fail("expected `,` or `\(object ? "}" : "]")`, found \(describe(c))")
             }
         }
-        tokens[index].a = UInt32(tokens.count)
-        tokens[index].b = count
+        tokens[index].a = UInt32(self.count)
+        tokens[index].b = members
         depth -= 1
     }
 
@@ -148,7 +172,7 @@ struct JSONTokenizer {
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
         if isInteger && !overflow && (negative || value != .min) {
-            tokens.append(
+            append(
                 JSONToken(
                     kind: .int, hasEscapes: false, a: UInt32(start), b: UInt32(pos), payload: negative ? value : -value)
             )
@@ -160,7 +184,7 @@ struct JSONTokenizer {
         guard let double = Double(text), double.isFinite else {
             throw FormatError(.numberOutOfRange, "number `\(text.prefix(40))` at byte \(start) is out of range")
         }
-        tokens.append(
+        append(
             JSONToken(
                 kind: .double, hasEscapes: false, a: UInt32(start), b: UInt32(pos),
                 payload: Int64(bitPattern: double.bitPattern)))
@@ -186,7 +210,7 @@ struct JSONTokenizer {
             guard pos < count else { break }
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") {
-                tokens.append(
+                append(
                     JSONToken(kind: .string, hasEscapes: escapes, a: UInt32(start), b: UInt32(pos), payload: 0))
                 pos += 1
                 return
