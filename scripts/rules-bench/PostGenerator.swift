@@ -77,13 +77,18 @@ struct PostGenerator {
         let network = Self.networks[random.below(Self.networks.count)]
         // Heavy tail: most accounts are small, a few are huge.
         let followers = Int(pow(10, Double(random.below(6000)) / 1000))
+        // Platforms report hashtags and mentions alongside the text.
+        let words = text.split(separator: " ")
+        let hashtags = words.filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) }
+        let mentions = words.filter { $0.hasPrefix("@") }.map { String($0.dropFirst()) }
         return IncomingPost(
             network: network, externalID: String(index),
             author: Author(
                 network: network, externalID: "u\(index % 50_000)", handle: "user\(index % 50_000)",
                 followers: followers, verified: random.below(50) == 0),
             text: text, language: Self.languages[random.below(Self.languages.count)],
-            createdAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)), origin: .publicStream)
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)), origin: .publicStream,
+            hashtags: hashtags, mentionedHandles: mentions)
     }
 }
 

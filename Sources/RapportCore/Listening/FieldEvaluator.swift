@@ -7,7 +7,7 @@ enum FieldEvaluator {
         case .language(let code): document.language == code
         case .network(let network): document.network == network
         case .author(let handle, let prefix):
-            document.authorHandle.map { prefix ? $0.starts(with: handle) : $0 == handle } ?? false
+            document.authorHandle.map { prefix ? $0.utf8.starts(with: handle) : $0.utf8.elementsEqual(handle) } ?? false
         case .minFollowers(let count): document.followers.map { $0 >= count } ?? false
         case .maxFollowers(let count): document.followers.map { $0 <= count } ?? false
         case .verified(let verified): document.verified == verified

@@ -9,11 +9,11 @@ public struct MatchDocument: Sendable {
     /// Tokens in position order (a hashtag and its word share a position).
     var tokens: [DocumentToken]
     /// Folded hashtags the platform reported, without `#`. They match `#tag` and plain `tag`.
-    var reportedHashtags: [[UInt8]]
+    var reportedHashtags: [String]
     /// Folded handles the platform reported as mentioned, without `@`. They match `@handle`.
-    var reportedHandles: [[UInt8]]
+    var reportedHandles: [String]
     /// Folded author handle without a leading `@`.
-    var authorHandle: [UInt8]?
+    var authorHandle: String?
 
     /// Primary language subtag, lowercased (`en` for `en-US`).
     public var language: String?
@@ -59,10 +59,10 @@ public struct MatchDocument: Sendable {
         self.bytes = bytes
         self.tokens = tokens
         self.reportedHashtags =
-            hashtags.isEmpty ? [] : hashtags.map { Self.foldStripping($0, prefix: "#") }
+            hashtags.isEmpty ? [] : hashtags.map { Self.foldStripping($0, prefix: UInt8(ascii: "#")) }
         self.reportedHandles =
-            mentionedHandles.isEmpty ? [] : mentionedHandles.map { Self.foldStripping($0, prefix: "@") }
-        self.authorHandle = authorHandle.map { Self.foldStripping($0, prefix: "@") }
+            mentionedHandles.isEmpty ? [] : mentionedHandles.map { Self.foldStripping($0, prefix: UInt8(ascii: "@")) }
+        self.authorHandle = authorHandle.map { Self.foldStripping($0, prefix: UInt8(ascii: "@")) }
         self.language = language.map(Self.primaryLanguage)
         self.network = network
         self.followers = followers
@@ -77,14 +77,23 @@ public struct MatchDocument: Sendable {
         bytes[token.range]
     }
 
-    static func foldStripping(_ value: String, prefix: Character) -> [UInt8] {
-        TextFolder.fold(value.first == prefix ? value.dropFirst() : Substring(value))
+    /// Folds a hashtag, handle or author without its leading `#`/`@`. An
+    /// already folded value (the usual lowercase ASCII handle) is returned as
+    /// is, without allocating.
+    static func foldStripping(_ value: String, prefix: UInt8) -> String {
+        let utf8 = value.utf8
+        let hasPrefix = utf8.first == prefix
+        let alreadyFolded = utf8.allSatisfy { $0 < 0x80 && $0 &- 0x41 >= 26 }
+        if alreadyFolded && !hasPrefix { return value }
+        // The prefix is one ASCII byte, so the next UTF-8 index is a character boundary.
+        let body = hasPrefix ? value[utf8.index(after: utf8.startIndex)...] : value[...]
+        return alreadyFolded ? String(body) : String(decoding: TextFolder.fold(body), as: UTF8.self)
     }
 
-    /// `en-US` → `en`, `PT_br` → `pt`.
+    /// `en-US` → `en`, `PT_br` → `pt`. Allocation-free for the usual `en`.
     static func primaryLanguage(_ tag: String) -> String {
-        let primary =
-            tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? tag
-        return primary.lowercased()
+        if tag.utf8.allSatisfy({ $0 &- 0x61 < 26 }) { return tag }
+        let separator = tag.firstIndex { $0 == "-" || $0 == "_" } ?? tag.endIndex
+        return tag[..<separator].lowercased()
     }
 }

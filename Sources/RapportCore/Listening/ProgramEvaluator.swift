@@ -1,18 +1,17 @@
 /// Evaluates compiled rule programs against one bound post.
 struct ProgramEvaluator {
     let state: MatchState
-    let document: MatchDocument
     let program: RuleTables
     let fields: [FieldPredicate]
 
-    init(state: MatchState, document: MatchDocument, fields: [FieldPredicate]) {
+    init(state: MatchState, fields: [FieldPredicate]) {
         self.state = state
-        self.document = document
         self.program = state.tables
         self.fields = fields
     }
 
-    func evaluate(_ nodeIndex: Int32) -> Bool {
+    /// `document` is passed down rather than stored: no copy, no reference counting.
+    func evaluate(_ nodeIndex: Int32, _ document: MatchDocument) -> Bool {
         let node = program.nodes[Int(nodeIndex)]
         switch node.operation {
         case .feature:
@@ -22,17 +21,17 @@ struct ProgramEvaluator {
         case .field:
             return FieldEvaluator.evaluate(fields[Int(node.a)], document)
         case .and:
-            for child in Int(node.a)..<Int(node.a + node.b) where !evaluate(program.children[child]) {
+            for child in Int(node.a)..<Int(node.a + node.b) where !evaluate(program.children[child], document) {
                 return false
             }
             return true
         case .or:
-            for child in Int(node.a)..<Int(node.a + node.b) where evaluate(program.children[child]) {
+            for child in Int(node.a)..<Int(node.a + node.b) where evaluate(program.children[child], document) {
                 return true
             }
             return false
         case .not:
-            return !evaluate(node.a)
+            return !evaluate(node.a, document)
         }
     }
 

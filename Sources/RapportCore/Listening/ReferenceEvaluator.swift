@@ -6,16 +6,16 @@ struct ReferenceEvaluator {
     func evaluate(_ node: QueryNode) -> Bool {
         switch node {
         case .word(let text):
-            return hasToken(.word, text) || document.reportedHashtags.contains(text)
+            return hasToken(.word, text) || document.reportedHashtags.contains { $0.utf8.elementsEqual(text) }
         case .prefix(let text):
             return document.tokens.contains {
                 $0.kind == .word && document.bytes(of: $0).starts(with: text)
             }
-                || document.reportedHashtags.contains { $0.starts(with: text) }
+                || document.reportedHashtags.contains { $0.utf8.starts(with: text) }
         case .hashtag(let text):
-            return hasToken(.hashtag, text) || document.reportedHashtags.contains(text)
+            return hasToken(.hashtag, text) || document.reportedHashtags.contains { $0.utf8.elementsEqual(text) }
         case .handle(let text):
-            return hasToken(.handle, text) || document.reportedHandles.contains(text)
+            return hasToken(.handle, text) || document.reportedHandles.contains { $0.utf8.elementsEqual(text) }
         case .phrase(let elements):
             return hasPhrase(elements)
         case .field(let predicate):

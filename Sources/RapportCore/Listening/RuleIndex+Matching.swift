@@ -71,14 +71,14 @@ struct MatchState {
             }
         }
         // Reported hashtags match `#tag`, `tag` and `ta*` (positionless).
-        for tag in document.reportedHashtags {
-            tag.withUnsafeBufferPointer { bytes in
+        for var tag in document.reportedHashtags {
+            tag.withUTF8 { bytes in
                 _ = lookup(bytes, start: 0, length: bytes.count, .word)
                 _ = lookup(bytes, start: 0, length: bytes.count, .hashtag)
             }
         }
-        for handle in document.reportedHandles {
-            handle.withUnsafeBufferPointer { bytes in
+        for var handle in document.reportedHandles {
+            handle.withUTF8 { bytes in
                 _ = lookup(bytes, start: 0, length: bytes.count, .handle)
             }
         }
@@ -146,18 +146,23 @@ struct MatchState {
         present[Int(feature) >> 6] & (1 << UInt64(feature & 63)) != 0
     }
 
-    /// Evaluates the candidates and the always-evaluated rules.
+    /// Evaluates the candidates and the always-evaluated rules; the answer is
+    /// the only allocation, and only when something matched.
     func evaluateCandidates(_ document: MatchDocument, index: RuleIndex) -> [Int64] {
-        var matched: [Int32] = []
-        let evaluator = ProgramEvaluator(state: self, document: document, fields: index.fields)
+        let evaluator = ProgramEvaluator(state: self, fields: index.fields)
         let roots = tables.roots
-        for candidate in candidates[0..<candidateCount] where evaluator.evaluate(roots[Int(candidate)]) {
-            matched.append(candidate)
+        // Matches overwrite the candidate buffer from its start (never ahead of the read cursor).
+        var matchedCount = 0
+        for position in 0..<candidateCount {
+            let candidate = candidates[position]
+            if evaluator.evaluate(roots[Int(candidate)], document) {
+                candidates[matchedCount] = candidate
+                matchedCount += 1
+            }
         }
-        for rule in tables.alwaysEvaluated where evaluator.evaluate(roots[Int(rule)]) {
-            matched.append(rule)
-        }
-        if matched.isEmpty { return [] }
+        let alwaysMatched = tables.alwaysEvaluated.filter { evaluator.evaluate(roots[Int($0)], document) }
+        if matchedCount == 0 && alwaysMatched.isEmpty { return [] }
+        var matched = Array(candidates[0..<matchedCount]) + alwaysMatched
         matched.sort()
         return matched.map { index.ids[Int($0)] }
     }
