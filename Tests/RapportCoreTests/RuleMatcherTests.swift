@@ -59,3 +59,26 @@ import Testing
         #expect(try RuleMatcher(rules: []).matchingRuleIDs(for: post("acme")) == [])
     }
 }
+
+/// One matcher shared by concurrent tasks gives every task the same answers.
+@Suite struct RuleMatcherConcurrencyTests {
+    @Test func sharedAcrossTasks() async throws {
+        let matcher = try RuleMatcher(rules: SampleRules.generate(count: 200, seed: 1))
+        let documents = [
+            "@AcmeMobile no signal again 😡 #acme", "Globex fiber outage downtown", "Hooli Bank app down, card declined",
+        ].map { MatchDocument(text: $0, language: "en", network: .x, followers: 20_000) }
+        let expected = documents.map { matcher.matchingRuleIDs(for: $0) }
+        #expect(expected.allSatisfy { !$0.isEmpty })
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<500).allSatisfy { round in
+                        matcher.matchingRuleIDs(for: documents[round % 3]) == expected[round % 3]
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+}
