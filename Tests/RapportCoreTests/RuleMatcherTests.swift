@@ -82,3 +82,29 @@ import Testing
         #expect(results == Array(repeating: true, count: 8))
     }
 }
+
+/// Odd corners of the index agree with the reference evaluation.
+@Suite struct RuleMatcherEdgeTests {
+    @Test func veryLongWildcardsAndRepeatedPhraseWords() throws {
+        let long = String(repeating: "a", count: 70)
+        let rules = [
+            ListeningRule(id: 1, name: "long", brand: "b", query: "\(long)*"),
+            ListeningRule(id: 2, name: "ha", brand: "b", query: "\"ha ha ha\""),
+            ListeningRule(id: 3, name: "tag prefix", brand: "b", query: "acm* -#acme"),
+        ]
+        let matcher = try RuleMatcher(rules: rules)
+        let cases: [(MatchDocument, [Int64])] = [
+            (MatchDocument(text: long + "bbb"), [1]),
+            (MatchDocument(text: String(long.dropLast())), []),
+            (MatchDocument(text: "ha ha, HA!"), [2]),
+            (MatchDocument(text: "ha ha"), []),
+            (MatchDocument(text: "hello", hashtags: ["AcmeFail"]), [3]),
+            (MatchDocument(text: "#acme acmeplus"), []),
+        ]
+        for (document, expected) in cases {
+            #expect(matcher.matchingRuleIDs(for: document) == expected)
+            let naive = try rules.filter { try ListeningQuery.compile($0.query).matches(document) }.map(\.id)
+            #expect(naive == expected)
+        }
+    }
+}

@@ -17,10 +17,15 @@ public struct MatchDocument: Sendable {
 
     /// Primary language subtag, lowercased (`en` for `en-US`).
     public var language: String?
+    /// The network the post came from, for `network:`.
     public var network: Network?
+    /// The author's follower count, for `min_followers:` and `max_followers:`.
     public var followers: Int?
+    /// Whether the network verified the author, for `verified:`.
     public var verified: Bool
+    /// The kind of message, for `kind:`.
     public var kind: MentionKind?
+    /// Owned channel or public stream, for `origin:`.
     public var origin: Origin?
 
     /// Tokenises a normalised post: title and text, reported hashtags and
