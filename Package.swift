@@ -62,6 +62,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -87,6 +88,12 @@ let package = Package(
                 "RapportSimulation", "RapportCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -100,15 +107,19 @@ let package = Package(
             name: "RapportTestSupport", dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/RapportTestSupport", swiftSettings: swiftSettings),
         .testTarget(
-            name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "RapportTestSupport"],
+            name: "RapportStoreTests",
+            dependencies: [
+                "RapportStore", "RapportCore", "RapportTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
+                "RapportCore", "RapportAnalysis", .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

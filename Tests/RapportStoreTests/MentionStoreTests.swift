@@ -2,6 +2,7 @@ import Foundation
 import RapportAnalysis
 import RapportCore
 import RapportStore
+import SQLKit
 import RapportTestSupport
 import Testing
 
@@ -122,13 +123,17 @@ struct MentionStoreTests {
     func atomicTransaction(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let store = MentionStore(database: db)
-            await #expect(throws: StoreError.self) {
-                try await db.transaction { sql in
+            do {
+                try await db.transaction { sql -> Void in
                     try await sql.raw("INSERT INTO ingest_counters (source, received) VALUES ('t', 5)").run()
                     throw StoreError.invalidArgument("abort")
                 }
+                Issue.record("the transaction should have thrown")
+            } catch {
+                #expect(error as? StoreError == .invalidArgument("abort"))
             }
-            #expect(try await store.counters()["t"] == nil)
+            let counters = try await store.counters()
+            #expect(counters["t"] == nil)
             #expect(MentionCursor(token: "not a cursor") == nil)
         }
     }

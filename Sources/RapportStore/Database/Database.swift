@@ -86,7 +86,7 @@ public final class Database: Sendable {
     }
 
     /// Runs read-only work.
-    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(_, let reader, _):
             return try await body(reader.sql(queryLogLevel: nil))
@@ -96,7 +96,7 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` in one transaction: all of it commits, or none of it.
-    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let writer, _, let lock):
             return try await lock.withLock {

@@ -24,7 +24,7 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .sqlite(let path): "sqlite:\(path)"
+        case .sqlite(let path): return "sqlite:\(path)"
         case .postgres(let url):
             // Never print the password.
             if var components = URLComponents(string: url), components.password != nil {

@@ -29,8 +29,9 @@ extension MentionStore {
         }
         query = query + SQLFragment(" ORDER BY m.created_ms DESC, m.id DESC LIMIT ?", [limit + 1])
         let dialect = database.dialect
+        let finalQuery = query
         var items = try await database.read { db in
-            try await db.raw(query.expression).all().map { try MentionRow.decode($0, dialect: dialect) }
+            try await db.raw(finalQuery.expression).all().map { try MentionRow.decode($0, dialect: dialect) }
         }
         var next: MentionCursor?
         if items.count > limit {

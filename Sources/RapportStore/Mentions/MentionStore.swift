@@ -90,7 +90,7 @@ public struct MentionStore: Sendable {
                 guard let authorID = authorIDs[authorKey] else { throw StoreError.notFound("author of \(item.post.externalID)") }
                 insert = insert.values(MentionRow.values(item, authorID: authorID, ingestedMS: nowMS))
             }
-            let rows = try await insert.onConflict(with: ["network", "external_id"]) { $0.ignore() }
+            let rows = try await insert.ignoringConflicts(with: ["network", "external_id"])
                 .returning("id", "network", "external_id").all()
             var ids: [MentionKey: Int64] = [:]
             for row in rows {
@@ -118,7 +118,7 @@ public struct MentionStore: Sendable {
             for link in chunk {
                 insert = insert.values([link.0, link.1, link.2] as [any Encodable & Sendable])
             }
-            try await insert.onConflict { $0.ignore() }.run()
+            try await insert.ignoringConflicts().run()
         }
     }
 

@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportAnalysis
+import RapportCore
+import RapportFormats
+import RapportIngest
+import RapportServer
+import RapportSimulation
+import RapportStore
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks (figures for BENCHMARKS.md).", subcommands: [BenchIngest.self, BenchAnalyze.self])
+}
+
+struct BenchIngest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Simulated X stream → parse → rules → analysis → store, against a raw batched insert of the same rows.")
+
+    @Option(help: "Posts to drive through.") var count = 1_000_000
+    @Option(help: "Listening rules to match against.") var rules = 200
+    @Option(help: "Work directory (default: a temporary one).") var directory: String?
+    @Option(help: "Database: sqlite (a file in the work directory) or a postgres:// URL.") var database = "sqlite"
+
+    func run() async throws {
+        let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let input = (dir as NSString).appendingPathComponent("x-stream.ndjson")
+        print("generating \(count) simulated X stream lines into \(input) …")
+        try generate(into: input)
+        let sampleRules = SampleRules.generate(count: rules, seed: 7)
+        let matcher = try RuleMatcher(rules: sampleRules)
+
+        // 1. Parse + match alone, one core.
+        let parseMatch = try measure {
+            var reader = try LineReader(path: input)
+            var matched = 0
+            var n = 0
+            var context = StreamContext()
+            while let (line, _) = try reader.next() {
+                if case .post(let post) = try PayloadParser.parseLine(.x, line, context: &context) {
+                    n += 1
+                    if !matcher.matchingRuleIDs(for: post).isEmpty { matched += 1 }
+                }
+            }
+            return (n, matched)
+        }
+        print(String(format: "parse + match (%d rules, 1 core): %.0f posts/s (%d posts, %d matched a rule)", rules,
+            Double(parseMatch.value.0) / parseMatch.seconds, parseMatch.value.0, parseMatch.value.1))
+
+        // 2. End to end through the pipeline into a fresh database.
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let location = try benchLocation(dir, name: "e2e")
+        let services = try await RapportServices.open(AppConfiguration(database: location), logger: logger)
+        for rule in sampleRules {
+            _ = try await services.rules.create(name: rule.name, brand: rule.brand, isCompetitor: rule.isCompetitor, query: rule.query)
+        }
+        try await services.ruleBook.refresh()
+        let pipeline = services.pipeline
+        let writer = Task { try await pipeline.run() }
+        let latencies = LatencyRecorder()
+        let ingestor = FileIngestor(batchSize: 5_000) { posts, source, rejected in
+            let started = ContinuousClock.now
+            let receipt = try await pipeline.submit(posts, source: source, rejected: rejected)
+            await latencies.record(ContinuousClock.now - started)
+            return receipt
+        }
+        let started = ContinuousClock.now
+        let summary = try await ingestor.ingest(path: input, format: .x)
+        let e2eSeconds = (ContinuousClock.now - started).seconds
+        pipeline.close()
+        try await writer.value
+        let e2eRate = Double(summary.read) / e2eSeconds
+        let storedRate = Double(summary.stored) / e2eSeconds
+        let (p50, p99) = await latencies.percentiles()
+        print(String(format: "end to end: %.0f posts/s read, %.0f mentions/s stored (read %d, stored %d, filtered %d, duplicate %d) in %.1f s",
+            e2eRate, storedRate, summary.read, summary.stored, summary.filtered, summary.duplicates, e2eSeconds))
+        print(String(format: "batch latency (5,000 posts): p50 %.1f ms, p99 %.1f ms", p50 * 1000, p99 * 1000))
+
+        // 3. The physical limit: the same stored rows, raw multi-row inserts.
+        let raw = RawInsert(database: services.database)
+        try await raw.prepare()
+        let triage = PostTriage(matcher: matcher, analyzer: Analyzer())
+        var reader = try LineReader(path: input)
+        var context = StreamContext()
+        var posts: [IncomingPost] = []
+        var rawRows = 0
+        var rawSeconds = 0.0
+        func flushRaw() async throws {
+            let kept = triage.triage(posts, source: "x").kept
+            posts.removeAll(keepingCapacity: true)
+            let t = ContinuousClock.now
+            try await raw.insert(kept)
+            rawSeconds += (ContinuousClock.now - t).seconds
+            rawRows += kept.count
+        }
+        while let (line, _) = try reader.next() {
+            if case .post(let post) = try PayloadParser.parseLine(.x, line, context: &context) { posts.append(post) }
+            if posts.count >= 25_000 { try await flushRaw() }
+        }
+        try await flushRaw()
+        await services.database.close()
+        let rawRate = Double(rawRows) / rawSeconds
+        print(String(format: "raw batched insert of the same %d rows: %.0f rows/s", rawRows, rawRate))
+        print(String(format: "ratio end-to-end stored / raw insert: %.2f", storedRate / rawRate))
+        print("peak memory (VmHWM): \(PeakMemory.describe())")
+    }
+
+    private func benchLocation(_ dir: String, name: String) throws -> DatabaseLocation {
+        if database == "sqlite" {
+            let path = (dir as NSString).appendingPathComponent("\(name).db")
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            return .sqlite(path: path)
+        }
+        return try DatabaseLocation(database)
+    }
+
+    private func generate(into path: String) throws {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var config = SimulationConfig(seed: 1, rate: 200, duration: Double(count) / 100, maxEvents: count, seasonality: 0)
+        config.networkMix = [.x: 1]
+        var buffer = ""
+        for event in Simulator(config) {
+            buffer += event.payload
+            buffer += "\n"
+            if buffer.utf8.count > 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        handle.write(Data(buffer.utf8))
+    }
+}
+
+/// Times a block of work.
+func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
+    let start = ContinuousClock.now
+    let value = try body()
+    return (value, (ContinuousClock.now - start).seconds)
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Batch latencies, for percentiles.
+actor LatencyRecorder {
+    private var samples: [Double] = []
+    func record(_ d: Duration) { samples.append(d.seconds) }
+    func percentiles() -> (Double, Double) {
+        let s = samples.sorted()
+        guard !s.isEmpty else { return (0, 0) }
+        return (s[s.count / 2], s[min(s.count - 1, Int(Double(s.count) * 0.99))])
+    }
+}
+
+/// Peak resident memory from /proc.
+enum PeakMemory {
+    static func describe() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return "unknown" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+struct BenchAnalyze: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze", abstract: "Full analysis over synthetic posts on one core (texts/s).")
+
+    @Option(help: "Posts to analyse.") var count = 1_000_000
+    @Option(help: "Write the corpus here (one text per line) for scripts/bench_vader.py, and exit.") var dumpCorpus: String?
+
+    func run() async throws {
+        if let dumpCorpus {
+            let texts = AnalysisBenchmark.corpus(count: count)
+            try Data((texts.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dumpCorpus))
+            print("wrote \(texts.count) texts to \(dumpCorpus)")
+            return
+        }
+        let result = AnalysisBenchmark.run(count: count) { done in
+            if isatty(STDERR_FILENO) == 1 { printError("analysed \(done)") }
+        }
+        print(String(format: "analysed %d posts (%d bytes) in %.2f s on one core: %.0f texts/s",
+            result.count, result.bytes, result.seconds, result.textsPerSecond))
+        print("levels: " + Level.allCases.map { "\($0.rawValue) \(result.levels[$0] ?? 0)" }.joined(separator: ", "))
+        print("peak memory (VmHWM): \(PeakMemory.describe())")
+    }
+}

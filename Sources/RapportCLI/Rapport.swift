@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Rapport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Rapport: listen to, understand and answer what customers say, on every channel.",
+        subcommands: [
+            Serve.self, Migrate.self, Ingest.self, Rules.self, Token.self, Simulate.self, Analyze.self,
+            Reanalyze.self, Bench.self, Pull.self,
+        ])
+}

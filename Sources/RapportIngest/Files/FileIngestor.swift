@@ -1,0 +1,164 @@
+import Foundation
+import RapportCore
+import RapportFormats
+
+/// `rapport ingest`: streams a file through the parser into the pipeline in batches,
+/// recording every rejected line or item with its position.
+public struct FileIngestor: Sendable {
+    /// Running totals, also the final summary.
+    public struct Summary: Sendable, Hashable {
+        public var read = 0
+        public var stored = 0
+        public var duplicates = 0
+        public var filtered = 0
+        public var skipped = 0
+        public var rejected: [String] = []
+        public var bytesRead = 0
+        public var totalBytes = 0
+    }
+
+    public typealias Submit = @Sendable ([IncomingPost], _ source: String, _ rejected: Int) async throws -> IngestReceipt
+
+    let submit: Submit
+    let batchSize: Int
+    /// The largest whole document (JSON, XML, .eml) read into memory.
+    let maxDocumentBytes: Int
+
+    public init(batchSize: Int = 2_000, maxDocumentBytes: Int = 64 << 20, submit: @escaping Submit) {
+        self.submit = submit
+        self.batchSize = batchSize
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    /// Ingests one file. `progress` is called after each batch.
+    public func ingest(
+        path: String, format: PayloadFormat, progress: @Sendable (Summary) -> Void = { _ in }
+    ) async throws -> Summary {
+        var summary = Summary()
+        summary.totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if format.isLineDelimited {
+            try await ingestLines(path: path, format: format, summary: &summary, progress: progress)
+        } else if format == .mbox {
+            try await ingestMbox(path: path, summary: &summary, progress: progress)
+        } else {
+            guard summary.totalBytes <= maxDocumentBytes else {
+                throw FormatError(
+                    .documentTooLarge,
+                    "\(path) is \(summary.totalBytes) bytes; documents over \(maxDocumentBytes) bytes must be split")
+            }
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            summary.bytesRead = data.count
+            let outcome = try PayloadParser.parse(format, data, limits: ParseLimits(maxDocumentBytes: maxDocumentBytes))
+            try await record(outcome, source: format.rawValue, summary: &summary) { "\($0)" }
+            progress(summary)
+        }
+        return summary
+    }
+
+    private func ingestLines(
+        path: String, format: PayloadFormat, summary: inout Summary, progress: @Sendable (Summary) -> Void
+    ) async throws {
+        var reader = try LineReader(path: path)
+        defer { reader.close() }
+        var context = StreamContext()
+        var batch: [IncomingPost] = []
+        var batchRejected = 0
+        var lineNumber = 0
+        while let (line, tooLong) = try reader.next() {
+            lineNumber += 1
+            if tooLong {
+                summary.rejected.append("line \(lineNumber): line_too_long: longer than \(reader.maxLineBytes) bytes")
+                batchRejected += 1
+                continue
+            }
+            do {
+                switch try PayloadParser.parseLine(format, line, lineNumber: lineNumber, context: &context) {
+                case .post(let post): batch.append(post)
+                case .skipped: summary.skipped += 1
+                case .blank: break
+                }
+            } catch {
+                summary.rejected.append("\(error.message.hasPrefix("line ") ? "" : "line \(lineNumber): ")\(error.code.rawValue): \(error.message)")
+                batchRejected += 1
+            }
+            if batch.count >= batchSize {
+                try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary)
+                summary.bytesRead = reader.bytesRead
+                progress(summary)
+            }
+        }
+        try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary)
+        summary.bytesRead = reader.bytesRead
+        progress(summary)
+    }
+
+    /// mbox: messages start at lines beginning with "From "; each is parsed as an email.
+    private func ingestMbox(path: String, summary: inout Summary, progress: @Sendable (Summary) -> Void) async throws {
+        var reader = try LineReader(path: path)
+        defer { reader.close() }
+        var message: [UInt8] = []
+        var messageNumber = 0
+        var messageLine = 0
+        var lineNumber = 0
+        func finishMessage(_ summary: inout Summary) async throws {
+            guard !message.isEmpty else { return }
+            messageNumber += 1
+            defer { message.removeAll(keepingCapacity: true) }
+            do {
+                let outcome = try PayloadParser.parse(.email, message)
+                try await record(outcome, source: "email", summary: &summary) { _ in "message \(messageNumber) (line \(messageLine))" }
+            } catch let error as FormatError {
+                summary.read += 1
+                summary.rejected.append("message \(messageNumber) (line \(messageLine)): \(error.code.rawValue): \(error.message)")
+                _ = try await submit([], "email", 1)
+            }
+            summary.bytesRead = reader.bytesRead
+            progress(summary)
+        }
+        while let (line, _) = try reader.next() {
+            lineNumber += 1
+            if line.starts(with: Array("From ".utf8)) {
+                try await finishMessage(&summary)
+                messageLine = lineNumber + 1
+                continue
+            }
+            // mboxrd: ">From " was escaped on write.
+            if line.first == UInt8(ascii: ">"), line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: Array("From ".utf8)) {
+                message.append(contentsOf: line.dropFirst())
+            } else {
+                message.append(contentsOf: line)
+            }
+            message.append(0x0A)
+        }
+        try await finishMessage(&summary)
+    }
+
+    private func record(
+        _ outcome: ParseOutcome, source: String, summary: inout Summary, location: (ItemFailure.Location) -> String
+    ) async throws {
+        for failure in outcome.failures {
+            summary.rejected.append("\(location(failure.location)): \(failure.error.code.rawValue): \(failure.error.message)")
+        }
+        summary.skipped += outcome.skipped
+        var posts = outcome.posts
+        var rejected = outcome.failures.count
+        while !posts.isEmpty || rejected > 0 {
+            var chunk = Array(posts.prefix(batchSize))
+            posts.removeFirst(chunk.count)
+            try await flush(&chunk, rejected: &rejected, source: source, summary: &summary)
+        }
+    }
+
+    private func flush(_ batch: inout [IncomingPost], rejected: inout Int, source: String, summary: inout Summary)
+        async throws
+    {
+        guard !batch.isEmpty || rejected > 0 else { return }
+        let receipt = try await submit(batch, source, rejected)
+        summary.read += batch.count + rejected
+        summary.stored += receipt.storedIDs.count
+        summary.duplicates += receipt.duplicates
+        summary.filtered += receipt.filtered
+        batch.removeAll(keepingCapacity: true)
+        rejected = 0
+    }
+}

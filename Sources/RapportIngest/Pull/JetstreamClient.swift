@@ -1,0 +1,113 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import RapportCore
+import RapportFormats
+import RapportStore
+import ServiceLifecycle
+
+/// Follows a Bluesky Jetstream WebSocket, resuming from the last committed event's
+/// `time_us` (Jetstream's `cursor` query parameter) after a disconnect or restart.
+public struct JetstreamClient: Service {
+    public let url: String
+    let cursors: StreamCursorStore
+    let submit: FileIngestor.Submit
+    let logger: Logger
+    /// Posts gathered before a commit.
+    let batchSize: Int
+
+    public init(
+        url: String, cursors: StreamCursorStore, batchSize: Int = 200, logger: Logger,
+        submit: @escaping FileIngestor.Submit
+    ) {
+        self.url = url
+        self.cursors = cursors
+        self.batchSize = batchSize
+        self.logger = logger
+        self.submit = submit
+    }
+
+    var cursorKey: String { "jetstream:" + url }
+
+    public func run() async throws {
+        var backoff = Backoff()
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                if try await followOnce() > 0 { backoff.reset() }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.warning("jetstream \(url) failed: \(error); reconnecting")
+            }
+            try? await Task.sleep(for: backoff.next())
+        }
+    }
+
+    /// The URL to connect to, with `cursor` set to resume after the last committed event.
+    func resumeURL() async throws -> String {
+        guard let cursor = try await cursors.cursor(for: cursorKey) else { return url }
+        return url + (url.contains("?") ? "&" : "?") + "cursor=" + cursor
+    }
+
+    /// One connection, until the server closes it. Returns the posts submitted.
+    @discardableResult
+    public func followOnce() async throws -> Int {
+        let target = try await resumeURL()
+        let submit = self.submit
+        let cursors = self.cursors
+        let key = cursorKey
+        let batchSize = self.batchSize
+        let logger = self.logger
+        let total = Counter()
+        try await WebSocketClient.connect(url: target, logger: logger) { inbound, _, _ in
+            var context = StreamContext()
+            var batch: [IncomingPost] = []
+            var rejected = 0
+            var lastTime: Int64?
+            var batchStarted = ContinuousClock.now
+            func commit() async throws {
+                guard !batch.isEmpty || rejected > 0 else { return }
+                _ = try await submit(batch, "bluesky", rejected)
+                await total.add(batch.count)
+                batch.removeAll()
+                rejected = 0
+                batchStarted = ContinuousClock.now
+                // Only after the commit: a crash before it replays these events.
+                if let lastTime { try await cursors.save(String(lastTime), for: key) }
+            }
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                guard case .text(let text) = message else { continue }
+                lastTime = JetstreamTime.timeMicroseconds(text) ?? lastTime
+                do {
+                    if case .post(let post) = try PayloadParser.parseLine(.bluesky, Array(text.utf8), context: &context) {
+                        batch.append(post)
+                    }
+                } catch {
+                    rejected += 1
+                    logger.warning("jetstream: \(error)")
+                }
+                // Big batches under load, but nothing waits more than a quarter second.
+                if batch.count >= batchSize || ContinuousClock.now - batchStarted > .milliseconds(250) {
+                    try await commit()
+                }
+            }
+            try await commit()
+        }
+        return await total.value
+    }
+}
+
+/// Reads `time_us` without a full parse (it is the resume cursor).
+enum JetstreamTime {
+    static func timeMicroseconds(_ text: String) -> Int64? {
+        guard let range = text.range(of: "\"time_us\":") else { return nil }
+        let digits = text[range.upperBound...].prefix { $0.isNumber }
+        return Int64(digits)
+    }
+}
+
+actor Counter {
+    private(set) var value = 0
+    func add(_ n: Int) { value += n }
+}

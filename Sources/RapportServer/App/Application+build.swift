@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import RapportAnalysis
+import RapportIngest
+import RapportStore
+import ServiceLifecycle
+
+/// The running parts of Rapport, built once and shared by `serve` and the tests.
+public struct RapportServices: Sendable {
+    public let database: Database
+    public let pipeline: IngestPipeline
+    public let broadcaster: MentionBroadcaster
+    public let ruleBook: RuleBook
+    public let mentions: MentionStore
+    public let rules: RuleStore
+    public let tokens: TokenStore
+
+    /// Opens and migrates the database and compiles the rules.
+    public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> RapportServices {
+        let database = try await Database.open(configuration.database, logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+            let rules = RuleStore(database: database)
+            let ruleBook = RuleBook(rules: rules)
+            try await ruleBook.refresh(logger: logger)
+            let broadcaster = MentionBroadcaster(database: database, logger: logger)
+            let mentions = MentionStore(database: database)
+            let pipeline = IngestPipeline(
+                store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
+                configuration: .init(
+                    maxBatch: configuration.pipeline.maxBatch, maxPending: configuration.pipeline.maxPending),
+                logger: logger, onCommit: { broadcaster.committed($0) })
+            return RapportServices(
+                database: database, pipeline: pipeline, broadcaster: broadcaster, ruleBook: ruleBook,
+                mentions: mentions, rules: rules, tokens: TokenStore(database: database))
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+}
+
+/// Builds the HTTP application: routes, middleware and the long-running services.
+public func buildApplication(
+    _ configuration: AppConfiguration, services: RapportServices, extraServices: [any Service] = [],
+    logger: Logger = Logger(label: "rapport")
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration, services: services)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
+        logger: logger)
+    // A ServiceGroup stops services in reverse order: the database closes last,
+    // after the pipeline has committed what it accepted.
+    app.addServices(DatabaseCloser(database: services.database))
+    app.addServices(services.pipeline, services.broadcaster, RuleRefresher(ruleBook: services.ruleBook, logger: logger))
+    for service in extraServices { app.addServices(service) }
+    return app
+}
+
+/// The router alone (used by `app.test(.router)` tests too).
+public func buildRouter(_ configuration: AppConfiguration, services: RapportServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+    router.add(middleware: MetricsMiddleware())
+    HealthController(database: services.database).addRoutes(to: router.group())
+    let ingest = IngestService(pipeline: services.pipeline)
+    WebhookController(
+        ingest: ingest, metaAppSecret: configuration.metaAppSecret, metaVerifyToken: configuration.metaVerifyToken
+    ).addRoutes(to: router.group("webhooks"))
+    let api = router.group("api/v1").add(
+        middleware: TokenMiddleware(tokens: services.tokens, staticToken: configuration.apiToken))
+    IngestController(ingest: ingest).addRoutes(to: api)
+    MentionController(store: services.mentions).addRoutes(to: api)
+    StreamController(broadcaster: services.broadcaster).addRoutes(to: api)
+    RuleController(rules: services.rules, ruleBook: services.ruleBook).addRoutes(to: api)
+    StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
+    return router
+}

@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// An error answered as `{"error": {"code": …, "message": …}}` with an HTTP status.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+    public var details: [ErrorDetail]
+    public var headers: HTTPFields
+
+    public init(
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, details: [ErrorDetail] = [],
+        headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+        self.headers = headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        let body = ErrorBody(error: .init(code: code, message: message, details: details.isEmpty ? nil : details))
+        let data = try JSONEncoder().encode(body)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private struct ErrorBody: Encodable {
+        struct Inner: Encodable {
+            var code: String
+            var message: String
+            var details: [ErrorDetail]?
+        }
+        var error: Inner
+    }
+}
+
+/// One bad item of a batch: where it was and what was wrong.
+public struct ErrorDetail: Codable, Sendable, Hashable {
+    public var line: Int?
+    public var item: Int?
+    public var code: String
+    public var message: String
+
+    public init(line: Int? = nil, item: Int? = nil, code: String, message: String) {
+        self.line = line
+        self.item = item
+        self.code = code
+        self.message = message
+    }
+}

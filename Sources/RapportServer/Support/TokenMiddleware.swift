@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+import Hummingbird
+import RapportStore
+
+/// Requires `Authorization: Bearer <token>` and records which token it was.
+struct TokenMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let tokens: TokenStore
+    let staticToken: String?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let header = request.headers[.authorization] else {
+            throw APIError(.unauthorized, "missing_token", "send an API token as 'Authorization: Bearer <token>'")
+        }
+        guard header.lowercased().hasPrefix("bearer ") else {
+            throw APIError(.unauthorized, "invalid_token", "the Authorization header must use the Bearer scheme")
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        var context = context
+        if let staticToken, !staticToken.isEmpty, constantTimeEquals(Array(token.utf8), Array(staticToken.utf8)) {
+            context.tokenName = "configured"
+        } else if let name = try await tokens.name(forHash: APITokens.hash(token)) {
+            context.tokenName = name
+        } else {
+            throw APIError(.unauthorized, "invalid_token", "the API token is not valid")
+        }
+        return try await next(request, context)
+    }
+}
+
+/// API token generation and hashing (only hashes are stored).
+public enum APITokens {
+    /// A new random token: 32 bytes, hex.
+    public static func generate() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Compares without an early exit, so timing does not reveal how much matched.
+func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    var difference: UInt8 = 0
+    for i in a.indices { difference |= a[i] ^ b[i] }
+    return difference == 0
+}
