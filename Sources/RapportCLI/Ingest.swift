@@ -72,6 +72,11 @@ struct Ingest: AsyncParsableCommand {
     }
 }
 
+/// Writes a line to standard output without buffering.
+func say(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -32,10 +32,14 @@ struct Serve: AsyncParsableCommand {
         var extra: [any Service] = []
         if demo {
             let token = try await Demo.seed(services, configuration: &configuration)
-            print("Rapport demo on http://\(host):\(port)  (database \(configuration.database))")
-            print("API token: \(token)")
-            print("Try: curl -H 'Authorization: Bearer \(token)' 'http://\(host):\(port)/api/v1/mentions?minLevel=attention'")
-            print("     curl -N -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/stream")
+            // Written unbuffered so the credentials show at once even when output goes to a file.
+            say(
+                """
+                Rapport demo on http://\(host):\(port)  (database \(configuration.database))
+                API token: \(token)
+                Try: curl -H 'Authorization: Bearer \(token)' 'http://\(host):\(port)/api/v1/mentions?minLevel=attention'
+                     curl -N -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/stream
+                """)
             extra.append(DemoStream(pipeline: services.pipeline, rate: demoRate, logger: logger))
         }
         extra += PullConnectors.services(

@@ -12,6 +12,11 @@ public struct Author: Codable, Sendable, Hashable {
     public var profileURL: String?
     public var bio: String?
 
+    private enum CodingKeys: String, CodingKey {
+        case network, externalID = "externalId", handle, displayName, followers, following, verified,
+            profileURL = "profileUrl", bio
+    }
+
     public init(
         network: Network, externalID: String, handle: String, displayName: String? = nil,
         followers: Int? = nil, following: Int? = nil, verified: Bool = false,

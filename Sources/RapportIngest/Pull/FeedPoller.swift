@@ -47,7 +47,7 @@ public struct FeedPoller: Service {
             } catch {
                 logger.warning("feed \(url) failed: \(error)")
             }
-            try? await Task.sleep(for: interval)
+            guard await pause(for: interval) else { return }
         }
     }
 

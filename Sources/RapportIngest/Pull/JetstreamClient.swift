@@ -40,7 +40,7 @@ public struct JetstreamClient: Service {
             } catch {
                 logger.warning("jetstream \(url) failed: \(error); reconnecting")
             }
-            try? await Task.sleep(for: backoff.next())
+            guard await pause(for: backoff.next()) else { return }
         }
     }
 

@@ -39,7 +39,7 @@ public struct NDJSONStreamClient: Service {
             } catch {
                 logger.warning("stream \(url) failed: \(error); reconnecting")
             }
-            try? await Task.sleep(for: backoff.next())
+            guard await pause(for: backoff.next()) else { return }
         }
     }
 

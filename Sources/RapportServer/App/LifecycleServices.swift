@@ -11,8 +11,8 @@ struct RuleRefresher: Service {
     var interval: Duration = .seconds(2)
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            guard await pause(for: interval) else { return }
             do { try await ruleBook.refresh(logger: logger) } catch {
                 logger.warning("could not refresh listening rules: \(error)")
             }
