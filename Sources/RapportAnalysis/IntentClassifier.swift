@@ -11,7 +11,7 @@ public struct IntentClassifier: Sendable {
     public var threshold: Double = 0.45
     let cues: LexiconTable
 
-    public init() { cues = IntentCues.standard }
+    public init() { cues = SentimentLexicon.standard }
 
     public func classify(_ text: String) -> [Intent] {
         let tokens = SocialTokenizer(lexicon: SentimentLexicon.standard).tokenize(text)
@@ -25,27 +25,29 @@ public struct IntentClassifier: Sendable {
             let e = raw.bindMemory(to: Double.self)
             var i = 0
             let count = text.tokens.count
+            let infos = cues.infos
             while i < count {
                 let token = text.tokens[i]
                 i += 1
                 if token.flags.contains(.mention) { continue }
-                let found = cues.find(text, token)
-                guard found >= 0 else { continue }
-                var info = cues.infos[found]
-                if info.flags.contains(.startsPhrase), i < count {
+                // The tokenizer already found the entry; a collapsed elongation is no cue.
+                guard token.term >= 0, !token.flags.contains(.collapsed) else { continue }
+                var info = infos[Int(token.term)]
+                if info.flags.contains(.startsIntentPhrase), i < count {
                     let pair = cues.findPair(text, i - 1)
-                    if pair >= 0 {
-                        info = cues.infos[pair]
+                    if pair >= 0 && infos[pair].intent >= 0 {
+                        info = infos[pair]
                         i += 1
                     }
                 }
-                e[Int(info.tag)] += Double(info.valence)
+                if info.intent >= 0 { e[Int(info.intent)] += Double(info.intentWeight) }
             }
             addShapeEvidence(text, sentiment, e)
         }
         return withUnsafeBytes(of: &evidence) { raw in
             let e = raw.bindMemory(to: Double.self)
             var intents: [Intent] = []
+            intents.reserveCapacity(3)
             for (k, name) in Intent.Name.allCases.enumerated() {
                 let confidence = 1 - exp(-e[k])
                 if confidence >= threshold { intents.append(Intent(name: name, confidence: rounded(confidence))) }
@@ -54,7 +56,19 @@ public struct IntentClassifier: Sendable {
                 // Nothing asked, praised or complained about: a bare mention, weakly noise.
                 intents.append(Intent(name: .noise, confidence: 0.3))
             }
-            return intents.sorted { $0.confidence > $1.confidence }
+            // At most six: a stable insertion sort in place, no second array.
+            var k = 1
+            while k < intents.count {
+                let item = intents[k]
+                var j = k
+                while j > 0 && intents[j - 1].confidence < item.confidence {
+                    intents[j] = intents[j - 1]
+                    j -= 1
+                }
+                intents[j] = item
+                k += 1
+            }
+            return intents
         }
     }
 

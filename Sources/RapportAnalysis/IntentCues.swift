@@ -65,20 +65,19 @@ enum IntentCues {
         ],
     ]
 
-    static let standard: LexiconTable = {
-        var table = LexiconTable(capacity: 600)
-        for (intent, list) in cues {
-            let number = UInt32(Intent.Name.allCases.firstIndex(of: intent)!)
-            for (phrase, weight) in list {
+    /// Enters every cue into the shared lexicon (`SentimentLexicon.standard`), so intent
+    /// classification reads the token's entry instead of hashing it again.
+    static func add(to table: inout LexiconTable) {
+        for (number, intent) in Intent.Name.allCases.enumerated() {
+            for (phrase, weight) in cues[intent] ?? [] {
                 table.upsert(phrase) {
-                    $0.tag = number
-                    $0.valence = Float(weight)
+                    $0.intent = Int8(number)
+                    $0.intentWeight = Float(weight)
                 }
                 if let space = phrase.firstIndex(of: " ") {
-                    table.upsert(String(phrase[..<space])) { $0.flags.insert(.startsPhrase) }
+                    table.upsert(String(phrase[..<space])) { $0.flags.insert(.startsIntentPhrase) }
                 }
             }
         }
-        return table
-    }()
+    }
 }

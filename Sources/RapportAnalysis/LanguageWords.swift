@@ -1,5 +1,6 @@
 /// Frequent short words per language, the main evidence for language detection and the
-/// stopword list for topic extraction. Words shared by several languages are listed in each.
+/// stopword list for topic extraction. No word has a run of three equal letters, so an
+/// elongated token never matches one before it is collapsed. Words shared by several languages are listed in each.
 enum LanguageWords {
     static let lists: [[String]] = [
         // en
@@ -37,15 +38,16 @@ enum LanguageWords {
             + "we wij ze dit deze om te hebben kan kunnen vandaag dagen week").split(separator: " ").map(String.init),
     ]
 
-    static let standard: LexiconTable = {
-        var table = LexiconTable(capacity: 800)
+    /// Enters every word into the shared lexicon with its language bits.
+    static func add(to table: inout LexiconTable) {
         for (language, words) in lists.enumerated() {
-            for word in words { table.upsert(word) { $0.tag |= 1 << UInt32(language) } }
+            for word in words { table.upsert(word) { $0.languages |= 1 << UInt8(language) } }
         }
-        return table
-    }()
+    }
 
-    static func isStopword(_ text: TokenizedText, _ token: Token) -> Bool {
-        standard.find(text, token) >= 0
+    /// Whether `token` is a stopword in some supported language. An elongation that was
+    /// collapsed to find its entry ("nooo") is not: the lists hold the plain words only.
+    static func isStopword(_ info: TermInfo, _ token: Token) -> Bool {
+        info.languages != 0 && !token.flags.contains(.collapsed)
     }
 }

@@ -1,12 +1,19 @@
 /// What the lexicon knows about one term (word, emoji, emoticon or two-word phrase).
+///
+/// One table holds everything every analysis step wants to know about a term, so each token
+/// is hashed once (in the tokenizer) and every step reads its answer by index.
 struct TermInfo: Sendable, Hashable {
     /// Valence on VADER's scale (about -4…+4); 0 for function words.
     var valence: Float = 0
     /// Added to (or, when negative, taken from) the magnitude of the next valenced words.
     var booster: Float = 0
+    /// Evidence this term adds to `intent` (see `IntentCues`).
+    var intentWeight: Float = 0
     var flags: TermFlags = []
-    /// Free bits for auxiliary tables (language masks, intent numbers).
-    var tag: UInt32 = 0
+    /// Bit l set: a common (stop)word in `LanguageDetector.supported[l]`.
+    var languages: UInt8 = 0
+    /// Index into `Intent.Name.allCases` of the intent this term is a cue for, or -1.
+    var intent: Int8 = -1
 }
 
 struct TermFlags: OptionSet, Sendable, Hashable {
@@ -26,6 +33,13 @@ struct TermFlags: OptionSet, Sendable, Hashable {
     static let ironyTarget = TermFlags(rawValue: 1 << 5)
     /// "but"-like only when it opens the sentence or follows a comma ("yet", "though").
     static let weakContrast = TermFlags(rawValue: 1 << 6)
+    /// Entered by the sentiment lexicon (the other steps' words share the table but must not
+    /// change what the sentiment rules see).
+    static let sentiment = TermFlags(rawValue: 1 << 7)
+    /// The first word of a two-word intent cue ("still" of "still waiting").
+    static let startsIntentPhrase = TermFlags(rawValue: 1 << 8)
+    /// A filler word that is never a topic ("lol", "via").
+    static let filler = TermFlags(rawValue: 1 << 9)
 }
 
 /// An open-addressing hash table from UTF-8 byte strings to `TermInfo`.
@@ -114,6 +128,11 @@ struct LexiconTable: Sendable {
     func find(_ key: String) -> Int {
         var key = key
         return key.withUTF8 { find($0) }
+    }
+
+    /// Adds `flag` to every entry so far.
+    mutating func insertFlagInAll(_ flag: TermFlags) {
+        for i in infos.indices { infos[i].flags.insert(flag) }
     }
 
     /// Inserts or updates `key`; `update` receives the existing (or default) info.

@@ -30,14 +30,22 @@ public struct PriorityRules: Sendable {
             return (.noise, ["noise"])
         }
         var reasons: [String] = []
+        reasons.reserveCapacity(4)
         if sentiment.label != .neutral { reasons.append(sentiment.label.rawValue) }
         for intent in intents where intent.confidence >= intentThreshold && intent.name != .noise {
-            reasons.append(intent.name.rawValue.replacingUnderscores())
+            reasons.append(Self.reason(intent.name))
         }
         let followers = input.followers ?? 0
         let negative = sentiment.label == .negative || complaint || churn
         let celebrity = followers >= celebrityFollowers || (input.verified && followers >= 10_000)
-        if followers >= 10_000 { reasons.append("author has \(Self.compact(followers)) followers") }
+        if followers >= 10_000 {
+            // Built in place: interpolation would make a String per piece.
+            var reason = "author has "
+            reason.reserveCapacity(32)
+            Self.appendCompact(followers, to: &reason)
+            reason += " followers"
+            reasons.append(reason)
+        }
         if input.verified { reasons.append("verified author") }
         let highValue = (input.customerValue ?? 0) >= highValueCustomer
         if highValue { reasons.append("high-value customer (\(Self.compact(Int(input.customerValue ?? 0))))") }
@@ -59,20 +67,42 @@ public struct PriorityRules: Sendable {
         return (.relevant, reasons)
     }
 
+    /// The reason phrase for an intent ("purchase intent"): literals, so no String is built.
+    static func reason(_ name: Intent.Name) -> String {
+        switch name {
+        case .complaint: "complaint"
+        case .question: "question"
+        case .praise: "praise"
+        case .purchaseIntent: "purchase intent"
+        case .churnThreat: "churn threat"
+        case .noise: "noise"
+        }
+    }
+
     /// 2_400_000 → "2.4M", 15_300 → "15.3k", 950 → "950".
     static func compact(_ n: Int) -> String {
-        func one(_ x: Double) -> String {
-            let r = (x * 10).rounded() / 10
-            return r == r.rounded() ? String(Int(r)) : String(r)
-        }
-        if n >= 1_000_000 { return one(Double(n) / 1_000_000) + "M" }
-        if n >= 10_000 { return one(Double(n) / 1_000) + "k" }
-        return String(n)
+        var out = ""
+        appendCompact(n, to: &out)
+        return out
     }
-}
 
-extension String {
-    fileprivate func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? " " : $0 })
+    /// Appends `compact(n)`: one decimal, rounded half away from zero, ".0" dropped.
+    static func appendCompact(_ n: Int, to out: inout String) {
+        func one(_ x: Double, _ unit: String) {
+            let tenths = Int((x * 10).rounded())
+            out += String(tenths / 10)
+            if tenths % 10 != 0 {
+                out += "."
+                out += String(tenths % 10)
+            }
+            out += unit
+        }
+        if n >= 1_000_000 {
+            one(Double(n) / 1_000_000, "M")
+        } else if n >= 10_000 {
+            one(Double(n) / 1_000, "k")
+        } else {
+            out += String(n)
+        }
     }
 }

@@ -1,10 +1,19 @@
 import Foundation  // sqrt/log10 come from the platform maths library Foundation links.
 
 /// The sentiment lexicon: VADER's word and emoji valences plus Rapport's additions,
-/// built once per process into a `LexiconTable`.
+/// built once per process into a `LexiconTable`, which also holds the intent cues, the
+/// language words and the topic fillers (one hash look-up per token serves every step).
 enum SentimentLexicon {
     /// Shared by every `Analyzer`: parsing ~8k lines costs about a millisecond, once.
-    static let standard: LexiconTable = build()
+    static let standard: LexiconTable = {
+        var table = build()
+        // Entries so far are sentiment entries; the others only add their own fields.
+        table.insertFlagInAll(.sentiment)
+        LanguageWords.add(to: &table)
+        IntentCues.add(to: &table)
+        TopicExtractor.addFillers(to: &table)
+        return table
+    }()
 
     static func build() -> LexiconTable {
         var table = LexiconTable(capacity: 9000)

@@ -88,7 +88,7 @@ public struct SentimentScorer: Sendable {
                 var info = infos[Int(token.term)]
                 if info.flags.contains(.startsPhrase), i + 1 < count {
                     let phrase = lexicon.findPair(text, i)
-                    if phrase >= 0 {
+                    if phrase >= 0 && infos[phrase].flags.contains(.sentiment) {
                         info = infos[phrase]
                         skipNext = true
                     }
@@ -153,7 +153,7 @@ public struct SentimentScorer: Sendable {
                 if info.flags.contains(.startsPhrase) && j >= 2 {
                     // "kind of good": the modifier is the phrase, not its first word.
                     let pair = lexicon.findPair(text, i - j)
-                    if pair >= 0 { info = infos[pair] }
+                    if pair >= 0 && infos[pair].flags.contains(.sentiment) { info = infos[pair] }
                 }
                 if info.booster != 0 {
                     var b = info.booster * (j == 1 ? 1 : j == 2 ? 0.95 : 0.9)

@@ -173,7 +173,9 @@ struct SocialTokenizer: Sendable {
         if letters > 0 { flags.insert(.word) }
         var token = Token(start: Int32(start), length: Int32(length), flags: flags)
         if !flags.contains(.mention) {
-            token.term = Int32(lookup(&out, start: start, length: length, elongated: flags.contains(.elongated)))
+            let (term, collapsed) = lookup(&out, start: start, length: length, elongated: flags.contains(.elongated))
+            token.term = Int32(term)
+            if collapsed { token.flags.insert(.collapsed) }
         }
         out.tokens.append(token)
     }
@@ -207,7 +209,7 @@ struct SocialTokenizer: Sendable {
         let start = out.bytes.count
         for j in from..<to { out.bytes.append(src[j]) }
         var token = Token(start: Int32(start), length: Int32(to - from), flags: .emoji)
-        token.term = Int32(lookup(&out, start: start, length: to - from, elongated: false))
+        token.term = Int32(lookup(&out, start: start, length: to - from, elongated: false).term)
         out.tokens.append(token)
     }
 
@@ -225,7 +227,7 @@ struct SocialTokenizer: Sendable {
             }
             let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: k)
             let found = lexicon.find(key)
-            guard found >= 0 else { return false }
+            guard found >= 0, lexicon.infos[found].flags.contains(.sentiment) else { return false }
             let start = out.bytes.count
             out.bytes.append(contentsOf: key)
             out.tokens.append(Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon))
@@ -241,40 +243,51 @@ struct SocialTokenizer: Sendable {
 
     // MARK: - Lexicon look-up
 
-    private func lookup(_ out: inout TokenizedText, start: Int, length: Int, elongated: Bool) -> Int {
-        let found = out.bytes.withUnsafeBufferPointer {
-            lexicon.find(UnsafeBufferPointer(rebasing: $0[start..<start + length]))
-        }
-        if found >= 0 || !elongated { return found }
-        // "goood" -> "good", then "sooo" -> "so": runs of 3+ collapse to 2, then to 1.
-        for keep in [2, 1] {
-            let hit = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tmp -> Int in
-                var k = 0
-                var run = 0
-                var prev: UInt8 = 0
-                for j in start..<start + length {
-                    let c = out.bytes[j]
-                    run = c == prev ? run + 1 : 1
-                    prev = c
-                    if run <= keep || !longRun(out.bytes, j, start + length, c, keep) {
-                        tmp[k] = c
-                        k += 1
-                    }
+    /// The token's entry, and whether it was found only by collapsing an elongation.
+    /// A direct hit may be any entry; a collapsed one must be a sentiment entry.
+    private func lookup(_ out: inout TokenizedText, start: Int, length: Int, elongated: Bool) -> (
+        term: Int, collapsed: Bool
+    ) {
+        out.bytes.withUnsafeBufferPointer { all in
+            let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
+            let found = lexicon.find(word)
+            // No plain-word list has a run of three equal letters, so an elongated word that
+            // is found directly is a sentiment entry as before.
+            if found >= 0 || !elongated { return (found, false) }
+            // "goood" -> "good", then "sooo" -> "so": runs of 3+ collapse to 2, then to 1.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tmp in
+                var keep = 2
+                while keep >= 1 {
+                    let k = collapse(word, keepingRunsOf: keep, into: tmp)
+                    let hit = lexicon.find(UnsafeBufferPointer(rebasing: tmp[0..<k]))
+                    if hit >= 0 && lexicon.infos[hit].flags.contains(.sentiment) { return (hit, true) }
+                    keep -= 1
                 }
-                return lexicon.find(UnsafeBufferPointer(rebasing: tmp[0..<k]))
+                return (-1, false)
             }
-            if hit >= 0 { return hit }
         }
-        return -1
     }
 
-    /// Whether the run containing position `j` of byte `c` is at least 3 long (an elongation).
-    private func longRun(_ bytes: [UInt8], _ j: Int, _ end: Int, _ c: UInt8, _ keep: Int) -> Bool {
-        var a = j
-        while a > 0 && bytes[a - 1] == c { a -= 1 }
-        var b = j
-        while b + 1 < end && bytes[b + 1] == c { b += 1 }
-        return b - a + 1 >= 3
+    /// Copies `word` into `tmp` with every run of 3+ equal bytes cut to `keep`; returns the length.
+    private func collapse(
+        _ word: UnsafeBufferPointer<UInt8>, keepingRunsOf keep: Int, into tmp: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var k = 0
+        var j = 0
+        let n = word.count
+        while j < n {
+            let c = word[j]
+            var end = j + 1
+            while end < n && word[end] == c { end += 1 }
+            let run = end - j
+            let copies = run >= 3 ? keep : run
+            for _ in 0..<copies {
+                tmp[k] = c
+                k += 1
+            }
+            j = end
+        }
+        return k
     }
 
     // MARK: - Byte classes

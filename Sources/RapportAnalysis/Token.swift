@@ -28,6 +28,9 @@ struct TokenFlags: OptionSet, Sendable {
     static let question = TokenFlags(rawValue: 1 << 11)
     /// A later piece of a CamelCase hashtag ("Again" in "#NeverAgain").
     static let continuation = TokenFlags(rawValue: 1 << 12)
+    /// `term` was found only after collapsing an elongation ("sooo" → "so"): it is a sentiment
+    /// entry, and the word lists keyed by plain words (languages, intents, fillers) do not apply.
+    static let collapsed = TokenFlags(rawValue: 1 << 13)
 }
 
 /// A tokenized post: lower-cased UTF-8 bytes plus tokens that index into them.

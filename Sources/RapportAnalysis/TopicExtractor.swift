@@ -29,33 +29,164 @@ public struct TopicExtractor: Sendable {
     }
 
     func topics(_ text: TokenizedText) -> [String] {
-        var out = hashtags(text)
-        var phrases: [(String, Int)] = []
-        var run: [Token] = []
-        func flush() {
-            guard !run.isEmpty else { return }
-            let words = run.suffix(3)
-            let phrase = words.map { text.text(of: $0) }.joined(separator: " ")
-            let capitals = words.filter { $0.flags.contains(.capitalised) }.count
-            phrases.append((phrase, words.count * 2 + capitals))
-            run.removeAll(keepingCapacity: true)
+        var out: [String] = []
+        let limit = maxTopics
+        guard limit > 0 else { return out }
+        let tokens = text.tokens
+        let count = tokens.count
+        text.bytes.withUnsafeBufferPointer { bytes in
+            // Hashtags first, each once; Strings are built only for the ones returned.
+            withUnsafeTemporaryAllocation(of: Range<Int32>.self, capacity: limit) { kept in
+                var keptCount = 0
+                var k = 0
+                while k < count && keptCount < limit {
+                    let token = tokens[k]
+                    k += 1
+                    guard token.flags.contains(.hashtag) else { continue }
+                    // CamelCase pieces sit back to back in the byte buffer: extend over them.
+                    var end = token.start + token.length
+                    while k < count && tokens[k].flags.contains(.continuation) {
+                        end = tokens[k].start + tokens[k].length
+                        k += 1
+                    }
+                    let range = token.start..<end
+                    var seen = false
+                    for r in 0..<keptCount where Self.equal(bytes, kept[r], range) {
+                        seen = true
+                        break
+                    }
+                    if seen { continue }
+                    kept[keptCount] = range
+                    keptCount += 1
+                    out.append(Self.string(bytes, prefix: 0x23, range))
+                }
+            }
+            guard out.count < limit else { return }
+            addPhrases(text, bytes, into: &out)
         }
-        for token in text.tokens {
-            if isContent(text, token) && !token.flags.contains(.hashtag) {
-                run.append(token)
-                if token.flags.contains(.clauseEnd) || run.count == 3 { flush() }
-            } else {
-                flush()
+        return out
+    }
+
+    /// One key phrase: `count` consecutive content tokens from token `first`.
+    private struct Phrase {
+        var first: Int32
+        var count: Int32
+        var score: Int32
+    }
+
+    /// Runs of up to three content words, best first (longer, then more capitalised, then
+    /// earlier), appended while `out` has room and the phrase is new.
+    private func addPhrases(_ text: TokenizedText, _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [String]) {
+        let tokens = text.tokens
+        let count = tokens.count
+        let infos = lexicon.infos
+        withUnsafeTemporaryAllocation(of: Phrase.self, capacity: count + 1) { phrases in
+            var n = 0
+            var runStart = 0
+            var runCount = 0
+            var capitals = 0
+            func flush() {
+                guard runCount > 0 else { return }
+                phrases[n] = Phrase(
+                    first: Int32(runStart), count: Int32(runCount), score: Int32(runCount * 2 + capitals))
+                n += 1
+                runCount = 0
+                capitals = 0
+            }
+            for k in 0..<count {
+                let token = tokens[k]
+                if !token.flags.contains(.hashtag) && Self.isContent(token, infos, allowSentiment: false) {
+                    if runCount == 0 { runStart = k }
+                    runCount += 1
+                    if token.flags.contains(.capitalised) { capitals += 1 }
+                    if token.flags.contains(.clauseEnd) || runCount == 3 { flush() }
+                } else {
+                    flush()
+                }
+            }
+            flush()
+            guard n > 0 else { return }
+            // Scores are 2…9: a pass per score keeps the order stable without sorting.
+            var score: Int32 = 9
+            while score >= 2 && out.count < maxTopics {
+                for p in 0..<n where phrases[p].score == score && out.count < maxTopics {
+                    var seen = false
+                    var q = 0
+                    while q < n && !seen {
+                        // Earlier-chosen equal phrases: same score and earlier, or higher score.
+                        let other = phrases[q]
+                        if (other.score > score || (other.score == score && q < p))
+                            && Self.samePhrase(tokens, bytes, other, phrases[p])
+                        {
+                            seen = true
+                        }
+                        q += 1
+                    }
+                    if !seen { out.append(Self.string(tokens, bytes, phrases[p])) }
+                }
+                score -= 1
             }
         }
-        flush()
-        for (phrase, _) in phrases.enumerated().sorted(by: {
-            $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset
-        }).map(\.element)
-        where out.count < maxTopics && !out.contains(phrase) {
-            out.append(phrase)
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int32>, _ b: Range<Int32>) -> Bool {
+        guard a.count == b.count else { return false }
+        var i = Int(a.lowerBound)
+        var j = Int(b.lowerBound)
+        let end = Int(a.upperBound)
+        while i < end {
+            if bytes[i] != bytes[j] { return false }
+            i += 1
+            j += 1
         }
-        return Array(out.prefix(maxTopics))
+        return true
+    }
+
+    private static func samePhrase(
+        _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ a: Phrase, _ b: Phrase
+    ) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<Int(a.count) {
+            let x = tokens[Int(a.first) + k]
+            let y = tokens[Int(b.first) + k]
+            if !equal(bytes, x.start..<x.start + x.length, y.start..<y.start + y.length) { return false }
+        }
+        return true
+    }
+
+    /// `prefix` (when non-zero) followed by the bytes of `range`, as one String allocation at most.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt8, _ range: Range<Int32>) -> String {
+        let extra = prefix == 0 ? 0 : 1
+        return String(unsafeUninitializedCapacity: range.count + extra) { buffer in
+            if extra == 1 { buffer[0] = prefix }
+            var k = extra
+            for i in Int(range.lowerBound)..<Int(range.upperBound) {
+                buffer[k] = bytes[i]
+                k += 1
+            }
+            return k
+        }
+    }
+
+    /// The phrase's words joined by single spaces.
+    private static func string(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ phrase: Phrase) -> String {
+        var length = Int(phrase.count) - 1
+        for k in 0..<Int(phrase.count) { length += Int(tokens[Int(phrase.first) + k].length) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            for k in 0..<Int(phrase.count) {
+                let token = tokens[Int(phrase.first) + k]
+                if k > 0 {
+                    buffer[n] = 0x20
+                    n += 1
+                }
+                for i in Int(token.start)..<Int(token.start + token.length) {
+                    buffer[n] = bytes[i]
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     func hashtags(_ text: TokenizedText) -> [String] {
@@ -74,29 +205,29 @@ public struct TopicExtractor: Sendable {
     /// Whether `token` can be (part of) a topic; `allowSentiment` keeps words like "outage"
     /// for trend counting, where a burst of them is exactly the news.
     func isContent(_ text: TokenizedText, _ token: Token, allowSentiment: Bool = false) -> Bool {
+        Self.isContent(token, lexicon.infos, allowSentiment: allowSentiment)
+    }
+
+    static func isContent(_ token: Token, _ infos: [TermInfo], allowSentiment: Bool) -> Bool {
         guard token.flags.contains(.word), !token.flags.contains(.mention) else { return false }
         if token.length < 3 && !token.flags.contains(.hasDigit) { return false }
-        if token.term >= 0 {
-            let info = lexicon.infos[Int(token.term)]
-            if (info.valence != 0 && !allowSentiment) || info.booster != 0
-                || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast])
-            {
-                return false
-            }
+        guard token.term >= 0 else { return true }
+        let info = infos[Int(token.term)]
+        if (info.valence != 0 && !allowSentiment) || info.booster != 0
+            || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast])
+        {
+            return false
         }
-        return !LanguageWords.isStopword(text, token) && !TopicExtractor.isFiller(text, token)
+        // Stopwords and fillers are keyed by plain words; a collapsed elongation is neither.
+        if token.flags.contains(.collapsed) { return true }
+        return info.languages == 0 && !info.flags.contains(.filler)
     }
 
-    static func isFiller(_ text: TokenizedText, _ token: Token) -> Bool {
-        fillers.find(text, token) >= 0
-    }
-
-    private static let fillers: LexiconTable = {
-        var table = LexiconTable(capacity: 64)
+    /// Enters the filler words into the shared lexicon.
+    static func addFillers(to table: inout LexiconTable) {
         for word in "lol omg via amp rt pls plz thx guys literally actually gonna wanna gotta yet".split(separator: " ")
         {
-            table.upsert(String(word)) { _ in }
+            table.upsert(String(word)) { $0.flags.insert(.filler) }
         }
-        return table
-    }()
+    }
 }
