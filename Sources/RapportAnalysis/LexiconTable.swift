@@ -47,10 +47,15 @@ struct TermFlags: OptionSet, Sendable, Hashable {
 /// Keys live in one contiguous byte arena and lookups take a raw buffer, so finding a
 /// token never allocates: the analyser hashes the lower-cased bytes it already holds.
 struct LexiconTable: Sendable {
+    /// Where one key lives in the arena, with its hash: one cache line answers most probes.
+    private struct Key: Sendable {
+        var hash: UInt32
+        var start: Int32
+        var length: Int32
+    }
+
     private var slots: [Int32]
-    private var hashes: [UInt32] = []
-    private var keyStart: [Int32] = []
-    private var keyLength: [Int32] = []
+    private var keys: [Key] = []
     private var arena: [UInt8] = []
     private(set) var infos: [TermInfo] = []
     private var mask: Int
@@ -62,36 +67,50 @@ struct LexiconTable: Sendable {
         mask = size - 1
     }
 
+    static let hashSeed: UInt32 = 2_166_136_261
+
+    /// One FNV-1a step.
+    @inline(__always) static func hash(_ h: UInt32, _ b: UInt8) -> UInt32 {
+        (h ^ UInt32(b)) &* 16_777_619
+    }
+
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in bytes {
-            h = (h ^ UInt32(b)) &* 16_777_619
-        }
+        var h = hashSeed
+        for b in bytes { h = hash(h, b) }
         return h
     }
 
     /// The index of `bytes` in `infos`, or -1.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let h = Self.hash(bytes)
+        find(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The index of `bytes`, whose hash the caller already has, in `infos`, or -1.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int {
         var i = Int(h) & mask
-        return arena.withUnsafeBufferPointer { arenaBuf in
-            while true {
-                let e = Int(slots[i])
-                if e < 0 { return -1 }
-                if hashes[e] == h && Int(keyLength[e]) == bytes.count {
-                    let start = Int(keyStart[e])
-                    var same = true
-                    var k = 0
-                    while k < bytes.count {
-                        if arenaBuf[start + k] != bytes[k] {
-                            same = false
-                            break
+        return slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                arena.withUnsafeBufferPointer { arenaBuf in
+                    while true {
+                        let e = Int(slots[i])
+                        if e < 0 { return -1 }
+                        let key = keys[e]
+                        if key.hash == h && Int(key.length) == bytes.count {
+                            let start = Int(key.start)
+                            var same = true
+                            var k = 0
+                            while k < bytes.count {
+                                if arenaBuf[start + k] != bytes[k] {
+                                    same = false
+                                    break
+                                }
+                                k += 1
+                            }
+                            if same { return e }
                         }
-                        k += 1
+                        i = (i + 1) & mask
                     }
-                    if same { return e }
                 }
-                i = (i + 1) & mask
             }
         }
     }
@@ -148,17 +167,15 @@ struct LexiconTable: Sendable {
         update(&info)
         let index = infos.count
         key.withUTF8 { bytes in
-            keyStart.append(Int32(arena.count))
-            keyLength.append(Int32(bytes.count))
+            keys.append(Key(hash: Self.hash(bytes), start: Int32(arena.count), length: Int32(bytes.count)))
             arena.append(contentsOf: bytes)
-            hashes.append(Self.hash(bytes))
         }
         infos.append(info)
         place(index)
     }
 
     private mutating func place(_ index: Int) {
-        var i = Int(hashes[index]) & mask
+        var i = Int(keys[index].hash) & mask
         while slots[i] >= 0 { i = (i + 1) & mask }
         slots[i] = Int32(index)
     }

@@ -13,9 +13,20 @@ struct SocialTokenizer: Sendable {
     }
 
     func tokenize(bytes src: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-        var out = TokenizedText()
-        out.bytes.reserveCapacity(src.count + 8)
-        out.tokens.reserveCapacity(src.count / 4 + 4)
+        var result = TokenizedText()
+        // The lower-cased output is never longer than the input (URLs, "@", "#" and curly
+        // apostrophes shrink), so one allocation of the input's size holds it all.
+        result.bytes = [UInt8](unsafeUninitializedCapacity: src.count + 8) { buffer, initialized in
+            var out = TokenBuilder(buffer: buffer)
+            out.tokens.reserveCapacity(src.count / 4 + 4)
+            scan(src, into: &out)
+            initialized = out.written
+            out.finish(into: &result)
+        }
+        return result
+    }
+
+    private func scan(_ src: UnsafeBufferPointer<UInt8>, into out: inout TokenBuilder) {
         var i = 0
         let n = src.count
         var atChunkStart = true
@@ -108,21 +119,23 @@ struct SocialTokenizer: Sendable {
             }
             i += 1
         }
-        return out
     }
 
     // MARK: - Emitting tokens
 
     private func appendToken(
         _ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, flags: TokenFlags,
-        into out: inout TokenizedText
+        into out: inout TokenBuilder
     ) {
         var flags = flags
-        let start = out.bytes.count
+        let start = out.written
         var upper = 0
         var letters = 0
         var run = 1
         var prev: UInt8 = 0
+        // FNV-1a of the lower-cased bytes, computed while writing them: the look-up needs no
+        // second pass.
+        var hash = LexiconTable.hashSeed
         var j = from
         while j < to {
             var c = src[j]
@@ -142,8 +155,10 @@ struct SocialTokenizer: Sendable {
                     d += 0x20
                     upper += 1
                 }
-                out.bytes.append(c)
-                out.bytes.append(d)
+                out.put(c)
+                out.put(d)
+                hash = LexiconTable.hash(hash, c)
+                hash = LexiconTable.hash(hash, d)
                 j += 2
                 prev = d
                 run = 1
@@ -161,10 +176,11 @@ struct SocialTokenizer: Sendable {
                 run = 1
             }
             prev = c
-            out.bytes.append(c)
+            out.put(c)
+            hash = LexiconTable.hash(hash, c)
             j += 1
         }
-        let length = out.bytes.count - start
+        let length = out.written - start
         guard length > 0 else { return }
         out.letters += letters
         out.upperLetters += upper
@@ -173,7 +189,8 @@ struct SocialTokenizer: Sendable {
         if letters > 0 { flags.insert(.word) }
         var token = Token(start: Int32(start), length: Int32(length), flags: flags)
         if !flags.contains(.mention) {
-            let (term, collapsed) = lookup(&out, start: start, length: length, elongated: flags.contains(.elongated))
+            let (term, collapsed) = lookup(
+                &out, start: start, length: length, hash: hash, elongated: flags.contains(.elongated))
             token.term = Int32(term)
             if collapsed { token.flags.insert(.collapsed) }
         }
@@ -181,7 +198,7 @@ struct SocialTokenizer: Sendable {
     }
 
     /// A hashtag is one token, or several when written in CamelCase ("#NeverAgain").
-    private func appendHashtag(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText)
+    private func appendHashtag(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder)
     {
         var pieceStart = from
         var j = from + 1
@@ -203,17 +220,18 @@ struct SocialTokenizer: Sendable {
         }
     }
 
-    private func appendEmoji(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText) {
+    private func appendEmoji(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder) {
         // Skin-tone modifiers, variation selectors and joiners decorate the emoji before them.
         if to - from == 4 && src[from + 1] == 0x9F && src[from + 2] == 0x8F && src[from + 3] >= 0xBB { return }
-        let start = out.bytes.count
-        for j in from..<to { out.bytes.append(src[j]) }
+        let start = out.written
+        for j in from..<to { out.put(src[j]) }
         var token = Token(start: Int32(start), length: Int32(to - from), flags: .emoji)
-        token.term = Int32(lookup(&out, start: start, length: to - from, elongated: false).term)
+        let word = UnsafeBufferPointer(rebasing: out.buffer[start..<start + (to - from)])
+        token.term = Int32(lexicon.find(word))
         out.tokens.append(token)
     }
 
-    private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenizedText)
+    private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder)
         -> Bool
     {
         var buffer: (UInt64, UInt64) = (0, 0)
@@ -228,14 +246,14 @@ struct SocialTokenizer: Sendable {
             let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: k)
             let found = lexicon.find(key)
             guard found >= 0, lexicon.infos[found].flags.contains(.sentiment) else { return false }
-            let start = out.bytes.count
-            out.bytes.append(contentsOf: key)
+            let start = out.written
+            for b in key { out.put(b) }
             out.tokens.append(Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon))
             return true
         }
     }
 
-    private func markBoundary(_ out: inout TokenizedText, clause: Bool, sentence: Bool) {
+    private func markBoundary(_ out: inout TokenBuilder, clause: Bool, sentence: Bool) {
         guard let last = out.tokens.indices.last else { return }
         if clause { out.tokens[last].flags.insert(.clauseEnd) }
         if sentence { out.tokens[last].flags.insert(.sentenceEnd) }
@@ -245,12 +263,12 @@ struct SocialTokenizer: Sendable {
 
     /// The token's entry, and whether it was found only by collapsing an elongation.
     /// A direct hit may be any entry; a collapsed one must be a sentiment entry.
-    private func lookup(_ out: inout TokenizedText, start: Int, length: Int, elongated: Bool) -> (
+    private func lookup(_ out: inout TokenBuilder, start: Int, length: Int, hash: UInt32, elongated: Bool) -> (
         term: Int, collapsed: Bool
     ) {
-        out.bytes.withUnsafeBufferPointer { all in
-            let word = UnsafeBufferPointer(rebasing: all[start..<start + length])
-            let found = lexicon.find(word)
+        do {
+            let word = UnsafeBufferPointer(rebasing: out.buffer[start..<start + length])
+            let found = lexicon.find(word, hash: hash)
             // No plain-word list has a run of three equal letters, so an elongated word that
             // is found directly is a sentiment entry as before.
             if found >= 0 || !elongated { return (found, false) }
@@ -342,5 +360,40 @@ struct SocialTokenizer: Sendable {
         if b == 0xE2, i + 2 < src.count, src[i + 1] == 0x80 { return !(src[i + 2] == 0x99) }
         if b == 0xC2, i + 1 < src.count { return src[i + 1] < 0xC0 }
         return false
+    }
+}
+
+/// The tokenizer's working state: the output byte buffer (allocated once, written through its
+/// pointer) and the tokens and counts that become a `TokenizedText`.
+struct TokenBuilder {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var written = 0
+    var tokens: [Token] = []
+    var exclamations = 0
+    var questions = 0
+    var urls = 0
+    var mentions = 0
+    var hashtags = 0
+    var upperLetters = 0
+    var letters = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    @inline(__always) mutating func put(_ b: UInt8) {
+        buffer[written] = b
+        written += 1
+    }
+
+    func finish(into text: inout TokenizedText) {
+        text.tokens = tokens
+        text.exclamations = exclamations
+        text.questions = questions
+        text.urls = urls
+        text.mentions = mentions
+        text.hashtags = hashtags
+        text.upperLetters = upperLetters
+        text.letters = letters
     }
 }
