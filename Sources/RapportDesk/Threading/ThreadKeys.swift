@@ -1,0 +1,80 @@
+import RapportCore
+
+/// A stored message by its network id: what replies point at.
+public struct MessageKey: Hashable, Sendable, Codable {
+    public var network: Network
+    public var externalID: String
+
+    public init(network: Network, externalID: String) {
+        self.network = network
+        self.externalID = externalID
+    }
+}
+
+/// A thread a network names itself: a reply chain's root, a DM thread, a chat session, an email
+/// thread. Recorded for a conversation so later messages find it without the parent.
+public struct ThreadKey: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// X `conversation_id`, Bluesky root, Reddit submission, page post, Instagram media.
+        case replyChain = "reply_chain"
+        /// Messenger / Instagram / X direct-message thread (per customer account).
+        case directMessages = "dm"
+        /// Web-chat session id.
+        case chatSession = "chat"
+        /// Root Message-ID of an email thread.
+        case emailThread = "email"
+    }
+
+    public var kind: Kind
+    public var network: Network
+    public var id: String
+
+    public init(_ kind: Kind, network: Network, id: String) {
+        self.kind = kind
+        self.network = network
+        self.id = id
+    }
+}
+
+/// What the thread index knows about a conversation: enough to decide whether it can take more.
+public struct ThreadedConversation: Hashable, Sendable {
+    public var id: ConversationID
+    public var status: ConversationStatus
+
+    public init(id: ConversationID, status: ConversationStatus) {
+        self.id = id
+        self.status = status
+    }
+}
+
+/// Keyed look-ups the caller provides (the store, or ``InMemoryThreadIndex``).
+public protocol ThreadIndex {
+    /// The conversation holding the message with this network id.
+    func conversation(containing message: MessageKey) -> ThreadedConversation?
+    /// The most recent conversation recorded for this thread key.
+    func conversation(for thread: ThreadKey) -> ThreadedConversation?
+}
+
+/// A dictionary-backed ``ThreadIndex`` for tests, demos and batch jobs.
+public struct InMemoryThreadIndex: ThreadIndex, Sendable {
+    public private(set) var messages: [MessageKey: ConversationID] = [:]
+    public private(set) var threads: [ThreadKey: ConversationID] = [:]
+    public var statuses: [ConversationID: ConversationStatus] = [:]
+
+    public init() {}
+
+    /// Records what a ``ThreadingResult`` says to store.
+    public mutating func record(_ result: ThreadingResult, in conversation: ConversationID, status: ConversationStatus) {
+        messages[result.messageKey] = conversation
+        for key in result.threadKeys { threads[key] = conversation }
+        statuses[conversation] = status
+    }
+
+    public func conversation(containing message: MessageKey) -> ThreadedConversation? {
+        messages[message].map { ThreadedConversation(id: $0, status: statuses[$0] ?? .open) }
+    }
+
+    public func conversation(for thread: ThreadKey) -> ThreadedConversation? {
+        threads[thread].map { ThreadedConversation(id: $0, status: statuses[$0] ?? .open) }
+    }
+}
