@@ -31,8 +31,12 @@ case "bench":
     }
     print(
         String(
-            format: "analyzed %d posts (%.1f MB) in %.2f s: %.0f texts/s on one core",
+            format: "analyzed %d posts (%.1f MB) in %.2f s wall: %.0f texts/s on one core",
             result.count, Double(result.bytes) / 1e6, result.seconds, result.textsPerSecond))
+    print(
+        String(
+            format: "analyzed %d posts in %.2f s thread CPU: %.0f texts/s on one core",
+            result.count, result.cpuSeconds, result.cpuTextsPerSecond))
     print(
         "levels:",
         result.levels.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import RapportAnalysis
+
+/// The allocation-free rewrites must say exactly what the String-building versions said.
+@Suite struct HotPathTests {
+    @Test func compactFollowerCounts() {
+        #expect(PriorityRules.compact(2_400_000) == "2.4M")
+        #expect(PriorityRules.compact(15_300) == "15.3k")
+        #expect(PriorityRules.compact(20_000) == "20k")
+        #expect(PriorityRules.compact(950) == "950")
+    }
+
+    @Test func topicsDeduplicateHashtagsAndPhrasesByBytes() {
+        let topics = TopicExtractor().topics("#NeverAgain fibre box. Fibre box #neveragain")
+        #expect(topics == ["#neveragain", "fibre box"])
+    }
+
+    @Test func higherScoringDuplicateWinsItsPlace() {
+        // "Fibre Box" (capitalised) outranks the earlier lower-case copy and appears once.
+        let topics = TopicExtractor().topics("router light, fibre box. Fibre Box")
+        #expect(topics == ["fibre box", "router light"])
+    }
+
+    @Test func intentPhrasesDoNotLeakIntoSentiment() {
+        // "how do" is an intent cue, not a sentiment phrase: "do" must still be scored alone.
+        #expect(SentimentScorer().score("how do I reset my PIN").label == .neutral)
+        #expect(IntentClassifier().classify("how do I reset my PIN?").first?.name == .question)
+    }
+
+    @Test func collapsedElongationIsNotAStopword() {
+        // "nooo" finds "no" (sentiment) only after collapsing; it must not vote for es/pt/it.
+        #expect(LanguageDetector().detect("nooo") == "und")
+    }
+}
