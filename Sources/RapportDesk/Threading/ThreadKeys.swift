@@ -40,10 +40,12 @@ public struct ThreadKey: Hashable, Sendable, Codable {
 public struct ThreadedConversation: Hashable, Sendable {
     public var id: ConversationID
     public var status: ConversationStatus
+    public var customerID: CustomerID?
 
-    public init(id: ConversationID, status: ConversationStatus) {
+    public init(id: ConversationID, status: ConversationStatus, customerID: CustomerID? = nil) {
         self.id = id
         self.status = status
+        self.customerID = customerID
     }
 }
 
@@ -59,22 +61,23 @@ public protocol ThreadIndex {
 public struct InMemoryThreadIndex: ThreadIndex, Sendable {
     public private(set) var messages: [MessageKey: ConversationID] = [:]
     public private(set) var threads: [ThreadKey: ConversationID] = [:]
-    public var statuses: [ConversationID: ConversationStatus] = [:]
+    public var conversations: [ConversationID: ThreadedConversation] = [:]
 
     public init() {}
 
-    /// Records what a ``ThreadingResult`` says to store.
-    public mutating func record(_ result: ThreadingResult, in conversation: ConversationID, status: ConversationStatus) {
-        messages[result.messageKey] = conversation
-        for key in result.threadKeys { threads[key] = conversation }
-        statuses[conversation] = status
+    /// Records what a ``ThreadingResult`` says to store (also for the agent's outgoing replies,
+    /// which customers reply to).
+    public mutating func record(_ result: ThreadingResult, in conversation: ThreadedConversation) {
+        messages[result.messageKey] = conversation.id
+        for key in result.threadKeys { threads[key] = conversation.id }
+        conversations[conversation.id] = conversation
     }
 
     public func conversation(containing message: MessageKey) -> ThreadedConversation? {
-        messages[message].map { ThreadedConversation(id: $0, status: statuses[$0] ?? .open) }
+        messages[message].flatMap { conversations[$0] }
     }
 
     public func conversation(for thread: ThreadKey) -> ThreadedConversation? {
-        threads[thread].map { ThreadedConversation(id: $0, status: statuses[$0] ?? .open) }
+        threads[thread].flatMap { conversations[$0] }
     }
 }

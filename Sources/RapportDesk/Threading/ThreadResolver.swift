@@ -4,22 +4,30 @@ import RapportCore
 ///
 /// Evidence is tried strongest first: the parent message itself, then (email) the References chain
 /// newest first, then the thread the network names. Direct messages and chat sessions thread by
-/// their thread key only. A match on a closed conversation starts a new one linked to it.
+/// their thread key only. A match on a closed conversation starts a new one linked to it. On public
+/// threads, evidence pointing at another customer's conversation is ignored.
 public enum ThreadResolver {
     public static func resolve(_ input: ThreadingInput, index: some ThreadIndex) -> ThreadingResult {
         let messageKey = MessageKey(network: input.network, externalID: input.externalID)
         let keys = threadKeys(for: input)
         var found: (ThreadedConversation, ThreadEvidence)?
+        // Public threads have many participants; a conversation is one customer's.
+        func fits(_ conversation: ThreadedConversation?) -> ThreadedConversation? {
+            guard let conversation else { return nil }
+            guard input.channelKind == .publicThread, let mine = input.customerID, let theirs = conversation.customerID
+            else { return conversation }
+            return mine == theirs ? conversation : nil
+        }
 
         if let parent = input.inReplyToID, !parent.isEmpty {
             let key = MessageKey(network: input.network, externalID: parent)
-            if let conversation = index.conversation(containing: key) { found = (conversation, .parentMessage(key)) }
+            if let conversation = fits(index.conversation(containing: key)) { found = (conversation, .parentMessage(key)) }
         }
         if found == nil, input.network == .email {
             // The newest reference is the closest ancestor still stored (mail clients trim the middle).
             for reference in input.references.reversed() where !reference.isEmpty {
                 let key = MessageKey(network: .email, externalID: reference)
-                if let conversation = index.conversation(containing: key) {
+                if let conversation = fits(index.conversation(containing: key)) {
                     found = (conversation, .emailReference(reference))
                     break
                 }
@@ -27,13 +35,13 @@ public enum ThreadResolver {
         }
         if found == nil {
             for key in keys {
-                if let conversation = index.conversation(for: key) {
+                if let conversation = fits(index.conversation(for: key)) {
                     found = (conversation, .thread(key))
                     break
                 }
                 // A reply chain's root may be a stored message even if no key was recorded for it.
                 if key.kind == .replyChain || key.kind == .emailThread,
-                    let conversation = index.conversation(containing: MessageKey(network: key.network, externalID: key.id))
+                    let conversation = fits(index.conversation(containing: MessageKey(network: key.network, externalID: key.id)))
                 {
                     found = (conversation, .thread(key))
                     break

@@ -14,11 +14,15 @@ public struct ThreadingInput: Hashable, Sendable {
     public var references: [String]
     /// The author's network id: names the DM thread when the network gives no thread id.
     public var authorExternalID: String
+    /// The sender's customer, when identity resolution ran first. On public threads a message only
+    /// joins the same customer's conversation: two people replying under one post are two conversations.
+    public var customerID: CustomerID?
 
     public init(
         network: Network, kind: MentionKind, externalID: String, inReplyToID: String? = nil,
-        threadID: String? = nil, references: [String] = [], authorExternalID: String
+        threadID: String? = nil, references: [String] = [], authorExternalID: String, customerID: CustomerID? = nil
     ) {
+        self.customerID = customerID
         self.network = network
         self.kind = kind
         self.externalID = externalID
@@ -29,10 +33,11 @@ public struct ThreadingInput: Hashable, Sendable {
     }
 
     /// From a normalised post; `references` adds the full email References chain when known.
-    public init(post: IncomingPost, references: [String] = []) {
+    public init(post: IncomingPost, references: [String] = [], customerID: CustomerID? = nil) {
         self.init(
             network: post.network, kind: post.kind, externalID: post.externalID, inReplyToID: post.inReplyToID,
-            threadID: post.threadID, references: references, authorExternalID: post.author.externalID)
+            threadID: post.threadID, references: references, authorExternalID: post.author.externalID,
+            customerID: customerID)
     }
 
     public var channelKind: ChannelKind { ChannelKind(network: network, kind: kind) }
