@@ -25,8 +25,11 @@ public enum NamedHandleExtractor {
         var found: [NamedHandle] = []
         for sentence in sentences(text) {
             // Whole-word cues, so "xbox" is not "x" and "instant" is not "insta".
-            let lower = " " + sentence.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : " " } + " "
-            let cued = cues.filter { cue in cue.words.contains { lower.contains(" \($0) ") } }.map(\.kind)
+            let lower = sentence.lowercased()
+            let words = " " + String(lower.map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+            let cued = cues.filter { cue in
+                cue.words.contains { $0.contains(".") ? lower.contains($0) : words.contains(" \($0) ") }
+            }.map(\.kind)
             for token in sentence.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "(" || $0 == ")" }) {
                 let word = String(token).trimmingCharacters(in: CharacterSet(charactersIn: ".!?:;\"'"))
                 guard let (handle, explicit) = handle(in: word) else { continue }
