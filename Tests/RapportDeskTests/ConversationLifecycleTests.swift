@@ -10,7 +10,8 @@ import Testing
             id: 1, channel: Channel(network: .email, kind: .email), customerID: 7, firstMessage: 100, at: t0)
         #expect(start.conversation.status == .new)
         #expect(start.conversation.messageCount == 1)
-        #expect(start.events.map(\.change) == [.created(Channel(network: .email, kind: .email)), .customerMessage(100)])
+        #expect(
+            start.events.map(\.change) == [.created(Channel(network: .email, kind: .email)), .customerMessage(100)])
         #expect(start.events.allSatisfy { $0.by == .customer(7) && $0.at == t0 })
     }
 
@@ -155,8 +156,12 @@ import Testing
             merged.target.events.map(\.change) == [
                 .absorbed(2), .tagged("outage"), .priorityChanged(from: .normal, to: .high),
             ])
-        #expect(throws: ConversationError.self) { try ConversationMachine.merge(target, into: target, by: .system, at: t0) }
+        #expect(throws: ConversationError.self) {
+            try ConversationMachine.merge(target, into: target, by: .system, at: t0)
+        }
         let other = newConversation(id: 3, customer: 8)
-        #expect(throws: ConversationError.self) { try ConversationMachine.merge(other, into: target, by: .system, at: t0) }
+        #expect(throws: ConversationError.self) {
+            try ConversationMachine.merge(other, into: target, by: .system, at: t0)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RapportAnalysis
 import RapportCore
+
 @testable import RapportDesk
 
 /// An ISO 8601 instant (`2025-03-07T15:00:00Z`).

@@ -8,7 +8,9 @@ import Testing
     func customer(_ id: CustomerID, _ name: String?, _ identities: [Identity], verified: Bool = false) -> Customer {
         Customer(
             id: id, displayName: name,
-            identities: identities.map { LinkedIdentity(identity: $0, verified: verified, evidence: .firstContact, linkedAt: t0) },
+            identities: identities.map {
+                LinkedIdentity(identity: $0, verified: verified, evidence: .firstContact, linkedAt: t0)
+            },
             createdAt: t0)
     }
 
@@ -18,7 +20,8 @@ import Testing
         #expect(Identity(.phone, "+33 6 12-34-56-78").value == "+33612345678")
         #expect(Identity(.email, " Dana@Example.COM ").value == "dana@example.com")
         let author = Author(network: .bluesky, externalID: "did:plc:abc", handle: "dana.bsky.social")
-        #expect(Identity.of(author) == [Identity(.blueskyDID, "did:plc:abc"), Identity(.blueskyHandle, "dana.bsky.social")])
+        #expect(
+            Identity.of(author) == [Identity(.blueskyDID, "did:plc:abc"), Identity(.blueskyHandle, "dana.bsky.social")])
     }
 
     @Test func emailNamingAHandleLinksToTheKnownCustomer() {
@@ -33,7 +36,9 @@ import Testing
         let link = try! #require(resolution.links.first)
         #expect(link.identity == Identity(.email, "dana@example.com"))
         #expect(link.customer == 1)
-        #expect(link.evidence == .namedInMessage(by: Identity(.email, "dana@example.com"), excerpt: "I also tweeted you as @danaw"))
+        #expect(
+            link.evidence
+                == .namedInMessage(by: Identity(.email, "dana@example.com"), excerpt: "I also tweeted you as @danaw"))
 
         let (linked, events) = try! IdentityLinker.apply(link, to: dana, at: t0)
         #expect(linked.has(Identity(.email, "dana@example.com")))
@@ -55,9 +60,11 @@ import Testing
     @Test func namedHandlesNeedACueForTheNetwork() {
         let found = NamedHandleExtractor.extract(
             from: "Find me as @dana@mastodon.social or u/dana_w on reddit. My Instagram is @dana.pics! Write @someone")
-        #expect(found.compactMap(\.identity) == [
-            Identity(.mastodon, "dana@mastodon.social"), Identity(.reddit, "dana_w"), Identity(.instagram, "dana.pics"),
-        ])
+        #expect(
+            found.compactMap(\.identity) == [
+                Identity(.mastodon, "dana@mastodon.social"), Identity(.reddit, "dana_w"),
+                Identity(.instagram, "dana.pics"),
+            ])
         #expect(found.last?.identity == nil)
         #expect(found.last?.handle == "someone")
         // "xbox" is not a cue for X.
@@ -94,7 +101,8 @@ import Testing
         #expect(linked.identities.last?.verified == true)
         #expect(events.first?.by == .agent(5))
         #expect(throws: IdentityError.identityOwnedByAnother(Identity(.x, "other"), owner: 2)) {
-            try IdentityLinker.link(Identity(.x, "other"), to: dana, owner: 2, evidence: .agentConfirmed(5), by: .agent(5), at: t0)
+            try IdentityLinker.link(
+                Identity(.x, "other"), to: dana, owner: 2, evidence: .agentConfirmed(5), by: .agent(5), at: t0)
         }
     }
 
@@ -108,7 +116,10 @@ import Testing
 
         let (top, reasons) = MergeSuggester.score(dana, sameNameSameHandle)
         #expect(abs(top - 0.75) < 1e-9)
-        #expect(reasons == [.sameDisplayName("Dana Whitfield"), .sameHandle(Identity(.x, "danaw"), Identity(.instagram, "danaw"))])
+        #expect(
+            reasons == [
+                .sameDisplayName("Dana Whitfield"), .sameHandle(Identity(.x, "danaw"), Identity(.instagram, "danaw")),
+            ])
         let (similar, similarReasons) = MergeSuggester.score(dana, similarHandle)
         #expect(similar > 0.35 + 0.2 && similar < 0.75)
         #expect(similarReasons.count == 2)
@@ -131,7 +142,8 @@ import Testing
         source.tags = ["vip", "beta"]
         source.firstName = "Dana"
 
-        let merge = try CustomerMerger.merge(source, into: target, sourceConversations: [11, 12], by: .agent(5), at: t0)
+        let merge = try CustomerMerger.merge(
+            source, into: target, sourceConversations: [11, 12], by: .agent(5), at: t0)
         #expect(merge.target.has(Identity(.email, "dana@example.com")))
         #expect(merge.target.identities.count == 2)
         #expect(merge.target.facts == ["plan": .text("pro"), "ltv": .number(120)])
@@ -148,9 +160,12 @@ import Testing
 
         // Something new arrives on the merged customer before the un-merge: it stays.
         var later = merge.target
-        later = try IdentityLinker.link(Identity(.phone, "+1 555"), to: later, evidence: .agentConfirmed(5), by: .agent(5), at: t0).customer
+        later = try IdentityLinker.link(
+            Identity(.phone, "+1 555"), to: later, evidence: .agentConfirmed(5), by: .agent(5), at: t0
+        ).customer
 
-        let undo = try CustomerMerger.unmerge(target: later, source: merge.source, record: merge.record, by: .agent(6), at: t0)
+        let undo = try CustomerMerger.unmerge(
+            target: later, source: merge.source, record: merge.record, by: .agent(6), at: t0)
         #expect(undo.source == source)
         var expectedTarget = target
         expectedTarget.identities.append(later.identities.last!)
@@ -159,8 +174,11 @@ import Testing
         #expect(undo.events.map(\.change) == [.unmerged(source: 2, target: 1), .unmerged(source: 2, target: 1)])
 
         #expect(throws: IdentityError.recordMismatch) {
-            try CustomerMerger.unmerge(target: undo.target, source: undo.source, record: merge.record, by: .agent(6), at: t0)
+            try CustomerMerger.unmerge(
+                target: undo.target, source: undo.source, record: merge.record, by: .agent(6), at: t0)
         }
-        #expect(throws: IdentityError.sameCustomer(1)) { try CustomerMerger.merge(target, into: target, by: .agent(5), at: t0) }
+        #expect(throws: IdentityError.sameCustomer(1)) {
+            try CustomerMerger.merge(target, into: target, by: .agent(5), at: t0)
+        }
     }
 }

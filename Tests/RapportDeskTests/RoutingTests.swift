@@ -10,15 +10,21 @@ import Testing
             id: 1, name: "tag every complaint", conditions: [.intent([.complaint], minimumConfidence: 0.5)],
             actions: [.tag("complaint")], continueAfterMatch: true),
         RoutingRule(
-            id: 2, name: "VIP churn", conditions: [.customerFact("plan", .oneOf(["Enterprise"])), .intent([.churnThreat], minimumConfidence: 0.5)],
-            actions: [.assignTeam(10), .setPriority(.urgent), .applySLA(1), .escalate(to: nil, reason: "enterprise churn")]),
+            id: 2, name: "VIP churn",
+            conditions: [
+                .customerFact("plan", .oneOf(["Enterprise"])), .intent([.churnThreat], minimumConfidence: 0.5),
+            ],
+            actions: [
+                .assignTeam(10), .setPriority(.urgent), .applySLA(1), .escalate(to: nil, reason: "enterprise churn"),
+            ]),
         RoutingRule(
             id: 3, name: "influencers", conditions: [.influence(70...100), .level(atLeast: .attention)],
             actions: [.assignTeam(10), .setPriority(.high)]),
         RoutingRule(
             id: 4, name: "Spanish", conditions: [.language(["es"])], actions: [.assignTeam(20), .autoAcknowledge(5)]),
         RoutingRule(
-            id: 5, name: "refund keywords", conditions: [.keywords(["refund", "money back"]), .network([.email, .webchat])],
+            id: 5, name: "refund keywords",
+            conditions: [.keywords(["refund", "money back"]), .network([.email, .webchat])],
             actions: [.assignTeam(30), .requireSkill(.product("billing"))]),
         RoutingRule(id: 6, name: "catch-all", conditions: [], actions: [.assignTeam(40), .setPriority(.normal)]),
     ]
@@ -35,7 +41,9 @@ import Testing
 
     @Test func firstMatchWinsAndContinueAccumulates() {
         let vip = Router.decide(
-            subject(intents: [.complaint, .churnThreat], influence: 90, level: .urgent, facts: ["plan": .text("enterprise")]),
+            subject(
+                intents: [.complaint, .churnThreat], influence: 90, level: .urgent, facts: ["plan": .text("enterprise")]
+            ),
             rules: rules)
         #expect(vip.matchedRules == [1, 2])  // 3 and 6 also match but 2 stops the list
         #expect(vip.team?.value == 10)
@@ -156,9 +164,13 @@ import Testing
         loaded[2]!.openCount = 0
         loaded[3]!.openCount = 1
         let team = Team(id: 1, name: "Support", members: [1, 2, 3], strategy: .leastLoaded)
-        #expect(Assigner.assign(in: team, requiredSkills: [], agents: loaded, roundRobin: .init()).outcome == .agent(2, team: 1))
+        #expect(
+            Assigner.assign(in: team, requiredSkills: [], agents: loaded, roundRobin: .init()).outcome
+                == .agent(2, team: 1))
         loaded[2]!.capacity = 0
-        #expect(Assigner.assign(in: team, requiredSkills: [], agents: loaded, roundRobin: .init()).outcome == .agent(3, team: 1))
+        #expect(
+            Assigner.assign(in: team, requiredSkills: [], agents: loaded, roundRobin: .init()).outcome
+                == .agent(3, team: 1))
     }
 
     @Test func manualTeamsQueueAndNamedAwayAgentFallsBackToTeam() {

@@ -65,13 +65,18 @@ import Testing
             ])
         #expect(near.conversation.escalatedTo == 99)
         // Raised once.
-        #expect(SLAMonitor.check(near.conversation, hours: hours, supervisor: 99, at: nearAt.addingTimeInterval(60)).events.isEmpty)
+        #expect(
+            SLAMonitor.check(near.conversation, hours: hours, supervisor: 99, at: nearAt.addingTimeInterval(60)).events
+                .isEmpty)
         let dueAt = instant("2025-03-11T11:00:00Z")
         #expect(SLAMonitor.nextCheck(near.conversation, hours: hours, after: nearAt) == dueAt)
-        #expect(SLAMonitor.check(near.conversation, hours: hours, supervisor: 99, at: dueAt.addingTimeInterval(-1)).events.isEmpty)
+        #expect(
+            SLAMonitor.check(near.conversation, hours: hours, supervisor: 99, at: dueAt.addingTimeInterval(-1)).events
+                .isEmpty)
         let breach = SLAMonitor.check(near.conversation, hours: hours, supervisor: 99, at: dueAt)
         #expect(breach.events.map(\.change) == [.slaBreached(.firstResponse, dueAt: dueAt, supervisor: 99)])
-        let after = SLAEvaluator.read(breach.conversation.sla!.firstResponse!, hours: hours, at: dueAt.addingTimeInterval(1800))
+        let after = SLAEvaluator.read(
+            breach.conversation.sla!.firstResponse!, hours: hours, at: dueAt.addingTimeInterval(1800))
         #expect(after.isBreached)
         #expect(after.remaining == -1800)
     }
@@ -79,21 +84,26 @@ import Testing
     @Test func replyInTimeMeetsTheTargetAndStopsAlerts() throws {
         let c = try conversation(at: friday)
         let replied = try ConversationMachine.apply(.agentReply(2, by: 5), to: c, at: instant("2025-03-11T08:30:00Z"))
-        let reading = SLAEvaluator.read(replied.conversation.sla!.firstResponse!, hours: hours, at: instant("2025-03-12T12:00:00Z"))
+        let reading = SLAEvaluator.read(
+            replied.conversation.sla!.firstResponse!, hours: hours, at: instant("2025-03-12T12:00:00Z"))
         #expect(reading.phase == .met)
         #expect(reading.elapsed == 3600 + 1800)
-        #expect(SLAMonitor.check(replied.conversation, hours: hours, supervisor: 99, at: instant("2025-03-12T12:00:00Z")).events.allSatisfy {
-            if case .slaBreached(.firstResponse, _, _) = $0.change { return false }
-            return true
-        })
+        #expect(
+            SLAMonitor.check(replied.conversation, hours: hours, supervisor: 99, at: instant("2025-03-12T12:00:00Z"))
+                .events.allSatisfy {
+                    if case .slaBreached(.firstResponse, _, _) = $0.change { return false }
+                    return true
+                })
     }
 
     @Test func clockPausesWhilePending() throws {
         // Monday 3 March 09:00 Paris; resolution target 16 business hours = two working days.
         let monday = instant("2025-03-03T08:00:00Z")
         var c = try conversation(at: monday)
-        c = try ConversationMachine.apply(.agentReply(2, by: 5), to: c, at: instant("2025-03-03T09:00:00Z")).conversation
-        let pending = try ConversationMachine.apply(.setStatus(.pending, by: .agent(5)), to: c, at: instant("2025-03-03T10:00:00Z"))
+        c = try ConversationMachine.apply(.agentReply(2, by: 5), to: c, at: instant("2025-03-03T09:00:00Z"))
+            .conversation
+        let pending = try ConversationMachine.apply(
+            .setStatus(.pending, by: .agent(5)), to: c, at: instant("2025-03-03T10:00:00Z"))
         #expect(pending.events.map(\.change) == [.statusChanged(from: .open, to: .pending), .slaPaused])
         c = pending.conversation
         let paused = SLAEvaluator.read(c.sla!.resolution!, hours: hours, at: instant("2025-03-04T15:00:00Z"))
@@ -105,8 +115,10 @@ import Testing
 
         // The customer answers Tuesday 10:00 Paris: 14 h remain → Wednesday 16:00 Paris.
         let back = try ConversationMachine.apply(.customerMessage(3), to: c, at: instant("2025-03-04T09:00:00Z"))
-        #expect(back.events.map(\.change) == [.customerMessage(3), .statusChanged(from: .pending, to: .open), .slaResumed])
-        let running = SLAEvaluator.read(back.conversation.sla!.resolution!, hours: hours, at: instant("2025-03-04T09:00:00Z"))
+        #expect(
+            back.events.map(\.change) == [.customerMessage(3), .statusChanged(from: .pending, to: .open), .slaResumed])
+        let running = SLAEvaluator.read(
+            back.conversation.sla!.resolution!, hours: hours, at: instant("2025-03-04T09:00:00Z"))
         #expect(running.phase == .running)
         #expect(running.dueAt == instant("2025-03-05T15:00:00Z"))
         #expect(running.remaining == 14 * 3600)
@@ -131,7 +143,8 @@ import Testing
     @Test func priorityChangeRetargetsKeepingTheStart() throws {
         var c = try conversation(at: friday, network: .email)
         c = try ConversationMachine.apply(
-            [.setPriority(.urgent, by: .agent(1)), .applySLA(policy, by: .agent(1))], to: c, at: friday.addingTimeInterval(600)
+            [.setPriority(.urgent, by: .agent(1)), .applySLA(policy, by: .agent(1))], to: c,
+            at: friday.addingTimeInterval(600)
         ).conversation
         let clock = try #require(c.sla?.firstResponse)
         #expect(clock.target == 2 * 3600)
@@ -141,8 +154,10 @@ import Testing
 
     @Test func wallClockPoliciesIgnoreBusinessHours() throws {
         let always = SLAPolicy(id: 2, name: "24/7", targets: [SLATarget(firstResponse: 3600)], usesBusinessHours: false)
-        let c = try ConversationMachine.apply(.applySLA(always, by: .system), to: newConversation(at: friday), at: friday)
-            .conversation
+        let c = try ConversationMachine.apply(
+            .applySLA(always, by: .system), to: newConversation(at: friday), at: friday
+        )
+        .conversation
         let readings = SLAEvaluator.readings(c.sla!, hours: hours, at: friday)
         #expect(readings.first?.dueAt == friday.addingTimeInterval(3600))
         #expect(FixedClock(friday).advanced(by: 3600).now == friday.addingTimeInterval(3600))

@@ -11,7 +11,8 @@ import Testing
         conversation: newConversation(id: 42, network: .email, kind: .email))
 
     @Test func rendersStandardVariables() throws {
-        let body = "Hi {{customer.first_name}}, {{ agent.first_name }} here ({{agent.name}}). Ref #{{conversation.id}} via {{conversation.channel}}."
+        let body =
+            "Hi {{customer.first_name}}, {{ agent.first_name }} here ({{agent.name}}). Ref #{{conversation.id}} via {{conversation.channel}}."
         #expect(
             try TemplateRenderer.render(body, context: context)
                 == "Hi Dana, Sam here (Sam Carter). Ref #42 via email.")
@@ -23,7 +24,9 @@ import Testing
             try TemplateRenderer.render(
                 "{{customer.shoe_size}} {{order.id}} {{customer.shoe_size}} {{customer.first_name}}", context: context)
         }
-        #expect(throws: TemplateError.unknownVariables(["brand.name"])) { try TemplateRenderer.validate("Thanks from {{brand.name}}") }
+        #expect(throws: TemplateError.unknownVariables(["brand.name"])) {
+            try TemplateRenderer.validate("Thanks from {{brand.name}}")
+        }
         #expect(try TemplateRenderer.render("{{brand.name}}", context: context.with("brand.name", "Acme")) == "Acme")
     }
 
@@ -32,15 +35,19 @@ import Testing
         #expect(throws: TemplateError.missingValues(["customer.first_name"])) {
             try TemplateRenderer.render("Hi {{customer.first_name}}", context: anonymous)
         }
-        #expect(try TemplateRenderer.render(#"Hi {{ customer.first_name | "there" }}!"#, context: anonymous) == "Hi there!")
-        #expect(try TemplateRenderer.render(#"{{customer.first_name|"say \"hi\""}}"#, context: anonymous) == #"say "hi""#)
+        #expect(
+            try TemplateRenderer.render(#"Hi {{ customer.first_name | "there" }}!"#, context: anonymous) == "Hi there!")
+        #expect(
+            try TemplateRenderer.render(#"{{customer.first_name|"say \"hi\""}}"#, context: anonymous) == #"say "hi""#)
     }
 
     @Test func syntaxErrorsAndNoCodeExecution() throws {
         #expect(throws: TemplateError.syntax(offset: 3, message: "`{{` is never closed")) {
             try TemplateRenderer.render("Hi {{customer.first_name", context: context)
         }
-        for bad in ["{{}}", "{{ customer.first_name() }}", "{{ 1 + 1 }}", "{{customer..name}}", "{{ a | b }}", #"{{a|"x}}"#] {
+        for bad in [
+            "{{}}", "{{ customer.first_name() }}", "{{ 1 + 1 }}", "{{customer..name}}", "{{ a | b }}", #"{{a|"x}}"#,
+        ] {
             #expect(throws: TemplateError.self) { try TemplateRenderer.render(bad, context: context) }
         }
         // Values are inserted verbatim, never re-parsed as template text.

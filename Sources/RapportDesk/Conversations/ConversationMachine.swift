@@ -220,7 +220,9 @@ private struct Step {
         state.nearBreachFraction = policy.nearBreachFraction
         state.usesBusinessHours = policy.usesBusinessHours
         for metric in SLAMetric.allCases {
-            guard let target = policy.target(metric, priority: conversation.priority, network: conversation.channel.network)
+            guard
+                let target = policy.target(
+                    metric, priority: conversation.priority, network: conversation.channel.network)
             else {
                 state[metric] = nil
                 continue

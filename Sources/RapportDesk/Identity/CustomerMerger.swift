@@ -95,8 +95,10 @@ public enum CustomerMerger {
         restoredSource.mergedInto = nil
 
         let events = [
-            CustomerEvent(customerID: target.id, at: date, by: by, change: .unmerged(source: source.id, target: target.id)),
-            CustomerEvent(customerID: source.id, at: date, by: by, change: .unmerged(source: source.id, target: target.id)),
+            CustomerEvent(
+                customerID: target.id, at: date, by: by, change: .unmerged(source: source.id, target: target.id)),
+            CustomerEvent(
+                customerID: source.id, at: date, by: by, change: .unmerged(source: source.id, target: target.id)),
         ]
         return Unmerge(
             target: restoredTarget, source: restoredSource, conversationsToReturn: record.movedConversations,

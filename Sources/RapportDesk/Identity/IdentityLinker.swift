@@ -17,9 +17,11 @@ public enum IdentityLinker {
             result.identities[index].verified = true
             return (result, [])
         }
-        result.identities.append(LinkedIdentity(identity: identity, verified: verified, evidence: evidence, linkedAt: date))
+        result.identities.append(
+            LinkedIdentity(identity: identity, verified: verified, evidence: evidence, linkedAt: date))
         return (
-            result, [CustomerEvent(customerID: customer.id, at: date, by: by, change: .identityLinked(identity, evidence))]
+            result,
+            [CustomerEvent(customerID: customer.id, at: date, by: by, change: .identityLinked(identity, evidence))]
         )
     }
 
@@ -27,7 +29,8 @@ public enum IdentityLinker {
     public static func apply(
         _ link: IdentityLink, to customer: Customer, at date: Date
     ) throws(IdentityError) -> (customer: Customer, events: [CustomerEvent]) {
-        try Self.link(link.identity, to: customer, evidence: link.evidence, verified: link.verified, by: .system, at: date)
+        try Self.link(
+            link.identity, to: customer, evidence: link.evidence, verified: link.verified, by: .system, at: date)
     }
 
     public static func unlink(

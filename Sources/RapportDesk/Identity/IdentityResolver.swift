@@ -76,7 +76,8 @@ public enum IdentityResolver {
                     senderID = owner.id
                     links.append(
                         IdentityLink(
-                            identity: incoming.identity, customer: owner.id, evidence: .sameVerifiedEmail(identity.value),
+                            identity: incoming.identity, customer: owner.id,
+                            evidence: .sameVerifiedEmail(identity.value),
                             verified: false))
                     break
                 }
@@ -95,19 +96,25 @@ public enum IdentityResolver {
                 // The named account is known and the sender is not: the sender is that customer.
                 sender = .linked(owner.id)
                 senderID = owner.id
-                links.append(IdentityLink(identity: incoming.identity, customer: owner.id, evidence: evidence, verified: false))
+                links.append(
+                    IdentityLink(identity: incoming.identity, customer: owner.id, evidence: evidence, verified: false))
             case (let owner?, let id?) where owner.id != id:
                 if !merges.contains(where: { $0.source == owner.id }) {
                     merges.append(AutomaticMerge(source: owner.id, target: id, evidence: evidence))
                 }
             case (nil, _):
-                links.append(IdentityLink(identity: identity, customer: senderID ?? 0, evidence: evidence, verified: false))
+                links.append(
+                    IdentityLink(identity: identity, customer: senderID ?? 0, evidence: evidence, verified: false))
             default:
                 break  // Already the sender's.
             }
         }
         // Links made before the sender was known point at the placeholder; aim them at the sender.
-        if let senderID { links = links.map { var link = $0; link.customer = senderID; return link } }
+        if let senderID {
+            links = links.map {
+                var link = $0; link.customer = senderID; return link
+            }
+        }
         return IdentityResolution(sender: sender, links: links, merges: merges, suggestions: suggestions)
     }
 

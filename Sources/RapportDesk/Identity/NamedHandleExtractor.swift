@@ -66,7 +66,8 @@ public enum NamedHandleExtractor {
     }
 
     private static func isHandleBody(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 64 && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+        !s.isEmpty && s.count <= 64
+            && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
     }
 
     /// Sentences: split at line breaks, `!`, `?` and ". " (a period inside a handle ends nothing).

@@ -22,7 +22,8 @@ public struct BusinessHours: Hashable, Sendable, Codable {
         holidays: Set<LocalDate> = []
     ) {
         self.init(
-            timeZoneIdentifier: timeZoneIdentifier, weekly: Dictionary(uniqueKeysWithValues: days.map { ($0, [window]) }),
+            timeZoneIdentifier: timeZoneIdentifier,
+            weekly: Dictionary(uniqueKeysWithValues: days.map { ($0, [window]) }),
             holidays: holidays)
     }
 
@@ -112,6 +113,7 @@ public struct BusinessHours: Hashable, Sendable, Codable {
             return calendar.date(byAdding: .day, value: 1, to: start)
         }
         return calendar.date(
-            from: DateComponents(year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60))
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day, hour: minute / 60, minute: minute % 60))
     }
 }

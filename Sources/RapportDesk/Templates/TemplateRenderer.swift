@@ -78,7 +78,8 @@ public enum TemplateRenderer {
                 throw .syntax(
                     offset: nameStart,
                     message: name.isEmpty
-                        ? "expected a variable name after `{{`" : "`\(name)` is not a variable name (use words.like_this)")
+                        ? "expected a variable name after `{{`"
+                        : "`\(name)` is not a variable name (use words.like_this)")
             }
             skipSpaces(chars, &i)
             var fallback: String?

@@ -21,7 +21,9 @@ public enum ThreadResolver {
 
         if let parent = input.inReplyToID, !parent.isEmpty {
             let key = MessageKey(network: input.network, externalID: parent)
-            if let conversation = fits(index.conversation(containing: key)) { found = (conversation, .parentMessage(key)) }
+            if let conversation = fits(index.conversation(containing: key)) {
+                found = (conversation, .parentMessage(key))
+            }
         }
         if found == nil, input.network == .email {
             // The newest reference is the closest ancestor still stored (mail clients trim the middle).
@@ -41,7 +43,8 @@ public enum ThreadResolver {
                 }
                 // A reply chain's root may be a stored message even if no key was recorded for it.
                 if key.kind == .replyChain || key.kind == .emailThread,
-                    let conversation = fits(index.conversation(containing: MessageKey(network: key.network, externalID: key.id)))
+                    let conversation = fits(
+                        index.conversation(containing: MessageKey(network: key.network, externalID: key.id)))
                 {
                     found = (conversation, .thread(key))
                     break
