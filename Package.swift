@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "RapportFormats", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         // Realistic synthetic traffic: pure.
         .target(name: "RapportSimulation", swiftSettings: swiftSettings),
+        // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
+        .target(name: "RapportDesk", dependencies: ["RapportCore", "RapportAnalysis"], swiftSettings: swiftSettings),
         // Persistence over SQLKit (SQLite and PostgreSQL).
         .target(
             name: "RapportStore",
@@ -63,6 +65,7 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -98,6 +101,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RapportAnalysisTests", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportFormatsTests", dependencies: ["RapportFormats"], resources: [.copy("Fixtures")],
@@ -117,6 +123,7 @@ let package = Package(
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
                 "RapportCore", "RapportAnalysis", .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

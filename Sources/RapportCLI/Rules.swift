@@ -47,7 +47,7 @@ struct Rules: AsyncParsableCommand {
         func run() async throws {
             try await withStore(db) { database in
                 guard try await RuleStore(database: database).delete(id: id) else {
-                    throw ValidationError("no listening rule with id \(id)")
+                    throw CLIError("no listening rule with id \(id)")
                 }
                 print("removed rule \(id)")
             }
@@ -67,7 +67,7 @@ struct Rules: AsyncParsableCommand {
             do {
                 return try ListeningQuery.compile(query)
             } catch {
-                throw ValidationError("\(error.message) at column \(error.column)\n\(error.caretDescription)")
+                throw CLIError("invalid query: \(error.message) at column \(error.column)\n\(error.caretDescription)")
             }
         }
     }
@@ -75,7 +75,9 @@ struct Rules: AsyncParsableCommand {
 
 /// Opens and migrates the store for a one-shot command, closing it afterwards.
 func withStore(_ option: DatabaseOption, _ body: (Database) async throws -> Void) async throws {
-    let database = try await Database.open(try option.location(), logger: Logger(label: "rapport"))
+    var logger = Logger(label: "rapport")
+    logger.logLevel = .warning
+    let database = try await Database.open(try option.location(), logger: logger)
     do {
         try await Migrator(database: database).migrate()
         try await body(database)
@@ -84,4 +86,10 @@ func withStore(_ option: DatabaseOption, _ body: (Database) async throws -> Void
         throw error
     }
     await database.close()
+}
+
+/// A command failure: ArgumentParser prints "Error: <message>" and exits non-zero, without the usage text.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -137,4 +137,25 @@ struct MentionStoreTests {
             #expect(MentionCursor(token: "not a cursor") == nil)
         }
     }
+
+    @Test("authors accumulate a history: mentions, negative mentions, engagement", arguments: TestEngine.available)
+    func authorHistory(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let store = MentionStore(database: db)
+            let first = Fixtures.post("1", author: "dana")
+            _ = try await store.insert([
+                Fixtures.new(first, analysis: Fixtures.analysis(.negative)),
+                Fixtures.new(Fixtures.post("2", author: "dana"), analysis: Fixtures.analysis(.positive)),
+            ])
+            _ = try await store.insert([Fixtures.new(Fixtures.post("3", author: "dana"), analysis: Fixtures.analysis(.negative))])
+            // A redelivery does not count twice.
+            _ = try await store.insert([Fixtures.new(first, analysis: Fixtures.analysis(.negative))])
+            let histories = try await store.authorHistories([first.author, Fixtures.post("9", author: "nobody").author])
+            let h = try #require(histories[first.author.historyKey])
+            #expect(h.mentionCount == 3)
+            #expect(h.negativeCount == 2)
+            #expect(h.averageEngagement == 1)
+            #expect(histories.count == 1)
+        }
+    }
 }

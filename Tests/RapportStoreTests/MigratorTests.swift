@@ -9,7 +9,7 @@ struct MigratorTests {
         try await TestDatabase.with(engine) { db in
             let migrator = Migrator(database: db)
             let versions = try await migrator.appliedVersions()
-            #expect(versions == [1, 2])
+            #expect(versions == [1, 2, 3])
             #expect(try await migrator.migrate() == [])
         }
     }

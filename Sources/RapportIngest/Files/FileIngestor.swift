@@ -78,7 +78,10 @@ public struct FileIngestor: Sendable {
                 case .blank: break
                 }
             } catch {
-                summary.rejected.append("\(error.message.hasPrefix("line ") ? "" : "line \(lineNumber): ")\(error.code.rawValue): \(error.message)")
+                // The parser already prefixes "line N: "; keep one position, first.
+                let prefix = "line \(lineNumber): "
+                let message = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+                summary.rejected.append("\(prefix)\(error.code.rawValue): \(message)")
                 batchRejected += 1
             }
             if batch.count >= batchSize {

@@ -68,7 +68,10 @@ public final class IngestPipeline: Service, Sendable {
     /// - Parameter rejected: items of the same delivery the parser refused (for the counters).
     public func submit(_ posts: [IncomingPost], source: String, rejected: Int = 0) async throws -> IngestReceipt {
         let triage = PostTriage(matcher: ruleBook.matcher, analyzer: analyzer)
-        let (kept, filtered) = triage.triage(posts, source: source)
+        let (candidates, filtered) = triage.select(posts)
+        // The author's history feeds influence: one indexed read per delivery, kept posts only.
+        let histories = candidates.isEmpty ? [:] : try await store.authorHistories(candidates.map(\.post.author))
+        let kept = triage.analyze(candidates, source: source, histories: histories)
         let counts = IngestCounts(received: posts.count + rejected, filtered: filtered, rejected: rejected)
         if kept.isEmpty {
             // Nothing to store; the counters still go through the writer to stay exact.

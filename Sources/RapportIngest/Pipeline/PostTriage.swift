@@ -14,23 +14,48 @@ public struct PostTriage: Sendable {
         self.analyzer = analyzer
     }
 
-    /// Kept posts ready to store, and how many public posts matched no rule.
-    public func triage(_ posts: [IncomingPost], source: String, now: Date = Date()) -> (
-        kept: [NewMention], filtered: Int
-    ) {
-        var kept: [NewMention] = []
+    /// A post that passed the cut, with the rules it matched.
+    public struct Candidate: Sendable {
+        public var post: IncomingPost
+        public var ruleIDs: [Int64]
+    }
+
+    /// Keeps posts to owned channels and public posts matching a rule; counts the rest.
+    public func select(_ posts: [IncomingPost]) -> (kept: [Candidate], filtered: Int) {
+        var kept: [Candidate] = []
         kept.reserveCapacity(posts.count)
         var filtered = 0
         for post in posts {
             let rules = matcher.matchingRuleIDs(for: post)
-            guard post.origin == .owned || !rules.isEmpty else {
+            if post.origin == .owned || !rules.isEmpty {
+                kept.append(Candidate(post: post, ruleIDs: rules))
+            } else {
                 filtered += 1
-                continue
             }
-            let analysis = analyzer.analyze(Self.analysisInput(post, now: now))
-            kept.append(NewMention(post: post, matchedRuleIDs: rules, analysis: analysis, source: source))
         }
         return (kept, filtered)
+    }
+
+    /// Analyses kept posts.
+    /// - Parameter histories: what Rapport knows of the authors, by ``Author/historyKey``.
+    public func analyze(
+        _ candidates: [Candidate], source: String, histories: [String: AuthorHistory] = [:], now: Date = Date()
+    ) -> [NewMention] {
+        candidates.map { candidate in
+            var input = Self.analysisInput(candidate.post, now: now)
+            input.history = histories[candidate.post.author.historyKey]
+            return NewMention(
+                post: candidate.post, matchedRuleIDs: candidate.ruleIDs, analysis: analyzer.analyze(input),
+                source: source)
+        }
+    }
+
+    /// ``select(_:)`` then ``analyze(_:source:histories:now:)`` without author history.
+    public func triage(_ posts: [IncomingPost], source: String, now: Date = Date()) -> (
+        kept: [NewMention], filtered: Int
+    ) {
+        let (candidates, filtered) = select(posts)
+        return (analyze(candidates, source: source, now: now), filtered)
     }
 
     public static func analysisInput(_ post: IncomingPost, now: Date) -> AnalysisInput {

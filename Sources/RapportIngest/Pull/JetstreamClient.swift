@@ -2,10 +2,12 @@ import Foundation
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOWebSocket
 import RapportCore
 import RapportFormats
 import RapportStore
 import ServiceLifecycle
+import Synchronization
 
 /// Follows a Bluesky Jetstream WebSocket, resuming from the last committed event's
 /// `time_us` (Jetstream's `cursor` query parameter) after a disconnect or restart.
@@ -16,14 +18,18 @@ public struct JetstreamClient: Service {
     let logger: Logger
     /// Posts gathered before a commit.
     let batchSize: Int
+    /// Jetstream never goes quiet on a healthy firehose: silence this long means a dead
+    /// connection, which is closed (after committing what arrived) so `run` reconnects.
+    let idleTimeout: Duration
 
     public init(
-        url: String, cursors: StreamCursorStore, batchSize: Int = 200, logger: Logger,
-        submit: @escaping FileIngestor.Submit
+        url: String, cursors: StreamCursorStore, batchSize: Int = 200, idleTimeout: Duration = .seconds(60),
+        logger: Logger, submit: @escaping FileIngestor.Submit
     ) {
         self.url = url
         self.cursors = cursors
         self.batchSize = batchSize
+        self.idleTimeout = idleTimeout
         self.logger = logger
         self.submit = submit
     }
@@ -60,7 +66,19 @@ public struct JetstreamClient: Service {
         let batchSize = self.batchSize
         let logger = self.logger
         let total = Counter()
-        try await WebSocketClient.connect(url: target, logger: logger) { inbound, _, _ in
+        let idleTimeout = self.idleTimeout
+        try await WebSocketClient.connect(url: target, logger: logger) { inbound, outbound, _ in
+            let lastActivity = Mutex(ContinuousClock.now)
+            let watchdog = Task {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: idleTimeout / 4)
+                    if ContinuousClock.now - lastActivity.withLock({ $0 }) > idleTimeout {
+                        try await outbound.close(.goingAway, reason: "idle")
+                        return
+                    }
+                }
+            }
+            defer { watchdog.cancel() }
             var context = StreamContext()
             var batch: [IncomingPost] = []
             var rejected = 0
@@ -77,6 +95,7 @@ public struct JetstreamClient: Service {
                 if let lastTime { try await cursors.save(String(lastTime), for: key) }
             }
             for try await message in inbound.messages(maxSize: 1 << 20) {
+                lastActivity.withLock { $0 = ContinuousClock.now }
                 guard case .text(let text) = message else { continue }
                 lastTime = JetstreamTime.timeMicroseconds(text) ?? lastTime
                 do {

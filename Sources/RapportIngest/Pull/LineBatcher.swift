@@ -34,6 +34,18 @@ struct LineBatcher {
         return (posts, failures)
     }
 
+    /// The last line when the stream ends without a newline.
+    mutating func finish() -> (posts: [IncomingPost], failures: [FormatError]) {
+        var posts: [IncomingPost] = []
+        var failures: [FormatError] = []
+        if !pending.isEmpty {
+            lineNumber += 1
+            parse(pending[...], into: &posts, failures: &failures)
+            pending.removeAll()
+        }
+        return (posts, failures)
+    }
+
     private mutating func parse(_ line: ArraySlice<UInt8>, into posts: inout [IncomingPost], failures: inout [FormatError]) {
         do {
             if case .post(let post) = try PayloadParser.parseLine(format, line, lineNumber: lineNumber, context: &context) {

@@ -54,14 +54,17 @@ public struct NDJSONStreamClient: Service {
         }
         var batcher = LineBatcher(format: format)
         var total = 0
-        for try await chunk in response.body.cancelOnGracefulShutdown() {
-            let (posts, failures) = batcher.feed(chunk.readableBytesView)
-            for failure in failures { logger.warning("stream \(url): \(failure)") }
-            if !posts.isEmpty || !failures.isEmpty {
-                _ = try await submit(posts, format.rawValue, failures.count)
-                total += posts.count
+        func deliver(_ parsed: (posts: [IncomingPost], failures: [FormatError])) async throws {
+            for failure in parsed.failures { logger.warning("stream \(url): \(failure)") }
+            if !parsed.posts.isEmpty || !parsed.failures.isEmpty {
+                _ = try await submit(parsed.posts, format.rawValue, parsed.failures.count)
+                total += parsed.posts.count
             }
         }
+        for try await chunk in response.body.cancelOnGracefulShutdown() {
+            try await deliver(batcher.feed(chunk.readableBytesView))
+        }
+        try await deliver(batcher.finish())
         return total
     }
 }

@@ -151,8 +151,11 @@ public final class Database: Sendable {
     public func close() async {
         switch backend {
         case .sqlite(let writer, let reader, _):
-            try? await reader.close()
-            try? await writer.close()
+            // Not cancellable: a connection left open asserts when released.
+            await Task.detached {
+                try? await reader.close()
+                try? await writer.close()
+            }.value
         case .postgres(_, let runner):
             runner.cancel()
             _ = await runner.value

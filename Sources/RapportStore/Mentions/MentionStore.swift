@@ -42,7 +42,7 @@ public struct MentionStore: Sendable {
             // A redelivery must change nothing, not even its author's counters.
             let existing = try await Self.existingKeys(db, unique.map(\.key))
             let fresh = unique.filter { !existing.contains($0.key) }
-            let authorIDs = try await AuthorWriter.upsert(db, fresh.map(\.post.author), nowMS: nowMS)
+            let authorIDs = try await AuthorWriter.upsert(db, fresh, nowMS: nowMS)
             let stored = try await Self.insertMentions(db, fresh, authorIDs: authorIDs, nowMS: nowMS)
             let storedKeys = Set(stored.map { MentionKey(network: $0.post.network.rawValue, externalID: $0.post.externalID) })
             let storedItems = fresh.filter { storedKeys.contains($0.key) }

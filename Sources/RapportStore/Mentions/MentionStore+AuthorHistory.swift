@@ -1,0 +1,46 @@
+import RapportAnalysis
+import RapportCore
+import SQLKit
+
+extension MentionStore {
+    /// What Rapport already knows about these authors (for the influence score), keyed
+    /// by "network\0externalID". Authors never seen are absent.
+    public func authorHistories(_ authors: [Author]) async throws -> [String: AuthorHistory] {
+        var result: [String: AuthorHistory] = [:]
+        let groups = Dictionary(grouping: Set(authors.map { AuthorKey($0) }), by: \.network)
+        for (network, keys) in groups {
+            for chunk in Array(keys).chunks(of: 500) {
+                let query = SQLFragment(
+                    "SELECT external_id, mention_count, negative_count, engagement_sum FROM authors WHERE network = ? AND external_id IN ("
+                        + chunk.map { _ in "?" }.joined(separator: ",") + ")",
+                    [network] + chunk.map { $0.externalID as any Encodable & Sendable })
+                let rows = try await database.read { db in try await db.raw(query.expression).all() }
+                for row in rows {
+                    let count = try row.decode(column: "mention_count", as: Int.self)
+                    guard count > 0 else { continue }
+                    let id = try row.decode(column: "external_id", as: String.self)
+                    result[network + "\u{0}" + id] = AuthorHistory(
+                        mentionCount: count, negativeCount: try row.decode(column: "negative_count", as: Int.self),
+                        averageEngagement: Double(try row.decode(column: "engagement_sum", as: Int64.self)) / Double(count))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// An author's identity on a network.
+struct AuthorKey: Hashable, Sendable {
+    let network: String
+    let externalID: String
+
+    init(_ author: Author) {
+        network = author.network.rawValue
+        externalID = author.externalID
+    }
+}
+
+extension Author {
+    /// The key ``MentionStore/authorHistories(_:)`` uses.
+    public var historyKey: String { network.rawValue + "\u{0}" + externalID }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// The `rapport` executable SwiftPM built beside the tests.
+let rapportExecutable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent(".build/debug/rapport").path
+
+/// Runs `rapport` with `arguments`, feeding `input` on standard input.
+func runRapport(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: rapportExecutable)
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+@Suite("rapport command line", .enabled(if: FileManager.default.isExecutableFile(atPath: rapportExecutable)))
+struct CLITests {
+    @Test("analyze: one JSON line out per line in, in order; bad lines reported; exit status says so")
+    func analyze() throws {
+        let input = """
+            {"id": 1, "text": "@AcmeMobile three days without signal. Cancelling my contract 😡", "followers": 2400000, "verified": true}
+            not json
+            {"id": "b"}
+            {"id": "c", "text": "Love the new plan, thank you!!", "lang": "en"}
+            """
+        let (status, out, _) = try runRapport(["analyze"], input: input)
+        #expect(status == 1)
+        let lines = out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 4)
+        let first = try #require(lines[0] ?? nil)
+        #expect(first["id"] as? Int == 1)
+        #expect((first["sentiment"] as? [String: Any])?["label"] as? String == "negative")
+        #expect(first["level"] as? String == "urgent")
+        #expect((first["reasons"] as? [String])?.isEmpty == false)
+        #expect((lines[1] ?? nil)?["line"] as? Int == 2)
+        #expect((lines[1] ?? nil)?["error"] != nil)
+        #expect((lines[2] ?? nil)?["id"] as? String == "b")
+        #expect((lines[2] ?? nil)?["error"] != nil)
+        #expect(((lines[3] ?? nil)?["sentiment"] as? [String: Any])?["label"] as? String == "positive")
+    }
+
+    @Test("ingest: a summary per file, each rejected line by number, exit 1 when any was rejected")
+    func ingest() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.db").path
+        #expect(try runRapport(["rules", "add", "--database", db, "--name", "acme", "--brand", "acme", "--query", "acme OR @AcmeMobile"]).status == 0)
+        let bad = try runRapport(["rules", "add", "--database", db, "--name", "b", "--brand", "b", "--query", "acme AND (x"])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("column 10"))
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RapportFormatsTests/Fixtures")
+        let good = try String(contentsOf: fixtures.appendingPathComponent("x-v2-stream.ndjson"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let file = dir.appendingPathComponent("mixed.ndjson")
+        try ([good[0], "{broken", good[1]].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let run = try runRapport(["ingest", "--database", db, "--format", "x", file.path])
+        #expect(run.status == 1)
+        #expect(run.out.contains("read 3, stored 2, duplicate 0, filtered 0, skipped 0, rejected 1"))
+        #expect(run.err.contains("line 2: malformed_json"))
+        let again = try runRapport(["ingest", "--database", db, "--format", "x", fixtures.appendingPathComponent("x-v2-stream.ndjson").path])
+        #expect(again.status == 0)
+        #expect(again.out.contains("stored 0, duplicate 2"))
+        let reanalysed = try runRapport(["reanalyze", "--database", db])
+        #expect(reanalysed.status == 0)
+        #expect(reanalysed.out.contains("reanalysed 2 mentions"))
+    }
+}
