@@ -39,15 +39,18 @@ struct SocialTokenizer: Sendable {
             }
             if atChunkStart {
                 atChunkStart = false
-                let end = chunkEnd(src, from: i)
-                if isURL(src, i, end) {
+                // The chunk's end is found only when it is needed: URL prefixes contain no
+                // whitespace, so testing them against the whole input is the same test.
+                let lower = b | 0x20
+                if (lower == 0x68 || lower == 0x77) && isURL(src, i, n) {
                     out.urls += 1
-                    i = end
+                    i = chunkEnd(src, from: i)
                     continue
                 }
-                if b < 0x80 && !isWordByte(b) && b != 0x40 && end - i <= 12 {
+                if b < 0x80 && !isWordByte(b) && b != 0x40 {
                     // Emoticons, "/s", "#sarcasm": the whole chunk may be a lexicon entry.
-                    if emitChunk(src, i, end, into: &out) {
+                    let end = chunkEnd(src, from: i)
+                    if end - i <= 12 && emitChunk(src, i, end, into: &out) {
                         i = end
                         continue
                     }
@@ -69,23 +72,7 @@ struct SocialTokenizer: Sendable {
                 continue
             }
             if isWordByte(b) || (b >= 0x80 && !isEmojiLead(src, i) && !isPunctuationScalar(src, i)) {
-                var j = i
-                while j < n {
-                    let c = src[j]
-                    if isWordByte(c) {
-                        j += 1
-                    } else if (c == 0x27 || c == 0x2D) && j + 1 < n && isWordByte(src[j + 1]) && j > i {
-                        j += 1  // inner apostrophe or hyphen: "don't", "rip-off"
-                    } else if c == 0xE2 && j + 2 < n && src[j + 1] == 0x80 && src[j + 2] == 0x99 && j > i {
-                        j += 3  // curly apostrophe, normalised below
-                    } else if c >= 0x80 && !isEmojiLead(src, j) && !isPunctuationScalar(src, j) {
-                        j += 1
-                    } else {
-                        break
-                    }
-                }
-                appendToken(src, i, j, flags: [], into: &out)
-                i = j
+                i = appendWord(src, from: i, into: &out)
                 continue
             }
             if b >= 0x80 {
@@ -180,6 +167,86 @@ struct SocialTokenizer: Sendable {
             hash = LexiconTable.hash(hash, c)
             j += 1
         }
+        finishToken(src, from: from, start: start, hash: hash, upper: upper, letters: letters, flags: flags, into: &out)
+    }
+
+    /// Scans a plain word starting at `from` and, in the same pass, lower-cases it into the
+    /// output, hashes it and counts its letters; returns where the word ends. The boundary rules
+    /// are those of the old two-pass scan (inner apostrophes and hyphens, curly apostrophes,
+    /// non-emoji non-punctuation UTF-8), and the per-byte transform that of `appendToken`.
+    private func appendWord(_ src: UnsafeBufferPointer<UInt8>, from: Int, into out: inout TokenBuilder) -> Int {
+        var flags: TokenFlags = []
+        let start = out.written
+        let n = src.count
+        var upper = 0
+        var letters = 0
+        var run = 1
+        var prev: UInt8 = 0
+        var hash = LexiconTable.hashSeed
+        var j = from
+        while j < n {
+            var c = src[j]
+            if c &- 0x61 < 26 {
+                letters += 1
+            } else if c &- 0x41 < 26 {
+                upper += 1
+                letters += 1
+                c += 0x20
+            } else if c &- 0x30 < 10 {
+                flags.insert(.hasDigit)
+            } else if c == 0x5F {
+                // "_" is a word byte with no letter.
+            } else if c == 0x27 || c == 0x2D {
+                // Inner apostrophe or hyphen: "don't", "rip-off".
+                guard j > from && j + 1 < n && isWordByte(src[j + 1]) else { break }
+            } else if c < 0x80 {
+                break
+            } else if c == 0xE2 && j + 2 < n && src[j + 1] == 0x80 && src[j + 2] == 0x99 {
+                // Curly apostrophe, kept as "'" (a leading one is taken too, as before).
+                c = 0x27
+                j += 2
+            } else if isEmojiLead(src, j) || isPunctuationScalar(src, j) {
+                break
+            } else if c == 0xC3 && j + 1 < n && src[j + 1] >= 0x80 {
+                // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
+                var d = src[j + 1]
+                letters += 1
+                if d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    upper += 1
+                }
+                out.put(c)
+                out.put(d)
+                hash = LexiconTable.hash(hash, c)
+                hash = LexiconTable.hash(hash, d)
+                j += 2
+                prev = d
+                run = 1
+                continue
+            } else {
+                letters += c >= 0xC0 ? 1 : 0
+            }
+            if c == prev && c >= 0x61 {
+                run += 1
+                if run == 3 { flags.insert(.elongated) }
+            } else {
+                run = 1
+            }
+            prev = c
+            out.put(c)
+            hash = LexiconTable.hash(hash, c)
+            j += 1
+        }
+        finishToken(src, from: from, start: start, hash: hash, upper: upper, letters: letters, flags: flags, into: &out)
+        return j
+    }
+
+    /// Flags, lexicon look-up and append for a token whose bytes are already written.
+    @inline(__always) private func finishToken(
+        _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, hash: UInt32, upper: Int, letters: Int,
+        flags: TokenFlags, into out: inout TokenBuilder
+    ) {
+        var flags = flags
         let length = out.written - start
         guard length > 0 else { return }
         out.letters += letters

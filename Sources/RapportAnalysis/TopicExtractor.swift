@@ -32,6 +32,8 @@ public struct TopicExtractor: Sendable {
         var out: [String] = []
         let limit = maxTopics
         guard limit > 0 else { return out }
+        // At most `limit` topics: one allocation instead of growing 1, 2, 4.
+        out.reserveCapacity(limit)
         let tokens = text.tokens
         let count = tokens.count
         text.bytes.withUnsafeBufferPointer { bytes in
