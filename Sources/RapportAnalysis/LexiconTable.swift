@@ -121,19 +121,26 @@ struct LexiconTable: Sendable {
         let b = text.tokens[i + 1]
         if a.flags.contains(.clauseEnd) { return -1 }
         let length = Int(a.length + b.length) + 1
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
-            var k = 0
-            for j in Int(a.start)..<Int(a.start + a.length) {
-                key[k] = text.bytes[j]
+        // One pass copies the key and hashes it; the bytes are read through one pointer.
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
+                var h = Self.hashSeed
+                var k = 0
+                for j in Int(a.start)..<Int(a.start + a.length) {
+                    key[k] = bytes[j]
+                    h = Self.hash(h, bytes[j])
+                    k += 1
+                }
+                key[k] = 0x20
+                h = Self.hash(h, 0x20)
                 k += 1
+                for j in Int(b.start)..<Int(b.start + b.length) {
+                    key[k] = bytes[j]
+                    h = Self.hash(h, bytes[j])
+                    k += 1
+                }
+                return find(UnsafeBufferPointer(key), hash: h)
             }
-            key[k] = 0x20
-            k += 1
-            for j in Int(b.start)..<Int(b.start + b.length) {
-                key[k] = text.bytes[j]
-                k += 1
-            }
-            return find(UnsafeBufferPointer(key))
         }
     }
 

@@ -9,6 +9,9 @@ import Testing
         #expect(PriorityRules.compact(15_300) == "15.3k")
         #expect(PriorityRules.compact(20_000) == "20k")
         #expect(PriorityRules.compact(950) == "950")
+        for n in [0, 950, 9_999, 10_000, 15_300, 99_950, 999_949, 999_950, 1_000_000, 2_449_999, Int(Int32.max)] {
+            #expect(PriorityRules.followersReason(n) == "author has \(PriorityRules.compact(n)) followers")
+        }
     }
 
     @Test func topicsDeduplicateHashtagsAndPhrasesByBytes() {
