@@ -9,8 +9,9 @@ struct IncidentStudy {
 
     static let brands = ["Acme Mobile", "Vandelay Air"]
     static let multipliers: [Double] = [2, 3, 5, 8]
-    /// Hours of the day (UTC = audience time) at which incidents start: night, morning ramp, afternoon, peak.
-    static let startHours: [Double] = [3, 9.5, 14, 19.75]
+    /// Hours of the day (UTC = audience time) at which incidents start: night, morning ramp, afternoon, peak;
+    /// deliberately not on bucket boundaries (03:02:24, 09:33:00, 14:06:36, 19:46:48).
+    static let startHours: [Double] = [3.04, 9.55, 14.11, 19.78]
     static let duration = 3600.0
     static let days = 8.5
 
@@ -27,6 +28,8 @@ struct IncidentStudy {
         var delays: [AlertKind: Double]
         /// Alerts on other keys, or before the incident started.
         var falseAlarms: Int
+        /// What those were.
+        var others: [String]
     }
 
     func run() {
@@ -56,14 +59,17 @@ struct IncidentStudy {
         let horizon = startDate.addingTimeInterval(duration + 3600)
         var delays: [AlertKind: Double] = [:]
         var falseAlarms = 0
+        var others: [String] = []
         for alert in alerts {
             if alert.key == item.brand, alert.detectedAt >= startDate, alert.detectedAt <= horizon {
                 if delays[alert.kind] == nil { delays[alert.kind] = alert.detectedAt.timeIntervalSince(startDate) }
             } else {
                 falseAlarms += 1
+                let offset = alert.detectedAt.timeIntervalSince(startDate) / 60
+                others.append("\(alert.kind.rawValue) \(alert.key) \(String(format: "%+.0f", offset)) min")
             }
         }
-        return Outcome(case: item, delays: delays, falseAlarms: falseAlarms)
+        return Outcome(case: item, delays: delays, falseAlarms: falseAlarms, others: others)
     }
 
     private func report(_ outcomes: [Outcome]) {
@@ -107,7 +113,7 @@ struct IncidentStudy {
             let d = AlertKind.allCases.map { kind in outcome.delays[kind].map { String(format: "%.0f", $0 / 60) } ?? "-"
             }
             print(
-                "  - \(outcome.case.brand) \(Int(outcome.case.multiplier))× at \(outcome.case.hour)h seed \(outcome.case.seed): volume \(d[0]) neg \(d[1]) amp \(d[2]) min; other alerts \(outcome.falseAlarms)"
+                "  - \(outcome.case.brand) \(Int(outcome.case.multiplier))× at \(outcome.case.hour)h seed \(outcome.case.seed): volume \(d[0]) neg \(d[1]) amp \(d[2]) min; other alerts \(outcome.falseAlarms) \(outcome.others)"
             )
         }
     }

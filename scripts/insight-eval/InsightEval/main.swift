@@ -23,6 +23,6 @@ if mode == "false-alarms" || mode == "all" {
     FalseAlarmStudy(weeks: weeks, seeds: seeds.map(UInt64.init), jobs: jobs).run()
 }
 if mode == "incidents" || mode == "all" {
-    let seeds = integers(1, default: [7])
+    let seeds = integers(1, default: [7, 8])
     IncidentStudy(seeds: seeds.map(UInt64.init), jobs: jobs).run()
 }
