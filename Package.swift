@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "RapportFormats", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         // Realistic synthetic traffic: pure.
         .target(name: "RapportSimulation", swiftSettings: swiftSettings),
+        // Crisis and spike detection on the posts' own timestamps: pure.
+        .target(name: "RapportInsight", swiftSettings: swiftSettings),
         // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
         .target(name: "RapportDesk", dependencies: ["RapportCore", "RapportAnalysis"], swiftSettings: swiftSettings),
         // Persistence over SQLKit (SQLite and PostgreSQL).
@@ -104,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "RapportInsightTests", dependencies: ["RapportInsight"], swiftSettings: swiftSettings),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportFormatsTests", dependencies: ["RapportFormats"], resources: [.copy("Fixtures")],

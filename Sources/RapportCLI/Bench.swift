@@ -56,7 +56,9 @@ struct BenchIngest: AsyncParsableCommand {
         let location = try benchLocation(dir, name: "e2e")
         let services = try await RapportServices.open(AppConfiguration(database: location), logger: logger)
         for rule in sampleRules {
-            _ = try await services.rules.create(name: rule.name, brand: rule.brand, isCompetitor: rule.isCompetitor, query: rule.query)
+            // Sample rule names repeat across brands; the store wants them unique.
+            _ = try await services.rules.create(
+                name: "\(rule.id) \(rule.name)", brand: rule.brand, isCompetitor: rule.isCompetitor, query: rule.query)
         }
         try await services.ruleBook.refresh()
         let pipeline = services.pipeline
@@ -186,8 +188,8 @@ struct BenchAnalyze: AsyncParsableCommand {
         let result = AnalysisBenchmark.run(count: count) { done in
             if isatty(STDERR_FILENO) == 1 { printError("analysed \(done)") }
         }
-        print(String(format: "analysed %d posts (%d bytes) in %.2f s on one core: %.0f texts/s",
-            result.count, result.bytes, result.seconds, result.textsPerSecond))
+        print(String(format: "analysed %d posts (%d bytes) on one core: %.2f s wall, %.0f texts/s; %.2f s thread CPU, %.0f texts/s",
+            result.count, result.bytes, result.seconds, result.textsPerSecond, result.cpuSeconds, result.cpuTextsPerSecond))
         print("levels: " + Level.allCases.map { "\($0.rawValue) \(result.levels[$0] ?? 0)" }.joined(separator: ", "))
         print("peak memory (VmHWM): \(PeakMemory.describe())")
     }

@@ -158,4 +158,18 @@ struct MentionStoreTests {
             #expect(histories.count == 1)
         }
     }
+
+    @Test("analysis with hostile text in topics and reasons survives storage exactly", arguments: TestEngine.available)
+    func analysisRoundTrip(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let store = MentionStore(database: db)
+            var analysis = Fixtures.analysis(.negative, level: .urgent, intents: [.complaint, .question])
+            analysis.topics = ["\"quoted\"", "back\\slash", "new\nline\ttab", "ctrl\u{01}", "😡 émoji", "</script>"]
+            analysis.reasons = ["author has 2.4M followers", "\u{1F}"]
+            analysis.sentiment = Sentiment(label: .negative, score: -0.123456789012345)
+            _ = try await store.insert([Fixtures.new(Fixtures.post("1"), analysis: analysis)])
+            let stored = try #require(try await store.search(MentionFilter()).items.first)
+            #expect(stored.analysis == analysis)
+        }
+    }
 }

@@ -23,11 +23,23 @@ public struct FileIngestor: Sendable {
     let batchSize: Int
     /// The largest whole document (JSON, XML, .eml) read into memory.
     let maxDocumentBytes: Int
+    /// Batches handed to the pipeline but not yet committed: while one is triaged or
+    /// stored, the next is parsed (both cores busy), and memory stays bounded.
+    let maxInFlight: Int
 
-    public init(batchSize: Int = 2_000, maxDocumentBytes: Int = 64 << 20, submit: @escaping Submit) {
+    public init(
+        batchSize: Int = 2_000, maxDocumentBytes: Int = 64 << 20, maxInFlight: Int = 2, submit: @escaping Submit
+    ) {
         self.submit = submit
         self.batchSize = batchSize
         self.maxDocumentBytes = maxDocumentBytes
+        self.maxInFlight = max(1, maxInFlight)
+    }
+
+    /// Submissions in flight, collected in order into the summary.
+    private final class InFlight: @unchecked Sendable {
+        // Touched only by the ingesting task.
+        var tasks: [(count: Int, task: Task<IngestReceipt, any Error>)] = []
     }
 
     /// Ingests one file. `progress` is called after each batch.
@@ -35,11 +47,13 @@ public struct FileIngestor: Sendable {
         path: String, format: PayloadFormat, progress: @Sendable (Summary) -> Void = { _ in }
     ) async throws -> Summary {
         var summary = Summary()
+        let inFlight = InFlight()
+        defer { for (_, task) in inFlight.tasks { task.cancel() } }
         summary.totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if format.isLineDelimited {
-            try await ingestLines(path: path, format: format, summary: &summary, progress: progress)
+            try await ingestLines(path: path, format: format, summary: &summary, inFlight: inFlight, progress: progress)
         } else if format == .mbox {
-            try await ingestMbox(path: path, summary: &summary, progress: progress)
+            try await ingestMbox(path: path, summary: &summary, inFlight: inFlight, progress: progress)
         } else {
             guard summary.totalBytes <= maxDocumentBytes else {
                 throw FormatError(
@@ -49,14 +63,16 @@ public struct FileIngestor: Sendable {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             summary.bytesRead = data.count
             let outcome = try PayloadParser.parse(format, data, limits: ParseLimits(maxDocumentBytes: maxDocumentBytes))
-            try await record(outcome, source: format.rawValue, summary: &summary) { "\($0)" }
-            progress(summary)
+            try await record(outcome, source: format.rawValue, summary: &summary, inFlight: inFlight) { "\($0)" }
         }
+        try await settleAll(inFlight, into: &summary)
+        progress(summary)
         return summary
     }
 
     private func ingestLines(
-        path: String, format: PayloadFormat, summary: inout Summary, progress: @Sendable (Summary) -> Void
+        path: String, format: PayloadFormat, summary: inout Summary, inFlight: InFlight,
+        progress: @Sendable (Summary) -> Void
     ) async throws {
         var reader = try LineReader(path: path)
         defer { reader.close() }
@@ -85,18 +101,20 @@ public struct FileIngestor: Sendable {
                 batchRejected += 1
             }
             if batch.count >= batchSize {
-                try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary)
+                try await flush(
+                    &batch, rejected: &batchRejected, source: format.rawValue, summary: &summary, inFlight: inFlight)
                 summary.bytesRead = reader.bytesRead
                 progress(summary)
             }
         }
-        try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary)
+        try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary, inFlight: inFlight)
         summary.bytesRead = reader.bytesRead
-        progress(summary)
     }
 
     /// mbox: messages start at lines beginning with "From "; each is parsed as an email.
-    private func ingestMbox(path: String, summary: inout Summary, progress: @Sendable (Summary) -> Void) async throws {
+    private func ingestMbox(
+        path: String, summary: inout Summary, inFlight: InFlight, progress: @Sendable (Summary) -> Void
+    ) async throws {
         var reader = try LineReader(path: path)
         defer { reader.close() }
         var message: [UInt8] = []
@@ -109,11 +127,14 @@ public struct FileIngestor: Sendable {
             defer { message.removeAll(keepingCapacity: true) }
             do {
                 let outcome = try PayloadParser.parse(.email, message)
-                try await record(outcome, source: "email", summary: &summary) { _ in "message \(messageNumber) (line \(messageLine))" }
+                try await record(outcome, source: "email", summary: &summary, inFlight: inFlight) { _ in
+                    "message \(messageNumber) (line \(messageLine))"
+                }
             } catch let error as FormatError {
-                summary.read += 1
                 summary.rejected.append("message \(messageNumber) (line \(messageLine)): \(error.code.rawValue): \(error.message)")
-                _ = try await submit([], "email", 1)
+                var none: [IncomingPost] = []
+                var one = 1
+                try await flush(&none, rejected: &one, source: "email", summary: &summary, inFlight: inFlight)
             }
             summary.bytesRead = reader.bytesRead
             progress(summary)
@@ -137,7 +158,8 @@ public struct FileIngestor: Sendable {
     }
 
     private func record(
-        _ outcome: ParseOutcome, source: String, summary: inout Summary, location: (ItemFailure.Location) -> String
+        _ outcome: ParseOutcome, source: String, summary: inout Summary, inFlight: InFlight,
+        location: (ItemFailure.Location) -> String
     ) async throws {
         for failure in outcome.failures {
             summary.rejected.append("\(location(failure.location)): \(failure.error.code.rawValue): \(failure.error.message)")
@@ -148,20 +170,34 @@ public struct FileIngestor: Sendable {
         while !posts.isEmpty || rejected > 0 {
             var chunk = Array(posts.prefix(batchSize))
             posts.removeFirst(chunk.count)
-            try await flush(&chunk, rejected: &rejected, source: source, summary: &summary)
+            try await flush(&chunk, rejected: &rejected, source: source, summary: &summary, inFlight: inFlight)
         }
     }
 
-    private func flush(_ batch: inout [IncomingPost], rejected: inout Int, source: String, summary: inout Summary)
-        async throws
-    {
+    private func flush(
+        _ batch: inout [IncomingPost], rejected: inout Int, source: String, summary: inout Summary,
+        inFlight: InFlight
+    ) async throws {
         guard !batch.isEmpty || rejected > 0 else { return }
-        let receipt = try await submit(batch, source, rejected)
-        summary.read += batch.count + rejected
+        let posts = batch
+        let bad = rejected
+        let submit = self.submit
+        inFlight.tasks.append((posts.count + bad, Task { try await submit(posts, source, bad) }))
+        batch.removeAll(keepingCapacity: true)
+        rejected = 0
+        while inFlight.tasks.count >= maxInFlight { try await settleOldest(inFlight, into: &summary) }
+    }
+
+    private func settleOldest(_ inFlight: InFlight, into summary: inout Summary) async throws {
+        let (count, task) = inFlight.tasks.removeFirst()
+        let receipt = try await task.value
+        summary.read += count
         summary.stored += receipt.storedIDs.count
         summary.duplicates += receipt.duplicates
         summary.filtered += receipt.filtered
-        batch.removeAll(keepingCapacity: true)
-        rejected = 0
+    }
+
+    private func settleAll(_ inFlight: InFlight, into summary: inout Summary) async throws {
+        while !inFlight.tasks.isEmpty { try await settleOldest(inFlight, into: &summary) }
     }
 }
