@@ -16,6 +16,11 @@ struct SQLFragment: Sendable {
         SQLFragment(parts.map(\.sql).joined(separator: separator), parts.flatMap(\.binds))
     }
 
+    /// `?,?,…` for an IN list of `count` values.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
     static func + (lhs: SQLFragment, rhs: SQLFragment) -> SQLFragment {
         SQLFragment(lhs.sql + rhs.sql, lhs.binds + rhs.binds)
     }

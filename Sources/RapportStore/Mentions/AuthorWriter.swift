@@ -12,7 +12,7 @@ enum AuthorWriter {
         var order: [MentionKey] = []
         for mention in mentions {
             let author = mention.post.author
-            let key = MentionKey(network: author.network.rawValue, externalID: author.externalID)
+            let key = author.storeKey
             if latest.updateValue(author, forKey: key) == nil { order.append(key) }
             let m = mention.post.metrics
             var h = history[key] ?? (0, 0, 0)

@@ -60,7 +60,7 @@ public struct MentionFilter: Sendable, Hashable {
             let levels = Level.allCases.filter { $0 >= minLevel }.map(\.rawValue)
             p.append(
                 SQLFragment(
-                    "m.level IN (" + levels.map { _ in "?" }.joined(separator: ",") + ")",
+                    "m.level IN (" + SQLFragment.placeholders(levels.count) + ")",
                     levels.map { $0 as any Encodable & Sendable }))
         }
         if let minInfluence { p.append(SQLFragment("m.influence >= ?", [minInfluence])) }

@@ -7,12 +7,12 @@ extension MentionStore {
     /// by "network\0externalID". Authors never seen are absent.
     public func authorHistories(_ authors: [Author]) async throws -> [String: AuthorHistory] {
         var result: [String: AuthorHistory] = [:]
-        let groups = Dictionary(grouping: Set(authors.map { AuthorKey($0) }), by: \.network)
+        let groups = Dictionary(grouping: Set(authors.map(\.storeKey)), by: \.network)
         for (network, keys) in groups {
             for chunk in Array(keys).chunks(of: 500) {
                 let query = SQLFragment(
                     "SELECT external_id, mention_count, negative_count, engagement_sum FROM authors WHERE network = ? AND external_id IN ("
-                        + chunk.map { _ in "?" }.joined(separator: ",") + ")",
+                        + SQLFragment.placeholders(chunk.count) + ")",
                     [network] + chunk.map { $0.externalID as any Encodable & Sendable })
                 let rows = try await database.read { db in try await db.raw(query.expression).all() }
                 for row in rows {
@@ -26,17 +26,6 @@ extension MentionStore {
             }
         }
         return result
-    }
-}
-
-/// An author's identity on a network.
-struct AuthorKey: Hashable, Sendable {
-    let network: String
-    let externalID: String
-
-    init(_ author: Author) {
-        network = author.network.rawValue
-        externalID = author.externalID
     }
 }
 

@@ -49,7 +49,7 @@ extension MentionStore {
         for chunk in ids.chunks(of: 500) {
             let query = SQLFragment(
                 "SELECT \(MentionRow.selectList(dialect)) FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id IN ("
-                    + chunk.map { _ in "?" }.joined(separator: ",") + ")", chunk.map { $0 as any Encodable & Sendable })
+                    + SQLFragment.placeholders(chunk.count) + ")", chunk.map { $0 as any Encodable & Sendable })
             let rows = try await database.read { db in
                 try await db.raw(query.expression).all().map { try MentionRow.decode($0, dialect: dialect) }
             }

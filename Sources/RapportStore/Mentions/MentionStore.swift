@@ -43,13 +43,12 @@ public struct MentionStore: Sendable {
             let existing = try await Self.existingKeys(db, unique.map(\.key))
             let fresh = unique.filter { !existing.contains($0.key) }
             let authorIDs = try await AuthorWriter.upsert(db, fresh, nowMS: nowMS)
-            let stored = try await Self.insertMentions(db, fresh, authorIDs: authorIDs, nowMS: nowMS)
-            let storedKeys = Set(stored.map { MentionKey(network: $0.post.network.rawValue, externalID: $0.post.externalID) })
-            let storedItems = fresh.filter { storedKeys.contains($0.key) }
+            let inserted = try await Self.insertMentions(db, fresh, authorIDs: authorIDs, nowMS: nowMS)
+            let stored = inserted.map(\.mention)
             try await Self.insertRuleLinks(db, stored)
             var totals = counters
             for item in batch { totals[item.source, default: IngestCounts()].duplicate += 1 }
-            for item in storedItems {
+            for (item, _) in inserted {
                 totals[item.source, default: IngestCounts()].stored += 1
                 totals[item.source, default: IngestCounts()].duplicate -= 1
             }
@@ -67,7 +66,7 @@ public struct MentionStore: Sendable {
             for chunk in group.chunks(of: 500) {
                 let fragment = SQLFragment(
                     "SELECT external_id FROM mentions WHERE network = ? AND external_id IN ("
-                        + Array(repeating: "?", count: chunk.count).joined(separator: ",") + ")",
+                        + SQLFragment.placeholders(chunk.count) + ")",
                     [network] + chunk.map(\.externalID))
                 for row in try await db.raw(fragment.expression).all() {
                     found.insert(MentionKey(network: network, externalID: try row.decode(column: "external_id", as: String.self)))
@@ -79,15 +78,16 @@ public struct MentionStore: Sendable {
 
     private static func insertMentions(
         _ db: any SQLDatabase, _ items: [NewMention], authorIDs: [MentionKey: Int64], nowMS: Int64
-    ) async throws -> [Mention] {
-        var stored: [Mention] = []
+    ) async throws -> [(item: NewMention, mention: Mention)] {
+        var stored: [(item: NewMention, mention: Mention)] = []
         stored.reserveCapacity(items.count)
         let ingestedAt = Date(milliseconds: nowMS)
         for chunk in items.chunks(of: rowsPerStatement) {
             var insert = db.insert(into: "mentions").columns(MentionRow.columns)
             for item in chunk {
-                let authorKey = MentionKey(network: item.post.author.network.rawValue, externalID: item.post.author.externalID)
-                guard let authorID = authorIDs[authorKey] else { throw StoreError.notFound("author of \(item.post.externalID)") }
+                guard let authorID = authorIDs[item.post.author.storeKey] else {
+                    throw StoreError.notFound("author of \(item.post.externalID)")
+                }
                 insert = insert.values(MentionRow.values(item, authorID: authorID, ingestedMS: nowMS))
             }
             let rows = try await insert.ignoringConflicts(with: ["network", "external_id"])
@@ -101,11 +101,14 @@ public struct MentionStore: Sendable {
             }
             for item in chunk {
                 // Absent from RETURNING: another instance stored it first.
-                guard let id = ids[item.key], let authorID = authorIDs[MentionKey(network: item.post.author.network.rawValue, externalID: item.post.author.externalID)] else { continue }
+                guard let id = ids[item.key], let authorID = authorIDs[item.post.author.storeKey] else { continue }
                 stored.append(
-                    Mention(
-                        id: id, authorID: authorID, post: item.post, matchedRuleIDs: item.matchedRuleIDs,
-                        analysis: item.analysis, ingestedAt: ingestedAt))
+                    (
+                        item,
+                        Mention(
+                            id: id, authorID: authorID, post: item.post, matchedRuleIDs: item.matchedRuleIDs,
+                            analysis: item.analysis, ingestedAt: ingestedAt)
+                    ))
             }
         }
         return stored

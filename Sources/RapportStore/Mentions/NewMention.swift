@@ -24,3 +24,8 @@ struct MentionKey: Hashable, Sendable {
     let network: String
     let externalID: String
 }
+
+extension Author {
+    /// The author's identity on its network, as the store keys it.
+    var storeKey: MentionKey { MentionKey(network: network.rawValue, externalID: externalID) }
+}
