@@ -17,7 +17,8 @@ struct Bench: AsyncParsableCommand {
 struct BenchIngest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Simulated X stream → parse → rules → analysis → store, against a raw batched insert of the same rows.")
+        abstract:
+            "Simulated X stream → parse → rules → analysis → store, against a raw batched insert of the same rows.")
 
     @Option(help: "Posts to drive through.") var count = 1_000_000
     @Option(help: "Listening rules to match against.") var rules = 200
@@ -25,7 +26,8 @@ struct BenchIngest: AsyncParsableCommand {
     @Option(help: "Database: sqlite (a file in the work directory) or a postgres:// URL.") var database = "sqlite"
 
     func run() async throws {
-        let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(getpid())").path
+        let dir =
+            directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let input = (dir as NSString).appendingPathComponent("x-stream.ndjson")
         print("generating \(count) simulated X stream lines into \(input) …")
@@ -47,13 +49,17 @@ struct BenchIngest: AsyncParsableCommand {
             }
             return (n, matched)
         }
-        print(String(format: "parse + match (%d rules, 1 core): %.0f posts/s (%d posts, %d matched a rule)", rules,
-            Double(parseMatch.value.0) / parseMatch.seconds, parseMatch.value.0, parseMatch.value.1))
+        print(
+            String(
+                format: "parse + match (%d rules, 1 core): %.0f posts/s (%d posts, %d matched a rule)", rules,
+                Double(parseMatch.value.0) / parseMatch.seconds, parseMatch.value.0, parseMatch.value.1))
 
         // 1b. The same on both cores: batches of lines parsed and matched by two tasks.
         let parallel = try await parseAndMatchInParallel(input, matcher: matcher, workers: 2)
-        print(String(format: "parse + match (%d rules, 2 cores): %.0f posts/s (%d posts, %d matched a rule)", rules,
-            Double(parallel.posts) / parallel.seconds, parallel.posts, parallel.matched))
+        print(
+            String(
+                format: "parse + match (%d rules, 2 cores): %.0f posts/s (%d posts, %d matched a rule)", rules,
+                Double(parallel.posts) / parallel.seconds, parallel.posts, parallel.matched))
 
         // 2. End to end through the pipeline into a fresh database.
         var logger = Logger(label: "bench")
@@ -83,8 +89,11 @@ struct BenchIngest: AsyncParsableCommand {
         let e2eRate = Double(summary.read) / e2eSeconds
         let storedRate = Double(summary.stored) / e2eSeconds
         let (p50, p99) = await latencies.percentiles()
-        print(String(format: "end to end: %.0f posts/s read, %.0f mentions/s stored (read %d, stored %d, filtered %d, duplicate %d) in %.1f s",
-            e2eRate, storedRate, summary.read, summary.stored, summary.filtered, summary.duplicates, e2eSeconds))
+        print(
+            String(
+                format:
+                    "end to end: %.0f posts/s read, %.0f mentions/s stored (read %d, stored %d, filtered %d, duplicate %d) in %.1f s",
+                e2eRate, storedRate, summary.read, summary.stored, summary.filtered, summary.duplicates, e2eSeconds))
         print(String(format: "batch latency (5,000 posts): p50 %.1f ms, p99 %.1f ms", p50 * 1000, p99 * 1000))
 
         // 3. The physical limit: the same stored rows, raw multi-row inserts.
@@ -179,7 +188,8 @@ struct BenchIngest: AsyncParsableCommand {
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        var config = SimulationConfig(seed: 1, rate: 200, duration: Double(count) / 100, maxEvents: count, seasonality: 0)
+        var config = SimulationConfig(
+            seed: 1, rate: 200, duration: Double(count) / 100, maxEvents: count, seasonality: 0)
         config.networkMix = [.x: 1]
         var buffer = ""
         for event in Simulator(config) {
@@ -231,7 +241,8 @@ struct BenchAnalyze: AsyncParsableCommand {
         commandName: "analyze", abstract: "Full analysis over synthetic posts on one core (texts/s).")
 
     @Option(help: "Posts to analyse.") var count = 1_000_000
-    @Option(help: "Write the corpus here (one text per line) for scripts/bench_vader.py, and exit.") var dumpCorpus: String?
+    @Option(help: "Write the corpus here (one text per line) for scripts/bench_vader.py, and exit.") var dumpCorpus:
+        String?
 
     func run() async throws {
         if let dumpCorpus {
@@ -243,8 +254,12 @@ struct BenchAnalyze: AsyncParsableCommand {
         let result = AnalysisBenchmark.run(count: count) { done in
             if isatty(STDERR_FILENO) == 1 { printError("analysed \(done)") }
         }
-        print(String(format: "analysed %d posts (%d bytes) on one core: %.2f s wall, %.0f texts/s; %.2f s thread CPU, %.0f texts/s",
-            result.count, result.bytes, result.seconds, result.textsPerSecond, result.cpuSeconds, result.cpuTextsPerSecond))
+        print(
+            String(
+                format:
+                    "analysed %d posts (%d bytes) on one core: %.2f s wall, %.0f texts/s; %.2f s thread CPU, %.0f texts/s",
+                result.count, result.bytes, result.seconds, result.textsPerSecond, result.cpuSeconds,
+                result.cpuTextsPerSecond))
         print("levels: " + Level.allCases.map { "\($0.rawValue) \(result.levels[$0] ?? 0)" }.joined(separator: ", "))
         print("peak memory (VmHWM): \(PeakMemory.describe())")
     }

@@ -6,7 +6,9 @@ import RapportStore
 struct DatabaseOption: ParsableArguments {
     @Option(
         name: .long,
-        help: "SQLite file (path or sqlite:PATH) or postgres://user:pass@host:port/db. Default: $RAPPORT_DATABASE_URL or rapport.db")
+        help:
+            "SQLite file (path or sqlite:PATH) or postgres://user:pass@host:port/db. Default: $RAPPORT_DATABASE_URL or rapport.db"
+    )
     var database: String?
 
     func location() throws -> DatabaseLocation {

@@ -9,7 +9,9 @@ import RapportStore
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ingest files of platform payloads (NDJSON, JSON, XML, .eml, mbox) through the pipeline.",
-        discussion: "Formats: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", ")). A directory ingests every file in it.")
+        discussion:
+            "Formats: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", ")). A directory ingests every file in it."
+    )
 
     @OptionGroup var db: DatabaseOption
     @Option(help: "Payload format of the files.") var format: String
@@ -19,7 +21,8 @@ struct Ingest: AsyncParsableCommand {
     func run() async throws {
         guard let payloadFormat = PayloadFormat(name: format) else {
             throw ValidationError(
-                "unknown format '\(format)'; use one of: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown format '\(format)'; use one of: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let files = try expand(paths)
         var logger = Logger(label: "rapport")
@@ -35,13 +38,16 @@ struct Ingest: AsyncParsableCommand {
         var rejectedTotal = 0
         for file in files {
             do {
-                let summary = try await ingestor.ingest(path: file, format: payloadFormat) { bar.update($0, file: file) }
+                let summary = try await ingestor.ingest(path: file, format: payloadFormat) {
+                    bar.update($0, file: file)
+                }
                 bar.finish()
                 for line in summary.rejected { printError("\(file): \(line)") }
                 rejectedTotal += summary.rejected.count
                 print(
                     "\(file): read \(summary.read), stored \(summary.stored), duplicate \(summary.duplicates), "
-                        + "filtered \(summary.filtered), skipped \(summary.skipped), rejected \(summary.rejected.count)")
+                        + "filtered \(summary.filtered), skipped \(summary.skipped), rejected \(summary.rejected.count)"
+                )
             } catch let error as FormatError {
                 bar.finish()
                 printError("\(file): \(error.code.rawValue): \(error.message)")
@@ -62,7 +68,9 @@ struct Ingest: AsyncParsableCommand {
                 throw ValidationError("no such file: \(path)")
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted().filter { !$0.hasPrefix(".") }
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted().filter {
+                    !$0.hasPrefix(".")
+                }
                 files += names.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 files.append(path)

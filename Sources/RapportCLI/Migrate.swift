@@ -12,7 +12,10 @@ struct Migrate: AsyncParsableCommand {
         do {
             let applied = try await Migrator(database: database).migrate()
             let all = try await Migrator(database: database).appliedVersions()
-            print(applied.isEmpty ? "up to date (version \(all.last ?? 0))" : "applied \(applied.map(String.init).joined(separator: ", "))")
+            print(
+                applied.isEmpty
+                    ? "up to date (version \(all.last ?? 0))"
+                    : "applied \(applied.map(String.init).joined(separator: ", "))")
         } catch {
             await database.close()
             throw error

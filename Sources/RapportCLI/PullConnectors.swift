@@ -55,7 +55,9 @@ struct Pull: AsyncParsableCommand {
             }
             for url in feed {
                 let (_, receipt) = try await FeedPoller(url: url, logger: logger, submit: submit).pollOnce()
-                print("\(url): stored \(receipt?.storedIDs.count ?? 0), duplicates \(receipt?.duplicates ?? 0), filtered \(receipt?.filtered ?? 0)")
+                print(
+                    "\(url): stored \(receipt?.storedIDs.count ?? 0), duplicates \(receipt?.duplicates ?? 0), filtered \(receipt?.filtered ?? 0)"
+                )
             }
             for url in xStream {
                 let n = try await NDJSONStreamClient(url: url, logger: logger, submit: submit).followOnce()
@@ -77,7 +79,9 @@ struct Pull: AsyncParsableCommand {
             feedInterval: .seconds(feedInterval))
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: ClosingService(database: services.database)), .init(service: services.pipeline)]
+                services: [
+                    .init(service: ClosingService(database: services.database)), .init(service: services.pipeline),
+                ]
                     + connectors.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

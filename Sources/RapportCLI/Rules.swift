@@ -6,7 +6,8 @@ import RapportStore
 
 struct Rules: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "Manage listening rules.", subcommands: [List.self, Add.self, Remove.self, Check.self])
+        commandName: "rules", abstract: "Manage listening rules.",
+        subcommands: [List.self, Add.self, Remove.self, Check.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List listening rules.")
@@ -15,7 +16,9 @@ struct Rules: AsyncParsableCommand {
         func run() async throws {
             try await withStore(db) { database in
                 for rule in try await RuleStore(database: database).all() {
-                    print("\(rule.id)\t\(rule.name)\t\(rule.brand)\(rule.isCompetitor ? " (competitor)" : "")\t\(rule.enabled ? "on" : "off")\t\(rule.query)")
+                    print(
+                        "\(rule.id)\t\(rule.name)\t\(rule.brand)\(rule.isCompetitor ? " (competitor)" : "")\t\(rule.enabled ? "on" : "off")\t\(rule.query)"
+                    )
                 }
             }
         }

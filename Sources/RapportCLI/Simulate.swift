@@ -39,7 +39,9 @@ struct Simulate: AsyncParsableCommand {
     func config() throws -> SimulationConfig {
         var startDate = Date()
         if let start {
-            guard let d = ISO8601DateFormatter().date(from: start) else { throw ValidationError("--start must be ISO 8601") }
+            guard let d = ISO8601DateFormatter().date(from: start) else {
+                throw ValidationError("--start must be ISO 8601")
+            }
             startDate = d
         }
         guard rate > 0, duration > 0 else { throw ValidationError("--rate and --duration must be positive") }
@@ -106,7 +108,8 @@ final class PipelineSink: EventSink, @unchecked Sendable {
     static func open(_ location: DatabaseLocation) async throws -> PipelineSink {
         var logger = Logger(label: "rapport")
         logger.logLevel = .warning
-        return PipelineSink(services: try await RapportServices.open(AppConfiguration(database: location), logger: logger))
+        return PipelineSink(
+            services: try await RapportServices.open(AppConfiguration(database: location), logger: logger))
     }
 
     func send(_ event: SimulatedEvent) async throws {
@@ -195,7 +198,8 @@ final class FileSink: EventSink, @unchecked Sendable {
             let ext = event.format == "email" ? "eml" : event.format == "rss" ? "xml" : "json"
             let dir = directory.appendingPathComponent(event.format)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(event.payload.utf8).write(to: dir.appendingPathComponent(String(format: "%08d.%@", documents, ext)))
+            try Data(event.payload.utf8).write(
+                to: dir.appendingPathComponent(String(format: "%08d.%@", documents, ext)))
         }
     }
 

@@ -35,7 +35,9 @@ struct CLITests {
             """
         let (status, out, _) = try runRapport(["analyze"], input: input)
         #expect(status == 1)
-        let lines = out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let lines = out.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(lines.count == 4)
         let first = try #require(lines[0] ?? nil)
         #expect(first["id"] as? Int == 1)
@@ -51,12 +53,18 @@ struct CLITests {
 
     @Test("ingest: a summary per file, each rejected line by number, exit 1 when any was rejected")
     func ingest() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-cli-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("r.db").path
-        #expect(try runRapport(["rules", "add", "--database", db, "--name", "acme", "--brand", "acme", "--query", "acme OR @AcmeMobile"]).status == 0)
-        let bad = try runRapport(["rules", "add", "--database", db, "--name", "b", "--brand", "b", "--query", "acme AND (x"])
+        #expect(
+            try runRapport([
+                "rules", "add", "--database", db, "--name", "acme", "--brand", "acme", "--query", "acme OR @AcmeMobile",
+            ]).status == 0)
+        let bad = try runRapport([
+            "rules", "add", "--database", db, "--name", "b", "--brand", "b", "--query", "acme AND (x",
+        ])
         #expect(bad.status != 0)
         #expect(bad.err.contains("column 10"))
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -64,12 +72,15 @@ struct CLITests {
         let good = try String(contentsOf: fixtures.appendingPathComponent("x-v2-stream.ndjson"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let file = dir.appendingPathComponent("mixed.ndjson")
-        try ([good[0], "{broken", good[1]].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try ([good[0], "{broken", good[1]].joined(separator: "\n") + "\n").write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try runRapport(["ingest", "--database", db, "--format", "x", file.path])
         #expect(run.status == 1)
         #expect(run.out.contains("read 3, stored 2, duplicate 0, filtered 0, skipped 0, rejected 1"))
         #expect(run.err.contains("line 2: malformed_json"))
-        let again = try runRapport(["ingest", "--database", db, "--format", "x", fixtures.appendingPathComponent("x-v2-stream.ndjson").path])
+        let again = try runRapport([
+            "ingest", "--database", db, "--format", "x", fixtures.appendingPathComponent("x-v2-stream.ndjson").path,
+        ])
         #expect(again.status == 0)
         #expect(again.out.contains("stored 0, duplicate 2"))
         let reanalysed = try runRapport(["reanalyze", "--database", db])

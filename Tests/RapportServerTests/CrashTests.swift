@@ -7,14 +7,14 @@ import RapportCore
 import RapportStore
 import Testing
 
-
 @Suite("Crash safety", .timeLimit(.minutes(2)))
 struct CrashTests {
     @Test(
         "kill -9 in the middle of deliveries never loses an acknowledged post",
         .enabled(if: FileManager.default.isExecutableFile(atPath: rapportExecutable)))
     func killNine() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-crash-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-crash-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let dbPath = dir.appendingPathComponent("rapport.db").path
@@ -36,12 +36,15 @@ struct CrashTests {
                 while !Task.isCancelled {
                     n += 1
                     let id = "w\(worker)-\(n)"
-                    let body = #"{"session_id":"s\#(worker)","message_id":"\#(id)","visitor":{"id":"v\#(worker)","name":"Visitor"},"text":"hello \#(id)","sent_at":"2026-11-20T08:15:02Z"}"#
+                    let body =
+                        #"{"session_id":"s\#(worker)","message_id":"\#(id)","visitor":{"id":"v\#(worker)","name":"Visitor"},"text":"hello \#(id)","sent_at":"2026-11-20T08:15:02Z"}"#
                     var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/ingest/webchat")
                     request.method = .POST
                     request.headers.add(name: "Authorization", value: "Bearer crash-token")
                     request.body = .bytes(ByteBuffer(string: body))
-                    guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)) else { return }
+                    guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)) else {
+                        return
+                    }
                     _ = try? await response.body.collect(upTo: 1 << 16)
                     if response.status == .ok { await acknowledged.add(id) }
                 }

@@ -11,17 +11,23 @@ import Testing
 
 @Suite("Ingest API and webhooks")
 struct IngestRouteTests {
-    @Test("X stream lines are stored when they match a rule; a redelivery changes nothing", arguments: TestEngine.available)
+    @Test(
+        "X stream lines are stored when they match a rule; a redelivery changes nothing",
+        arguments: TestEngine.available)
     func xStream(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let body = try fixture("x-v2-stream.ndjson")
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)) {
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)
+            ) {
                 #expect($0.status == .ok)
                 let r = json($0.body)
                 #expect(r["stored"] as? Int == 2)
                 #expect(r["duplicates"] as? Int == 0)
             }
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)) {
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)
+            ) {
                 let r = json($0.body)
                 #expect(r["stored"] as? Int == 0)
                 #expect(r["duplicates"] as? Int == 2)
@@ -37,8 +43,11 @@ struct IngestRouteTests {
     @Test("public posts that match no rule are counted, not stored", arguments: TestEngine.available)
     func filtered(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
-            let line = #"{"data":{"id":"9","text":"lovely weather in Leeds","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)) {
+            let line =
+                #"{"data":{"id":"9","text":"lovely weather in Leeds","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+            ) {
                 #expect($0.status == .ok)
                 #expect(json($0.body)["filtered"] as? Int == 1)
             }
@@ -51,7 +60,8 @@ struct IngestRouteTests {
     func ownedKept(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             try await client.execute(
-                uri: "/api/v1/ingest/email", method: .post, headers: .auth, body: ByteBuffer(bytes: try fixture("email.eml"))
+                uri: "/api/v1/ingest/email", method: .post, headers: .auth,
+                body: ByteBuffer(bytes: try fixture("email.eml"))
             ) {
                 #expect($0.status == .ok)
                 #expect(json($0.body)["stored"] as? Int == 1)
@@ -67,7 +77,9 @@ struct IngestRouteTests {
         try await TestApp.test(engine) { client, services in
             var body = try fixture("x-v2-stream.ndjson")
             body += Array("\n{not json}\n{\"data\":{}}\n".utf8)
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)) {
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(bytes: body)
+            ) {
                 #expect($0.status == .ok)
                 let r = json($0.body)
                 #expect(r["stored"] as? Int == 2)
@@ -85,8 +97,18 @@ struct IngestRouteTests {
             let cases: [(String, [UInt8], HTTPResponse.Status)] = [
                 ("meta", Array("{\"object\": ".utf8), .badRequest),
                 ("reddit", [0x7B, 0xFF, 0xFE, 0x7D], .badRequest),
-                ("rss", Array(#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><rss><channel><item><title>&lol2;</title></item></channel></rss>"#.utf8), .badRequest),
-                ("atom", Array(#"<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&xxe;</title></entry></feed>"#.utf8), .badRequest),
+                (
+                    "rss",
+                    Array(
+                        #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><rss><channel><item><title>&lol2;</title></item></channel></rss>"#
+                            .utf8), .badRequest
+                ),
+                (
+                    "atom",
+                    Array(
+                        #"<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&xxe;</title></entry></feed>"#
+                            .utf8), .badRequest
+                ),
                 ("x", Array(repeating: 0x20, count: 70 * 1024), .contentTooLarge),
                 ("x", Array("{\"oops\":1}\n[1,2]\n".utf8), .unprocessableContent),
             ]
@@ -99,7 +121,9 @@ struct IngestRouteTests {
                     #expect(code != nil, "\(format) answers a JSON error")
                 }
             }
-            try await client.execute(uri: "/api/v1/ingest/myspace", method: .post, headers: .auth, body: ByteBuffer(string: "{}")) {
+            try await client.execute(
+                uri: "/api/v1/ingest/myspace", method: .post, headers: .auth, body: ByteBuffer(string: "{}")
+            ) {
                 #expect($0.status == .notFound)
                 #expect(errorCode($0.body) == "unknown_format")
             }
@@ -108,7 +132,8 @@ struct IngestRouteTests {
                 #expect(errorCode($0.body) == "missing_token")
             }
             try await client.execute(
-                uri: "/api/v1/ingest/x", method: .post, headers: [.authorization: "Bearer nope"], body: ByteBuffer(string: "{}")
+                uri: "/api/v1/ingest/x", method: .post, headers: [.authorization: "Bearer nope"],
+                body: ByteBuffer(string: "{}")
             ) {
                 #expect($0.status == .unauthorized)
                 #expect(errorCode($0.body) == "invalid_token")
@@ -121,7 +146,8 @@ struct IngestRouteTests {
     func meta(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             try await client.execute(
-                uri: "/webhooks/meta?hub.mode=subscribe&hub.verify_token=\(TestApp.verifyToken)&hub.challenge=1158201444",
+                uri:
+                    "/webhooks/meta?hub.mode=subscribe&hub.verify_token=\(TestApp.verifyToken)&hub.challenge=1158201444",
                 method: .get
             ) {
                 #expect($0.status == .ok)
@@ -169,7 +195,8 @@ struct IngestRouteTests {
             ]
             for (format, file) in files {
                 try await client.execute(
-                    uri: "/api/v1/ingest/\(format)", method: .post, headers: .auth, body: ByteBuffer(bytes: try fixture(file))
+                    uri: "/api/v1/ingest/\(format)", method: .post, headers: .auth,
+                    body: ByteBuffer(bytes: try fixture(file))
                 ) {
                     #expect($0.status == .ok, "\(format)")
                     let r = json($0.body)
@@ -177,7 +204,10 @@ struct IngestRouteTests {
                     #expect(handled >= 1, "\(format): \(r)")
                 }
             }
-            #expect(try await services.mentions.counters().keys.sorted() == ["atom", "bluesky", "mastodon", "reddit", "rss"])
+            #expect(
+                try await services.mentions.counters().keys.sorted() == [
+                    "atom", "bluesky", "mastodon", "reddit", "rss",
+                ])
         }
     }
 }

@@ -24,8 +24,11 @@ struct LiveTests {
             try await app.test(.live) { client in
                 let port = try #require(client.port)
                 let event = try await firstSSEEvent(port: port) {
-                    let line = #"{"data":{"id":"77","text":"@AcmeMobile outage again <script>alert(1)</script>","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
-                    try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)) {
+                    let line =
+                        #"{"data":{"id":"77","text":"@AcmeMobile outage again <script>alert(1)</script>","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
+                    try await client.execute(
+                        uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+                    ) {
                         #expect($0.status == .ok)
                     }
                 }
@@ -47,12 +50,16 @@ struct LiveTests {
         let app = Application(router: buildRouter(config, services: services))
         try await app.test(.router) { client in
             let waiting = Task {
-                try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line(1))) {
+                try await client.execute(
+                    uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line(1))
+                ) {
                     $0.status
                 }
             }
             while services.pipeline.pendingPosts == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line(2))) {
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line(2))
+            ) {
                 #expect($0.status == .serviceUnavailable)
                 #expect($0.headers[.retryAfter] != nil)
                 #expect(errorCode($0.body) == "saturated")
@@ -81,16 +88,21 @@ struct LiveTests {
             Task { try await a.pipeline.run() }, Task { try await b.pipeline.run() },
             Task { try await a.broadcaster.run() }, Task { try await b.broadcaster.run() },
         ]
-        let appA = Application(router: buildRouter(config, services: a), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        let appB = Application(router: buildRouter(config, services: b), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let appA = Application(
+            router: buildRouter(config, services: a), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let appB = Application(
+            router: buildRouter(config, services: b), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await appB.test(.live) { clientB in
             let portB = try #require(clientB.port)
             try await appA.test(.live) { clientA in
                 // Give B's LISTEN connection a moment to be established.
                 try await Task.sleep(for: .milliseconds(300))
                 let event = try await firstSSEEvent(port: portB) {
-                    let line = #"{"data":{"id":"4242","text":"acme via instance A","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
-                    try await clientA.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)) {
+                    let line =
+                        #"{"data":{"id":"4242","text":"acme via instance A","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#
+                    try await clientA.execute(
+                        uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+                    ) {
                         #expect($0.status == .ok)
                     }
                 }

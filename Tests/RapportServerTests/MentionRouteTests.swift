@@ -22,7 +22,8 @@ struct MentionRouteTests {
                 )
             }
             try await client.execute(
-                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: lines.joined(separator: "\n"))
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth,
+                body: ByteBuffer(string: lines.joined(separator: "\n"))
             ) { #expect(json($0.body)["stored"] as? Int == 7) }
 
             var ids: [Int] = []
@@ -44,7 +45,8 @@ struct MentionRouteTests {
                 #expect(items.map { $0["externalId"] as? String } == ["106", "100"])
             }
             try await client.execute(
-                uri: "/api/v1/mentions?since=2026-11-20T08:13:00Z&until=2026-11-20T08:15:00Z", method: .get, headers: .auth
+                uri: "/api/v1/mentions?since=2026-11-20T08:13:00Z&until=2026-11-20T08:15:00Z", method: .get,
+                headers: .auth
             ) {
                 let items = json($0.body)["items"] as? [[String: Any]] ?? []
                 #expect(items.map { $0["externalId"] as? String } == ["104", "103"])
@@ -67,7 +69,9 @@ struct MentionRouteTests {
         }
     }
 
-    @Test("rules: a bad query is refused with its position; a new rule applies to the next post", arguments: TestEngine.available)
+    @Test(
+        "rules: a bad query is refused with its position; a new rule applies to the next post",
+        arguments: TestEngine.available)
     func rules(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             try await client.execute(
@@ -79,15 +83,21 @@ struct MentionRouteTests {
                 let message = ((json($0.body)["error"] as? [String: Any])?["message"] as? String) ?? ""
                 #expect(message.contains("column"))
             }
-            let line = #"{"data":{"id":"500","text":"Globex just doubled my bill","author_id":"9","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"9","name":"B","username":"b"}]}}"#
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)) {
+            let line =
+                #"{"data":{"id":"500","text":"Globex just doubled my bill","author_id":"9","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"9","name":"B","username":"b"}]}}"#
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+            ) {
                 #expect(json($0.body)["filtered"] as? Int == 1)
             }
             try await client.execute(
                 uri: "/api/v1/rules", method: .post, headers: .auth,
-                body: ByteBuffer(string: #"{"name":"globex","brand":"globex","query":"globex OR @Globex","isCompetitor":true}"#)
+                body: ByteBuffer(
+                    string: #"{"name":"globex","brand":"globex","query":"globex OR @Globex","isCompetitor":true}"#)
             ) { #expect($0.status == .created) }
-            try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)) {
+            try await client.execute(
+                uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+            ) {
                 #expect(json($0.body)["stored"] as? Int == 1)
             }
             try await client.execute(uri: "/api/v1/rules", method: .get, headers: .auth) {

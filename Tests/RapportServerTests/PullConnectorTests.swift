@@ -87,7 +87,9 @@ struct PullConnectorTests {
         let server = Application(
             router: Router(),
             server: .http1WebSocketUpgrade { request, _, _ in
-                let cursor = request.path.flatMap { URLComponents(string: $0)?.queryItems?.first { $0.name == "cursor" }?.value }
+                let cursor = request.path.flatMap {
+                    URLComponents(string: $0)?.queryItems?.first { $0.name == "cursor" }?.value
+                }
                 let connection = cursors.withLock { c -> Int in
                     c.append(cursor)
                     return c.count

@@ -50,7 +50,9 @@ struct TestApp {
         }
     }
 
-    private static func stop(_ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>) async {
+    private static func stop(
+        _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>
+    ) async {
         services.pipeline.close()
         _ = try? await writer.value
         live.cancel()

@@ -13,13 +13,16 @@ enum Fixtures {
     ) -> IncomingPost {
         IncomingPost(
             network: network, externalID: id, url: "https://x.com/\(author)/status/\(id)",
-            author: Author(network: network, externalID: "u-\(author)", handle: author, displayName: author.capitalized,
+            author: Author(
+                network: network, externalID: "u-\(author)", handle: author, displayName: author.capitalized,
                 followers: followers),
             text: text, language: "en", createdAt: start.addingTimeInterval(minutes * 60),
             metrics: PostMetrics(likes: 1), origin: origin, hashtags: ["acme"], mentionedHandles: ["AcmeMobile"])
     }
 
-    static func analysis(_ label: Sentiment.Label, level: Level = .relevant, intents: [Intent.Name] = []) -> PostAnalysis {
+    static func analysis(_ label: Sentiment.Label, level: Level = .relevant, intents: [Intent.Name] = [])
+        -> PostAnalysis
+    {
         PostAnalysis(
             sentiment: Sentiment(label: label, score: label == .negative ? -0.7 : label == .positive ? 0.6 : 0),
             intents: intents.map { Intent(name: $0, confidence: 0.9) }, language: "en", topics: ["#acme"],

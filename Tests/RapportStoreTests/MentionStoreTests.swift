@@ -2,13 +2,14 @@ import Foundation
 import RapportAnalysis
 import RapportCore
 import RapportStore
-import SQLKit
 import RapportTestSupport
+import SQLKit
 import Testing
 
 @Suite("Mention store")
 struct MentionStoreTests {
-    @Test("a batch is stored with authors, rules and analysis, and reads back the same", arguments: TestEngine.available)
+    @Test(
+        "a batch is stored with authors, rules and analysis, and reads back the same", arguments: TestEngine.available)
     func storesAndReadsBack(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let store = MentionStore(database: db)
@@ -66,13 +67,15 @@ struct MentionStoreTests {
             let store = MentionStore(database: db)
             _ = try await store.insert([
                 Fixtures.new(
-                    Fixtures.post("1", text: "Refund still missing for my order", author: "dana", minutes: 1), rules: [1],
+                    Fixtures.post("1", text: "Refund still missing for my order", author: "dana", minutes: 1),
+                    rules: [1],
                     analysis: Fixtures.analysis(.negative, level: .attention, intents: [.complaint])),
                 Fixtures.new(
                     Fixtures.post("2", network: .reddit, text: "Great service today", author: "kim", minutes: 2),
                     rules: [2], analysis: Fixtures.analysis(.positive, intents: [.praise])),
                 Fixtures.new(
-                    Fixtures.post("3", text: "Is the refund policy 30 days?", author: "kim", minutes: 3), rules: [1, 2],
+                    Fixtures.post("3", text: "Is the refund policy 30 days?", author: "kim", minutes: 3),
+                    rules: [1, 2],
                     analysis: Fixtures.analysis(.neutral, level: .urgent, intents: [.question])),
             ])
             func ids(_ f: MentionFilter) async throws -> [String] {
@@ -114,7 +117,8 @@ struct MentionStoreTests {
             } while cursor != nil
             #expect(seen.count == 25)
             #expect(Set(seen).count == 25)
-            let created = try await store.mentions(ids: try await store.search(MentionFilter(), limit: 500).items.map(\.id))
+            let created = try await store.mentions(
+                ids: try await store.search(MentionFilter(), limit: 500).items.map(\.id))
             #expect(created.map(\.post.createdAt) == created.map(\.post.createdAt).sorted(by: >))
         }
     }
@@ -147,7 +151,9 @@ struct MentionStoreTests {
                 Fixtures.new(first, analysis: Fixtures.analysis(.negative)),
                 Fixtures.new(Fixtures.post("2", author: "dana"), analysis: Fixtures.analysis(.positive)),
             ])
-            _ = try await store.insert([Fixtures.new(Fixtures.post("3", author: "dana"), analysis: Fixtures.analysis(.negative))])
+            _ = try await store.insert([
+                Fixtures.new(Fixtures.post("3", author: "dana"), analysis: Fixtures.analysis(.negative))
+            ])
             // A redelivery does not count twice.
             _ = try await store.insert([Fixtures.new(first, analysis: Fixtures.analysis(.negative))])
             let histories = try await store.authorHistories([first.author, Fixtures.post("9", author: "nobody").author])

@@ -9,7 +9,8 @@ struct RuleStoreTests {
     func crud(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let rules = RuleStore(database: db)
-            let acme = try await rules.create(name: "acme-brand", brand: "acme", isCompetitor: false, query: "acme OR @AcmeMobile")
+            let acme = try await rules.create(
+                name: "acme-brand", brand: "acme", isCompetitor: false, query: "acme OR @AcmeMobile")
             let v1 = try await rules.version()
             await #expect(throws: StoreError.self) {
                 _ = try await rules.create(name: "acme-brand", brand: "acme", isCompetitor: false, query: "x")

@@ -10,7 +10,8 @@ public struct ListeningRule: Codable, Sendable, Hashable, Identifiable {
     public var query: String
     public var enabled: Bool
 
-    public init(id: Int64, name: String, brand: String, isCompetitor: Bool = false, query: String, enabled: Bool = true) {
+    public init(id: Int64, name: String, brand: String, isCompetitor: Bool = false, query: String, enabled: Bool = true)
+    {
         self.id = id
         self.name = name
         self.brand = brand

@@ -17,7 +17,8 @@ public struct FileIngestor: Sendable {
         public var totalBytes = 0
     }
 
-    public typealias Submit = @Sendable ([IncomingPost], _ source: String, _ rejected: Int) async throws -> IngestReceipt
+    public typealias Submit =
+        @Sendable ([IncomingPost], _ source: String, _ rejected: Int) async throws -> IngestReceipt
 
     let submit: Submit
     let batchSize: Int
@@ -96,7 +97,8 @@ public struct FileIngestor: Sendable {
             } catch {
                 // The parser already prefixes "line N: "; keep one position, first.
                 let prefix = "line \(lineNumber): "
-                let message = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+                let message =
+                    error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
                 summary.rejected.append("\(prefix)\(error.code.rawValue): \(message)")
                 batchRejected += 1
             }
@@ -107,7 +109,8 @@ public struct FileIngestor: Sendable {
                 progress(summary)
             }
         }
-        try await flush(&batch, rejected: &batchRejected, source: format.rawValue, summary: &summary, inFlight: inFlight)
+        try await flush(
+            &batch, rejected: &batchRejected, source: format.rawValue, summary: &summary, inFlight: inFlight)
         summary.bytesRead = reader.bytesRead
     }
 
@@ -131,7 +134,8 @@ public struct FileIngestor: Sendable {
                     "message \(messageNumber) (line \(messageLine))"
                 }
             } catch let error as FormatError {
-                summary.rejected.append("message \(messageNumber) (line \(messageLine)): \(error.code.rawValue): \(error.message)")
+                summary.rejected.append(
+                    "message \(messageNumber) (line \(messageLine)): \(error.code.rawValue): \(error.message)")
                 var none: [IncomingPost] = []
                 var one = 1
                 try await flush(&none, rejected: &one, source: "email", summary: &summary, inFlight: inFlight)
@@ -147,7 +151,9 @@ public struct FileIngestor: Sendable {
                 continue
             }
             // mboxrd: ">From " was escaped on write.
-            if line.first == UInt8(ascii: ">"), line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: Array("From ".utf8)) {
+            if line.first == UInt8(ascii: ">"),
+                line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: Array("From ".utf8))
+            {
                 message.append(contentsOf: line.dropFirst())
             } else {
                 message.append(contentsOf: line)
@@ -162,7 +168,8 @@ public struct FileIngestor: Sendable {
         location: (ItemFailure.Location) -> String
     ) async throws {
         for failure in outcome.failures {
-            summary.rejected.append("\(location(failure.location)): \(failure.error.code.rawValue): \(failure.error.message)")
+            summary.rejected.append(
+                "\(location(failure.location)): \(failure.error.code.rawValue): \(failure.error.message)")
         }
         summary.skipped += outcome.skipped
         var posts = outcome.posts

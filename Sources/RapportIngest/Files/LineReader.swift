@@ -58,7 +58,9 @@ public struct LineReader {
                 position = 0
             }
             let chunk = interactive ? handle.availableData : try handle.read(upToCount: chunkSize) ?? Data()
-            if chunk.isEmpty { atEnd = true } else {
+            if chunk.isEmpty {
+                atEnd = true
+            } else {
                 bytesRead += chunk.count
                 buffer.append(contentsOf: chunk)
             }

@@ -79,7 +79,8 @@ public final class MentionBroadcaster: Service, Sendable {
                     try? await Task.sleep(for: .seconds(1))
                 }
             }
-        } onGracefulShutdown: {}
+        } onGracefulShutdown: {
+        }
         finishAll()
     }
 

@@ -84,7 +84,8 @@ public final class IngestPipeline: Service, Sendable {
                     return .saturated(retryAfterSeconds: 2)
                 }
                 q.submissions.append(
-                    Submission(mentions: kept, counters: [source: counts], filtered: filtered, continuation: continuation))
+                    Submission(
+                        mentions: kept, counters: [source: counts], filtered: filtered, continuation: continuation))
                 q.pendingPosts += kept.count
                 return nil
             }
@@ -124,7 +125,9 @@ public final class IngestPipeline: Service, Sendable {
             let batch: [Submission] = queue.withLock { q in
                 var taken: [Submission] = []
                 var posts = 0
-                while let next = q.submissions.first, taken.isEmpty || posts + next.mentions.count <= configuration.maxBatch {
+                while let next = q.submissions.first,
+                    taken.isEmpty || posts + next.mentions.count <= configuration.maxBatch
+                {
                     taken.append(q.submissions.removeFirst())
                     posts += next.mentions.count
                 }
@@ -154,7 +157,8 @@ public final class IngestPipeline: Service, Sendable {
                 }
                 submission.continuation.resume(
                     returning: IngestReceipt(
-                        storedIDs: ids, duplicates: submission.mentions.count - ids.count, filtered: submission.filtered))
+                        storedIDs: ids, duplicates: submission.mentions.count - ids.count, filtered: submission.filtered
+                    ))
             }
             if !result.stored.isEmpty { onCommit(result.stored) }
         } catch {

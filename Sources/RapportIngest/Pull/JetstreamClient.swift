@@ -99,7 +99,8 @@ public struct JetstreamClient: Service {
                 guard case .text(let text) = message else { continue }
                 lastTime = JetstreamTime.timeMicroseconds(text) ?? lastTime
                 do {
-                    if case .post(let post) = try PayloadParser.parseLine(.bluesky, Array(text.utf8), context: &context) {
+                    if case .post(let post) = try PayloadParser.parseLine(.bluesky, Array(text.utf8), context: &context)
+                    {
                         batch.append(post)
                     }
                 } catch {

@@ -46,9 +46,13 @@ struct LineBatcher {
         return (posts, failures)
     }
 
-    private mutating func parse(_ line: ArraySlice<UInt8>, into posts: inout [IncomingPost], failures: inout [FormatError]) {
+    private mutating func parse(
+        _ line: ArraySlice<UInt8>, into posts: inout [IncomingPost], failures: inout [FormatError]
+    ) {
         do {
-            if case .post(let post) = try PayloadParser.parseLine(format, line, lineNumber: lineNumber, context: &context) {
+            if case .post(let post) = try PayloadParser.parseLine(
+                format, line, lineNumber: lineNumber, context: &context)
+            {
                 posts.append(post)
             }
         } catch {

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import Metrics
+import NIOCore
 import Prometheus
 import RapportStore
 

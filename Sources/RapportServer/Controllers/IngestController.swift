@@ -15,7 +15,8 @@ struct IngestController {
         guard let format = PayloadFormat(name: name) else {
             throw APIError(
                 .notFound, "unknown_format",
-                "unknown format '\(name)'; use one of: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown format '\(name)'; use one of: \(PayloadFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let body = Array(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         guard !body.isEmpty else { throw APIError(.badRequest, "empty_body", "the request body is empty") }

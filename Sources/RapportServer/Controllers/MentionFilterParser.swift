@@ -38,7 +38,9 @@ enum MentionFilterParser {
             filter.text = q
         }
         if let v = value("sentiment") {
-            guard let s = Sentiment.Label(rawValue: v) else { throw invalid("sentiment", "positive, neutral or negative") }
+            guard let s = Sentiment.Label(rawValue: v) else {
+                throw invalid("sentiment", "positive, neutral or negative")
+            }
             filter.sentiment = s
         }
         if let v = value("intent") {

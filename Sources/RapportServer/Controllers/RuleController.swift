@@ -45,7 +45,8 @@ struct RuleController {
         return rule
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<ListeningRule> {
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<ListeningRule>
+    {
         let input = try await decode(request, context)
         let rule = try await rules.create(
             name: input.name, brand: input.brand, isCompetitor: input.isCompetitor ?? false, query: input.query,
@@ -89,7 +90,8 @@ struct RuleController {
             throw error
         } catch {
             throw APIError(
-                .badRequest, "malformed_json", "expected {\"name\", \"brand\", \"query\", \"isCompetitor\"?, \"enabled\"?}")
+                .badRequest, "malformed_json",
+                "expected {\"name\", \"brand\", \"query\", \"isCompetitor\"?, \"enabled\"?}")
         }
         let name = input.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {

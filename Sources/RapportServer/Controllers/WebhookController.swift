@@ -48,7 +48,8 @@ struct WebhookController {
             case .missing:
                 throw APIError(.unauthorized, "missing_signature", "the X-Hub-Signature-256 header is required")
             case .malformed:
-                throw APIError(.unauthorized, "invalid_signature", "X-Hub-Signature-256 must be 'sha256=<64 hex digits>'")
+                throw APIError(
+                    .unauthorized, "invalid_signature", "X-Hub-Signature-256 must be 'sha256=<64 hex digits>'")
             case .mismatch:
                 throw APIError(.unauthorized, "invalid_signature", "X-Hub-Signature-256 does not match the body")
             }

@@ -12,7 +12,8 @@ struct BodyLimitMiddleware: RouterMiddleware {
         context.maxUploadSize = maxBodyBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
             throw APIError(
-                .contentTooLarge, "body_too_large", "request body of \(length) bytes exceeds the limit of \(maxBodyBytes) bytes")
+                .contentTooLarge, "body_too_large",
+                "request body of \(length) bytes exceeds the limit of \(maxBodyBytes) bytes")
         }
         return try await next(request, context)
     }

@@ -5,7 +5,9 @@ import SQLKit
 /// Upserts authors: a new post refreshes what the network says about its author and
 /// adds to the author's history (mentions, negative mentions, engagement).
 enum AuthorWriter {
-    static func upsert(_ db: any SQLDatabase, _ mentions: [NewMention], nowMS: Int64) async throws -> [MentionKey: Int64] {
+    static func upsert(_ db: any SQLDatabase, _ mentions: [NewMention], nowMS: Int64) async throws -> [MentionKey:
+        Int64]
+    {
         // One row per author per statement: PostgreSQL refuses to update a row twice in one INSERT.
         var latest: [MentionKey: Author] = [:]
         var history: [MentionKey: (mentions: Int64, negative: Int64, engagement: Int64)] = [:]
@@ -25,7 +27,8 @@ enum AuthorWriter {
         for chunk in order.chunks(of: 300) {
             var insert = db.insert(into: "authors").columns(
                 "network", "external_id", "handle", "display_name", "followers", "following", "verified",
-                "profile_url", "bio", "first_seen_ms", "last_seen_ms", "mention_count", "negative_count", "engagement_sum")
+                "profile_url", "bio", "first_seen_ms", "last_seen_ms", "mention_count", "negative_count",
+                "engagement_sum")
             for key in chunk {
                 let a = latest[key]!
                 let h = history[key]!

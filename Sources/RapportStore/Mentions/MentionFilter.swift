@@ -43,7 +43,9 @@ public struct MentionFilter: Sendable, Hashable {
 
     func predicates(_ dialect: Dialect) -> [SQLFragment] {
         var p: [SQLFragment] = []
-        if let ruleID { p.append(SQLFragment("m.id IN (SELECT mention_id FROM mention_rules WHERE rule_id = ?)", [ruleID])) }
+        if let ruleID {
+            p.append(SQLFragment("m.id IN (SELECT mention_id FROM mention_rules WHERE rule_id = ?)", [ruleID]))
+        }
         if let network { p.append(SQLFragment("m.network = ?", [network.rawValue])) }
         if let since { p.append(SQLFragment("m.created_ms >= ?", [since.millisecondsSince1970])) }
         if let until { p.append(SQLFragment("m.created_ms < ?", [until.millisecondsSince1970])) }
@@ -54,7 +56,9 @@ public struct MentionFilter: Sendable, Hashable {
         if let text { p.append(dialect.fullTextPredicate(text)) }
         if let sentiment { p.append(SQLFragment("m.sentiment = ?", [sentiment.rawValue])) }
         if let intent { p.append(SQLFragment("m.intents LIKE ?", ["%,\(intent.rawValue),%"])) }
-        if let language { p.append(SQLFragment("coalesce(m.language, m.analysis_language) = ?", [language.lowercased()])) }
+        if let language {
+            p.append(SQLFragment("coalesce(m.language, m.analysis_language) = ?", [language.lowercased()]))
+        }
         if let level { p.append(SQLFragment("m.level = ?", [level.rawValue])) }
         if let minLevel {
             let levels = Level.allCases.filter { $0 >= minLevel }.map(\.rawValue)

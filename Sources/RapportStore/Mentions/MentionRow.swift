@@ -91,7 +91,8 @@ enum AnalysisCoding {
         appendString(a.language, to: &out)
         out += ",\"level\":\"\(a.level.rawValue)\",\"reasons\":"
         appendArray(a.reasons, to: &out)
-        out += ",\"sentiment\":{\"label\":\"\(a.sentiment.label.rawValue)\",\"score\":\(number(a.sentiment.score))},\"topics\":"
+        out +=
+            ",\"sentiment\":{\"label\":\"\(a.sentiment.label.rawValue)\",\"score\":\(number(a.sentiment.score))},\"topics\":"
         appendArray(a.topics, to: &out)
         out += "}"
         return out

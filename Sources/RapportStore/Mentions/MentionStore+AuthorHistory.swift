@@ -21,7 +21,8 @@ extension MentionStore {
                     let id = try row.decode(column: "external_id", as: String.self)
                     result[network + "\u{0}" + id] = AuthorHistory(
                         mentionCount: count, negativeCount: try row.decode(column: "negative_count", as: Int.self),
-                        averageEngagement: Double(try row.decode(column: "engagement_sum", as: Int64.self)) / Double(count))
+                        averageEngagement: Double(try row.decode(column: "engagement_sum", as: Int64.self))
+                            / Double(count))
                 }
             }
         }

@@ -36,7 +36,9 @@ extension MentionStore {
         var next: MentionCursor?
         if items.count > limit {
             items.removeLast()
-            if let last = items.last { next = MentionCursor(createdMS: last.post.createdAt.millisecondsSince1970, id: last.id) }
+            if let last = items.last {
+                next = MentionCursor(createdMS: last.post.createdAt.millisecondsSince1970, id: last.id)
+            }
         }
         return Page(items: items, nextCursor: next)
     }

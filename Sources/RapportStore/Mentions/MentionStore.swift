@@ -69,7 +69,9 @@ public struct MentionStore: Sendable {
                         + SQLFragment.placeholders(chunk.count) + ")",
                     [network] + chunk.map(\.externalID))
                 for row in try await db.raw(fragment.expression).all() {
-                    found.insert(MentionKey(network: network, externalID: try row.decode(column: "external_id", as: String.self)))
+                    found.insert(
+                        MentionKey(network: network, externalID: try row.decode(column: "external_id", as: String.self))
+                    )
                 }
             }
         }
@@ -115,7 +117,8 @@ public struct MentionStore: Sendable {
     }
 
     private static func insertRuleLinks(_ db: any SQLDatabase, _ mentions: [Mention]) async throws {
-        let links = mentions.flatMap { m in m.matchedRuleIDs.map { (m.id, $0, m.post.createdAt.millisecondsSince1970) } }
+        let links = mentions.flatMap { m in m.matchedRuleIDs.map { (m.id, $0, m.post.createdAt.millisecondsSince1970) }
+        }
         for chunk in links.chunks(of: 500) {
             var insert = db.insert(into: "mention_rules").columns("mention_id", "rule_id", "created_ms")
             for link in chunk {

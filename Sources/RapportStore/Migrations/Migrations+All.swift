@@ -109,7 +109,7 @@ extension Migration {
                 """,
             ]
         },
-            Migration(version: 3, name: "author history") { _ in
+        Migration(version: 3, name: "author history") { _ in
             [
                 "ALTER TABLE authors ADD COLUMN mention_count BIGINT NOT NULL DEFAULT 0",
                 "ALTER TABLE authors ADD COLUMN negative_count BIGINT NOT NULL DEFAULT 0",

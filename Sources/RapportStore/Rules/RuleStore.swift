@@ -75,9 +75,11 @@ public struct RuleStore: Sendable {
     /// notice that another instance changed the rules.
     public func version() async throws -> String {
         try await database.read { db in
-            guard let row = try await db.raw(
-                "SELECT count(*) AS n, coalesce(max(updated_ms), 0) AS v FROM listening_rules"
-            ).first() else { return "0" }
+            guard
+                let row = try await db.raw(
+                    "SELECT count(*) AS n, coalesce(max(updated_ms), 0) AS v FROM listening_rules"
+                ).first()
+            else { return "0" }
             return "\(try row.decode(column: "n", as: Int64.self)):\(try row.decode(column: "v", as: Int64.self))"
         }
     }
