@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import RapportAnalysis
 import RapportCore
 import RapportStore
@@ -132,6 +133,7 @@ public final class IngestPipeline: Service, Sendable {
                     posts += next.mentions.count
                 }
                 q.pendingPosts -= posts
+                IngestMetrics.pending.record(q.pendingPosts)
                 return taken
             }
             if batch.isEmpty { return }
@@ -145,7 +147,10 @@ public final class IngestPipeline: Service, Sendable {
             for (source, c) in submission.counters { counters[source, default: IngestCounts()] += c }
         }
         do {
+            let started = ContinuousClock.now
             let result = try await store.insert(batch.flatMap(\.mentions), counters: counters)
+            IngestMetrics.recordCommit(since: started)
+            var storedBySource: [String: Int] = [:]
             var idByKey: [String: Int64] = [:]
             for m in result.stored { idByKey[m.post.network.rawValue + "\u{0}" + m.post.externalID] = m.id }
             for submission in batch {
@@ -155,11 +160,13 @@ public final class IngestPipeline: Service, Sendable {
                         ids.append(id)
                     }
                 }
+                for source in submission.counters.keys { storedBySource[source, default: 0] += ids.count }
                 submission.continuation.resume(
                     returning: IngestReceipt(
                         storedIDs: ids, duplicates: submission.mentions.count - ids.count, filtered: submission.filtered
                     ))
             }
+            IngestMetrics.record(counters, stored: storedBySource)
             if !result.stored.isEmpty { onCommit(result.stored) }
         } catch {
             logger.error("storing a batch of \(batch.count) deliveries failed: \(error)")

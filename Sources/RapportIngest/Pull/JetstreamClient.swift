@@ -65,7 +65,7 @@ public struct JetstreamClient: Service {
         let key = cursorKey
         let batchSize = self.batchSize
         let logger = self.logger
-        let total = Counter()
+        let total = SubmittedPosts()
         let idleTimeout = self.idleTimeout
         try await WebSocketClient.connect(url: target, logger: logger) { inbound, outbound, _ in
             let lastActivity = Mutex(ContinuousClock.now)
@@ -127,7 +127,8 @@ enum JetstreamTime {
     }
 }
 
-actor Counter {
+/// Posts submitted over one connection (the handler closure cannot return a value).
+actor SubmittedPosts {
     private(set) var value = 0
     func add(_ n: Int) { value += n }
 }
