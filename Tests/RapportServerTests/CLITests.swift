@@ -87,4 +87,33 @@ struct CLITests {
         #expect(reanalysed.status == 0)
         #expect(reanalysed.out.contains("reanalysed 2 mentions"))
     }
+
+    @Test("ingest: an mbox streams message by message, >From unescaped, each message stored once")
+    func mbox() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-mbox-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func message(_ id: Int, body: String) -> String {
+            """
+            From sender\(id)@example.org Fri Nov 20 09:12:44 2026
+            From: Sender \(id) <sender\(id)@example.org>
+            To: support@acme.example
+            Subject: Order \(id)
+            Date: Fri, 20 Nov 2026 09:12:44 +0000
+            Message-ID: <m\(id)@example.org>
+
+            \(body)
+
+            """
+        }
+        let mbox = message(1, body: "Where is my order?\n>From the tracking page it looks lost.") + message(2, body: "Thanks!")
+        let file = dir.appendingPathComponent("inbox.mbox")
+        try mbox.write(to: file, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("r.db").path
+        let run = try runRapport(["ingest", "--database", db, "--format", "mbox", file.path])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("read 2, stored 2"))
+        let again = try runRapport(["ingest", "--database", db, "--format", "mbox", file.path])
+        #expect(again.out.contains("stored 0, duplicate 2"))
+    }
 }

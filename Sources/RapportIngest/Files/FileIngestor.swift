@@ -114,28 +114,24 @@ public struct FileIngestor: Sendable {
         summary.bytesRead = reader.bytesRead
     }
 
-    /// mbox: messages start at lines beginning with "From "; each is parsed as an email.
+    /// mbox: split by `MboxSplitter` as lines stream in; each message is parsed as an email.
     private func ingestMbox(
         path: String, summary: inout Summary, inFlight: InFlight, progress: @Sendable (Summary) -> Void
     ) async throws {
         var reader = try LineReader(path: path)
         defer { reader.close() }
-        var message: [UInt8] = []
+        var splitter = MboxSplitter()
         var messageNumber = 0
-        var messageLine = 0
         var lineNumber = 0
-        func finishMessage(_ summary: inout Summary) async throws {
-            guard !message.isEmpty else { return }
+        var messageLine = 0
+        func handle(_ message: [UInt8], _ summary: inout Summary) async throws {
             messageNumber += 1
-            defer { message.removeAll(keepingCapacity: true) }
+            let location = "message \(messageNumber) (line \(messageLine))"
             do {
                 let outcome = try PayloadParser.parse(.email, message)
-                try await record(outcome, source: "email", summary: &summary, inFlight: inFlight) { _ in
-                    "message \(messageNumber) (line \(messageLine))"
-                }
+                try await record(outcome, source: "email", summary: &summary, inFlight: inFlight) { _ in location }
             } catch let error as FormatError {
-                summary.rejected.append(
-                    "message \(messageNumber) (line \(messageLine)): \(error.code.rawValue): \(error.message)")
+                summary.rejected.append("\(location): \(error.code.rawValue): \(error.message)")
                 var none: [IncomingPost] = []
                 var one = 1
                 try await flush(&none, rejected: &one, source: "email", summary: &summary, inFlight: inFlight)
@@ -145,22 +141,10 @@ public struct FileIngestor: Sendable {
         }
         while let (line, _) = try reader.next() {
             lineNumber += 1
-            if line.starts(with: Array("From ".utf8)) {
-                try await finishMessage(&summary)
-                messageLine = lineNumber + 1
-                continue
-            }
-            // mboxrd: ">From " was escaped on write.
-            if line.first == UInt8(ascii: ">"),
-                line.drop(while: { $0 == UInt8(ascii: ">") }).starts(with: Array("From ".utf8))
-            {
-                message.append(contentsOf: line.dropFirst())
-            } else {
-                message.append(contentsOf: line)
-            }
-            message.append(0x0A)
+            if let message = splitter.append(line: line + [0x0A]) { try await handle(message, &summary) }
+            if line.starts(with: Array("From ".utf8)) { messageLine = lineNumber }
         }
-        try await finishMessage(&summary)
+        if let message = splitter.finish() { try await handle(message, &summary) }
     }
 
     private func record(
