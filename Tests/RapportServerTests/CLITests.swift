@@ -90,7 +90,8 @@ struct CLITests {
 
     @Test("ingest: an mbox streams message by message, >From unescaped, each message stored once")
     func mbox() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-mbox-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-mbox-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         func message(_ id: Int, body: String) -> String {
@@ -106,7 +107,8 @@ struct CLITests {
 
             """
         }
-        let mbox = message(1, body: "Where is my order?\n>From the tracking page it looks lost.") + message(2, body: "Thanks!")
+        let mbox =
+            message(1, body: "Where is my order?\n>From the tracking page it looks lost.") + message(2, body: "Thanks!")
         let file = dir.appendingPathComponent("inbox.mbox")
         try mbox.write(to: file, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("r.db").path

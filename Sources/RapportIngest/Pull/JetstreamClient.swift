@@ -37,17 +37,7 @@ public struct JetstreamClient: Service {
     var cursorKey: String { "jetstream:" + url }
 
     public func run() async throws {
-        var backoff = Backoff()
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                if try await followOnce() > 0 { backoff.reset() }
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.warning("jetstream \(url) failed: \(error); reconnecting")
-            }
-            guard await pause(for: backoff.next()) else { return }
-        }
+        await Backoff.reconnecting("jetstream \(url)", logger: logger) { try await followOnce() }
     }
 
     /// The URL to connect to, with `cursor` set to resume after the last committed event.

@@ -28,19 +28,7 @@ public struct NDJSONStreamClient: Service {
     }
 
     public func run() async throws {
-        var backoff = Backoff()
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                let received = try await followOnce()
-                if received > 0 { backoff.reset() }
-                logger.info("stream \(url) ended after \(received) posts; reconnecting")
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.warning("stream \(url) failed: \(error); reconnecting")
-            }
-            guard await pause(for: backoff.next()) else { return }
-        }
+        await Backoff.reconnecting("stream \(url)", logger: logger) { try await followOnce() }
     }
 
     /// Reads the stream until it ends; returns the number of posts submitted.
