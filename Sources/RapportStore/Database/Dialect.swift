@@ -12,6 +12,15 @@ public enum Dialect: String, Sendable {
         }
     }
 
+    /// Table option for link tables whose primary key is the whole row: on SQLite it
+    /// saves one b-tree (rowid table beside the key index) per inserted row.
+    var withoutRowID: String {
+        switch self {
+        case .sqlite: " WITHOUT ROWID"
+        case .postgres: ""
+        }
+    }
+
     /// A 64-bit float (SQLKit's `.real` is float4 on PostgreSQL).
     var double: String {
         switch self {

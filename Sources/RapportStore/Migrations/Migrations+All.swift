@@ -62,7 +62,7 @@ extension Migration {
                     rule_id BIGINT NOT NULL,
                     created_ms BIGINT NOT NULL,
                     PRIMARY KEY (rule_id, created_ms, mention_id)
-                )
+                )\(d.withoutRowID)
                 """,
                 "CREATE INDEX mention_rules_mention ON mention_rules (mention_id)",
             ] + d.fullTextSchema
