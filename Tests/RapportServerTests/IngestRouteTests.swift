@@ -112,6 +112,17 @@ struct IngestRouteTests {
                 ("x", Array(repeating: 0x20, count: 70 * 1024), .contentTooLarge),
                 ("x", Array("{\"oops\":1}\n[1,2]\n".utf8), .unprocessableContent),
             ]
+            // A Latin-1 email is valid (its charset says so): bodies need not be UTF-8 as a whole.
+            var latin1 = Array("From: a@example.org\r\nSubject: hello\r\nMessage-ID: <l1@example.org>\r\n".utf8)
+            latin1 += Array("Content-Type: text/plain; charset=iso-8859-1\r\n\r\nD".utf8)
+            latin1 += [0xE9, 0x6A, 0xE0] + Array(" vu\r\n".utf8)
+            try await client.execute(
+                uri: "/api/v1/ingest/email", method: .post, headers: .auth, body: ByteBuffer(bytes: latin1)
+            ) {
+                #expect($0.status == .ok)
+            }
+            let email = try #require(try await services.mentions.search(MentionFilter(network: .email)).items.first)
+            #expect(email.post.text.contains("Déjà vu"))
             for (format, body, status) in cases {
                 try await client.execute(
                     uri: "/api/v1/ingest/\(format)", method: .post, headers: .auth, body: ByteBuffer(bytes: body)
@@ -138,7 +149,8 @@ struct IngestRouteTests {
                 #expect($0.status == .unauthorized)
                 #expect(errorCode($0.body) == "invalid_token")
             }
-            #expect(try await services.mentions.count() == 0)
+            // Only the Latin-1 email: none of the hostile bodies stored anything.
+            #expect(try await services.mentions.count() == 1)
         }
     }
 

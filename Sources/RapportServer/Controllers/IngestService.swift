@@ -21,10 +21,9 @@ struct IngestService: Sendable {
         var ids: [Int64]
     }
 
+    /// Character sets are the parsers' business: JSON must be UTF-8 (checked strictly there),
+    /// while email and XML may declare ISO-8859-1 or Windows-1252.
     func ingest(_ format: PayloadFormat, body: [UInt8]) async throws -> Summary {
-        guard String(validating: body, as: UTF8.self) != nil else {
-            throw APIError(.badRequest, "invalid_utf8", "the request body is not valid UTF-8")
-        }
         let outcome: ParseOutcome
         do {
             outcome = try PayloadParser.parse(format, body)
