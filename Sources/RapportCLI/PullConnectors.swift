@@ -80,19 +80,10 @@ struct Pull: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: ClosingService(database: services.database)), .init(service: services.pipeline),
+                    .init(service: DatabaseCloser(database: services.database)), .init(service: services.pipeline),
                 ]
                     + connectors.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-    }
-}
-
-/// Closes the database when the group shuts down.
-struct ClosingService: Service {
-    let database: Database
-    func run() async throws {
-        try? await gracefulShutdown()
-        await database.close()
     }
 }

@@ -21,10 +21,15 @@ struct RuleRefresher: Service {
 }
 
 /// Closes the database after everything else stopped (SQLite connections must be closed).
-struct DatabaseCloser: Service {
+/// Put it first in a service group: groups stop services in reverse order.
+public struct DatabaseCloser: Service {
     let database: Database
 
-    func run() async throws {
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func run() async throws {
         try? await gracefulShutdown()
         await database.close()
     }
