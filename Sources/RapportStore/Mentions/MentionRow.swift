@@ -79,63 +79,34 @@ enum MentionRow {
 }
 
 /// Analysis is kept whole as compact JSON beside the columns the API filters on.
-/// Written by hand: Foundation's JSONEncoder cost more per row than the insert itself.
 enum AnalysisCoding {
     static func encode(_ a: PostAnalysis) -> String {
-        var out = "{\"influence\":\(a.influence),\"intents\":["
-        for (i, intent) in a.intents.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"confidence\":\(number(intent.confidence)),\"name\":\"\(intent.name.rawValue)\"}"
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("influence", a.influence)
+        w.key("intents")
+        w.beginArray()
+        for intent in a.intents {
+            w.beginObject()
+            w.field("confidence", intent.confidence)
+            w.field("name", intent.name.rawValue)
+            w.endObject()
         }
-        out += "],\"language\":"
-        appendString(a.language, to: &out)
-        out += ",\"level\":\"\(a.level.rawValue)\",\"reasons\":"
-        appendArray(a.reasons, to: &out)
-        out +=
-            ",\"sentiment\":{\"label\":\"\(a.sentiment.label.rawValue)\",\"score\":\(number(a.sentiment.score))},\"topics\":"
-        appendArray(a.topics, to: &out)
-        out += "}"
-        return out
+        w.endArray()
+        w.field("language", a.language)
+        w.field("level", a.level.rawValue)
+        w.field("reasons", a.reasons)
+        w.key("sentiment")
+        w.beginObject()
+        w.field("label", a.sentiment.label.rawValue)
+        w.field("score", a.sentiment.score)
+        w.endObject()
+        w.field("topics", a.topics)
+        w.endObject()
+        return w.result
     }
 
     static func decode(_ json: String) -> PostAnalysis? {
         try? JSONDecoder().decode(PostAnalysis.self, from: Data(json.utf8))
-    }
-
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : "0"
-    }
-
-    private static func appendArray(_ items: [String], to out: inout String) {
-        out += "["
-        for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            appendString(item, to: &out)
-        }
-        out += "]"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

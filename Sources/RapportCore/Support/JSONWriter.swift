@@ -1,55 +1,75 @@
-/// A minimal JSON writer for Rapport's own formats: correct escaping, no reflection.
-struct JSONWriter {
+/// A minimal JSON writer for Rapport's own formats and stored documents: correct escaping,
+/// no reflection (Foundation's JSONEncoder costs more than a database insert per row).
+public struct JSONWriter: Sendable {
     private var bytes: [UInt8] = []
     private var needsComma = false
 
-    init() { bytes.reserveCapacity(512) }
+    public init() { bytes.reserveCapacity(512) }
 
-    var result: String { String(decoding: bytes, as: UTF8.self) }
+    public var result: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func beginObject() {
+    public mutating func beginObject() {
         comma()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    mutating func endObject() {
+    public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    mutating func key(_ key: String) {
+    public mutating func key(_ key: String) {
         comma()
         string(key)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: String, _ value: String?) {
         key(name)
         if let value { string(value) } else { bytes.append(contentsOf: "null".utf8) }
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ value: Int?) {
+    public mutating func field(_ name: String, _ value: Int?) {
         key(name)
         bytes.append(contentsOf: (value.map(String.init) ?? "null").utf8)
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
     }
 
-    mutating func field(_ name: String, _ values: [String]) {
+    public mutating func field(_ name: String, _ values: [String]) {
         key(name)
         bytes.append(UInt8(ascii: "["))
         for (i, v) in values.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             string(v)
         }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    public mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        // Swift's description is the shortest round-trip form and valid JSON for finite values.
+        bytes.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
+        needsComma = true
+    }
+
+    /// Starts an array value (after ``key(_:)``); elements are objects written with ``beginObject()``.
+    public mutating func beginArray() {
+        comma()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
