@@ -157,7 +157,7 @@ struct MentionStoreTests {
             // A redelivery does not count twice.
             _ = try await store.insert([Fixtures.new(first, analysis: Fixtures.analysis(.negative))])
             let histories = try await store.authorHistories([first.author, Fixtures.post("9", author: "nobody").author])
-            let h = try #require(histories[first.author.historyKey])
+            let h = try #require(histories[first.author.storeKey])
             #expect(h.mentionCount == 3)
             #expect(h.negativeCount == 2)
             #expect(h.averageEngagement == 1)

@@ -151,12 +151,12 @@ public final class IngestPipeline: Service, Sendable {
             let result = try await store.insert(batch.flatMap(\.mentions), counters: counters)
             IngestMetrics.recordCommit(since: started)
             var storedBySource: [String: Int] = [:]
-            var idByKey: [String: Int64] = [:]
-            for m in result.stored { idByKey[m.post.network.rawValue + "\u{0}" + m.post.externalID] = m.id }
+            var idByKey: [MentionKey: Int64] = [:]
+            for m in result.stored { idByKey[m.key] = m.id }
             for submission in batch {
                 var ids: [Int64] = []
                 for m in submission.mentions {
-                    if let id = idByKey.removeValue(forKey: m.post.network.rawValue + "\u{0}" + m.post.externalID) {
+                    if let id = idByKey.removeValue(forKey: m.key) {
                         ids.append(id)
                     }
                 }

@@ -37,13 +37,13 @@ public struct PostTriage: Sendable {
     }
 
     /// Analyses kept posts.
-    /// - Parameter histories: what Rapport knows of the authors, by ``Author/historyKey``.
+    /// - Parameter histories: what Rapport knows of the authors, by ``Author/storeKey``.
     public func analyze(
-        _ candidates: [Candidate], source: String, histories: [String: AuthorHistory] = [:], now: Date = Date()
+        _ candidates: [Candidate], source: String, histories: [MentionKey: AuthorHistory] = [:], now: Date = Date()
     ) -> [NewMention] {
         candidates.map { candidate in
             var input = Self.analysisInput(candidate.post, now: now)
-            input.history = histories[candidate.post.author.historyKey]
+            input.history = histories[candidate.post.author.storeKey]
             return NewMention(
                 post: candidate.post, matchedRuleIDs: candidate.ruleIDs, analysis: analyzer.analyze(input),
                 source: source)

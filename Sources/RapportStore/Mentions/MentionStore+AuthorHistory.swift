@@ -3,10 +3,10 @@ import RapportCore
 import SQLKit
 
 extension MentionStore {
-    /// What Rapport already knows about these authors (for the influence score), keyed
-    /// by "network\0externalID". Authors never seen are absent.
-    public func authorHistories(_ authors: [Author]) async throws -> [String: AuthorHistory] {
-        var result: [String: AuthorHistory] = [:]
+    /// What Rapport already knows about these authors (for the influence score), keyed by
+    /// ``Author/storeKey``. Authors never seen are absent.
+    public func authorHistories(_ authors: [Author]) async throws -> [MentionKey: AuthorHistory] {
+        var result: [MentionKey: AuthorHistory] = [:]
         let groups = Dictionary(grouping: Set(authors.map(\.storeKey)), by: \.network)
         for (network, keys) in groups {
             for chunk in Array(keys).chunks(of: 500) {
@@ -19,7 +19,7 @@ extension MentionStore {
                     let count = try row.decode(column: "mention_count", as: Int.self)
                     guard count > 0 else { continue }
                     let id = try row.decode(column: "external_id", as: String.self)
-                    result[network + "\u{0}" + id] = AuthorHistory(
+                    result[MentionKey(network: network, externalID: id)] = AuthorHistory(
                         mentionCount: count, negativeCount: try row.decode(column: "negative_count", as: Int.self),
                         averageEngagement: Double(try row.decode(column: "engagement_sum", as: Int64.self))
                             / Double(count))
@@ -28,9 +28,4 @@ extension MentionStore {
         }
         return result
     }
-}
-
-extension Author {
-    /// The key ``MentionStore/authorHistories(_:)`` uses.
-    public var historyKey: String { network.rawValue + "\u{0}" + externalID }
 }

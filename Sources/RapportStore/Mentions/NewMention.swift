@@ -16,16 +16,26 @@ public struct NewMention: Sendable {
         self.analysis = analysis
     }
 
-    var key: MentionKey { MentionKey(network: post.network.rawValue, externalID: post.externalID) }
+    public var key: MentionKey { MentionKey(network: post.network.rawValue, externalID: post.externalID) }
 }
 
 /// The idempotency key of a mention (and, with author ids, of an author).
-struct MentionKey: Hashable, Sendable {
-    let network: String
-    let externalID: String
+public struct MentionKey: Hashable, Sendable {
+    public let network: String
+    public let externalID: String
+
+    public init(network: String, externalID: String) {
+        self.network = network
+        self.externalID = externalID
+    }
+}
+
+extension Mention {
+    /// The idempotency key of a stored mention.
+    public var key: MentionKey { MentionKey(network: post.network.rawValue, externalID: post.externalID) }
 }
 
 extension Author {
     /// The author's identity on its network, as the store keys it.
-    var storeKey: MentionKey { MentionKey(network: network.rawValue, externalID: externalID) }
+    public var storeKey: MentionKey { MentionKey(network: network.rawValue, externalID: externalID) }
 }
