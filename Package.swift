@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure text analysis: standard library and Foundation only.
@@ -42,11 +44,22 @@ let package = Package(
         .target(name: "RapportInsight", swiftSettings: swiftSettings),
         // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
         .target(name: "RapportDesk", dependencies: ["RapportCore", "RapportAnalysis"], swiftSettings: swiftSettings),
+        // Send side of the connectors: replies in the customer's channel, retry policy, SMTP. Self-contained.
+        .target(
+            name: "RapportOutbound",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Persistence over SQLKit (SQLite and PostgreSQL).
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore",
+                "RapportCore", "RapportDesk",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -59,7 +72,7 @@ let package = Package(
         .target(
             name: "RapportIngest",
             dependencies: [
-                "RapportCore", "RapportFormats", "RapportAnalysis", "RapportStore", "RapportSimulation",
+                "RapportCore", "RapportFormats", "RapportAnalysis", "RapportStore", "RapportSimulation", "RapportDesk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,8 +88,10 @@ let package = Package(
         .target(
             name: "RapportServer",
             dependencies: [
-                "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
+                "RapportInsight", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,13 +99,14 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [.copy("Web/Assets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportFormats", "RapportAnalysis",
-                "RapportSimulation", "RapportCore",
+                "RapportSimulation", "RapportCore", "RapportDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -107,6 +123,16 @@ let package = Package(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
             swiftSettings: swiftSettings),
         .testTarget(name: "RapportInsightTests", dependencies: ["RapportInsight"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportOutboundTests",
+            dependencies: [
+                "RapportOutbound",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportFormatsTests", dependencies: ["RapportFormats"], resources: [.copy("Fixtures")],
@@ -125,7 +151,7 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
-                "RapportCore", "RapportAnalysis", .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RapportCore", "RapportAnalysis", "RapportDesk", .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

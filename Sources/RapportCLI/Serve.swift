@@ -28,14 +28,22 @@ struct Serve: AsyncParsableCommand {
         try configuration.applyEnvironment()
         if db.database != nil { configuration.database = try db.location() }
         RapportMetrics.bootstrap()
-        let services = try await RapportServices.open(configuration, logger: logger)
+        if demo { configuration.secureCookies = false }
+        let services = try await RapportServices.open(
+            configuration, delivery: ConnectorDelivery(simulateNetworks: demo), logger: logger)
         var extra: [any Service] = []
         if demo {
             let token = try await Demo.seed(services, configuration: &configuration)
+            let password = try await DemoDesk.seed(services.desk)
+            let people = DemoDesk.users.map { "  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.email)" }
+                .joined(separator: "\n")
             // Written unbuffered so the credentials show at once even when output goes to a file.
             say(
                 """
                 Rapport demo on http://\(host):\(port)  (database \(configuration.database))
+                Desk: http://\(host):\(port)/login  — password for every demo user: \(password)
+                \(people)
+                Replies to social networks are simulated in the demo (no account is connected).
                 API token: \(token)
                 Try: curl -H 'Authorization: Bearer \(token)' 'http://\(host):\(port)/api/v1/mentions?minLevel=attention'
                      curl -N -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/stream

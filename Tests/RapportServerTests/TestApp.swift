@@ -26,33 +26,39 @@ struct TestApp {
     static func withServices<T: Sendable>(
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
+        delivery: (any ReplyDelivery)? = nil,
         _ body: (AppConfiguration, RapportServices) async throws -> T
     ) async throws -> T {
         let test = try await TestDatabase.make(engine)
-        let config = configuration(test.location, maxBodyBytes: maxBodyBytes)
-        let services = try await RapportServices.open(config, logger: Logger(label: "test"))
+        var config = configuration(test.location, maxBodyBytes: maxBodyBytes)
+        config.secureCookies = false
+        let services = try await RapportServices.open(
+            config, delivery: delivery, passwordCost: 4, logger: Logger(label: "test"))
         for (name, query) in rules {
             _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
         }
         try await services.ruleBook.refresh()
         let writer = Task { try await services.pipeline.run() }
         let live = Task { try await services.broadcaster.run() }
-        defer {}
+        let desk = Task { try await services.desk.worker.run() }
         do {
             let value = try await body(config, services)
-            await stop(services, writer, live)
+            await stop(services, writer, live, desk)
             await test.remove()
             return value
         } catch {
-            await stop(services, writer, live)
+            await stop(services, writer, live, desk)
             await test.remove()
             throw error
         }
     }
 
     private static func stop(
-        _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>
+        _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>,
+        _ desk: Task<Void, any Error>
     ) async {
+        desk.cancel()
+        _ = try? await desk.value
         services.pipeline.close()
         _ = try? await writer.value
         live.cancel()

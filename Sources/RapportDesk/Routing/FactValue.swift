@@ -13,6 +13,27 @@ public enum FactValue: Hashable, Sendable, Codable, CustomStringConvertible {
         case .flag(let flag): String(flag)
         }
     }
+
+    // Plain JSON values (`"gold"`, `1250`, `true`), as back-office systems send them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let flag = try? c.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let number = try? c.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try c.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try c.encode(text)
+        case .number(let number): try c.encode(number)
+        case .flag(let flag): try c.encode(flag)
+        }
+    }
 }
 
 /// A test on one customer fact.

@@ -1,5 +1,5 @@
 /// What a matching routing rule does.
-public enum RoutingAction: Hashable, Sendable {
+public enum RoutingAction: Hashable, Sendable, Codable {
     case assignTeam(TeamID)
     /// A named agent (an account owner); while they are away the team's strategy applies instead.
     case assignAgent(AgentID)

@@ -3,7 +3,7 @@ import RapportAnalysis
 import RapportCore
 
 /// One test in a routing rule. A rule matches when all its conditions hold.
-public indirect enum RoutingCondition: Hashable, Sendable {
+public indirect enum RoutingCondition: Hashable, Sendable, Codable {
     case network(Set<Network>)
     case channelKind(Set<ChannelKind>)
     /// The message matched at least one of these listening rules.

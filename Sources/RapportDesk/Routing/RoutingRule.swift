@@ -1,5 +1,5 @@
 /// One entry of the ordered routing decision list.
-public struct RoutingRule: Hashable, Sendable, Identifiable {
+public struct RoutingRule: Hashable, Sendable, Codable, Identifiable {
     public var id: RoutingRuleID
     public var name: String
     /// All must hold; an empty list matches everything (a catch-all at the end).

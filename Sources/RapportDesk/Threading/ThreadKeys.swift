@@ -73,6 +73,18 @@ public struct InMemoryThreadIndex: ThreadIndex, Sendable {
         conversations[conversation.id] = conversation
     }
 
+    /// Records one stored message's conversation (a store loading only the keys it needs).
+    public mutating func record(message: MessageKey, in conversation: ThreadedConversation) {
+        messages[message] = conversation.id
+        conversations[conversation.id] = conversation
+    }
+
+    /// Records one thread key's conversation.
+    public mutating func record(thread: ThreadKey, in conversation: ThreadedConversation) {
+        threads[thread] = conversation.id
+        conversations[conversation.id] = conversation
+    }
+
     public func conversation(containing message: MessageKey) -> ThreadedConversation? {
         messages[message].flatMap { conversations[$0] }
     }

@@ -3,7 +3,6 @@ import Logging
 import RapportCore
 import RapportStore
 import ServiceLifecycle
-import Synchronization
 
 /// Fans committed mentions out to live subscribers (the SSE stream).
 ///
@@ -11,12 +10,7 @@ import Synchronization
 /// every instance instead follows LISTEN/NOTIFY (``run()``), so a mention stored
 /// through one instance reaches the subscribers of all of them.
 public final class MentionBroadcaster: Service, Sendable {
-    private struct State: Sendable {
-        var subscribers: [UInt64: AsyncStream<Mention>.Continuation] = [:]
-        var nextID: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
+    private let fanOut = FanOut<Mention>()
     private let store: MentionStore
     private let database: Database
     private let logger: Logger
@@ -32,28 +26,12 @@ public final class MentionBroadcaster: Service, Sendable {
 
     /// A stream of mentions committed from now on. A slow subscriber loses the
     /// oldest undelivered mentions beyond `buffer` rather than holding memory.
-    public func subscribe(buffer: Int = 1_000) -> AsyncStream<Mention> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Mention.self, bufferingPolicy: .bufferingNewest(buffer))
-        let id = state.withLock { s in
-            s.nextID += 1
-            s.subscribers[s.nextID] = continuation
-            return s.nextID
-        }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
-        }
-        return stream
-    }
+    public func subscribe(buffer: Int = 1_000) -> AsyncStream<Mention> { fanOut.subscribe(buffer: buffer) }
 
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+    public var subscriberCount: Int { fanOut.subscriberCount }
 
     /// Delivers mentions to every subscriber.
-    public func publish(_ mentions: [Mention]) {
-        let subscribers = state.withLock { Array($0.subscribers.values) }
-        for continuation in subscribers {
-            for mention in mentions { continuation.yield(mention) }
-        }
-    }
+    public func publish(_ mentions: [Mention]) { fanOut.publish(mentions) }
 
     /// Called by the pipeline after a commit.
     public func committed(_ mentions: [Mention]) {
@@ -64,7 +42,7 @@ public final class MentionBroadcaster: Service, Sendable {
     public func run() async throws {
         guard database.dialect == .postgres else {
             try? await gracefulShutdown()
-            finishAll()
+            fanOut.finishAll()
             return
         }
         await withGracefulShutdownHandler {
@@ -81,14 +59,6 @@ public final class MentionBroadcaster: Service, Sendable {
             }
         } onGracefulShutdown: {
         }
-        finishAll()
-    }
-
-    private func finishAll() {
-        let subscribers = state.withLock { s in
-            defer { s.subscribers.removeAll() }
-            return Array(s.subscribers.values)
-        }
-        for c in subscribers { c.finish() }
+        fanOut.finishAll()
     }
 }

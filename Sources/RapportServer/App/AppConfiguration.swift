@@ -16,6 +16,9 @@ public struct AppConfiguration: Sendable {
     public var apiToken: String?
     public var maxBodyBytes: Int
     public var pipeline: IngestPipelineSettings
+    /// Mark session cookies `Secure` (sent over HTTPS only). On by default; turn off only for
+    /// plain-HTTP development on this machine (`RAPPORT_INSECURE_COOKIES=1`, `serve --demo`).
+    public var secureCookies: Bool = true
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "rapport.db"),
@@ -38,6 +41,7 @@ public struct AppConfiguration: Sendable {
         metaAppSecret = metaAppSecret ?? env["RAPPORT_META_APP_SECRET"]
         metaVerifyToken = metaVerifyToken ?? env["RAPPORT_META_VERIFY_TOKEN"]
         apiToken = apiToken ?? env["RAPPORT_API_TOKEN"]
+        if env["RAPPORT_INSECURE_COOKIES"] == "1" { secureCookies = false }
     }
 }
 

@@ -17,9 +17,14 @@ public struct RapportServices: Sendable {
     public let mentions: MentionStore
     public let rules: RuleStore
     public let tokens: TokenStore
+    public let desk: DeskServices
+    public let renderer: WebRenderer
 
     /// Opens and migrates the database and compiles the rules.
-    public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> RapportServices {
+    public static func open(
+        _ configuration: AppConfiguration, delivery: (any ReplyDelivery)? = nil, passwordCost: UInt8 = 12,
+        logger: Logger
+    ) async throws -> RapportServices {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
             try await Migrator(database: database).migrate()
@@ -28,14 +33,23 @@ public struct RapportServices: Sendable {
             try await ruleBook.refresh(logger: logger)
             let broadcaster = MentionBroadcaster(database: database, logger: logger)
             let mentions = MentionStore(database: database)
+            let desk = DeskServices(
+                database: database, delivery: delivery ?? ConnectorDelivery(), passwordCost: passwordCost,
+                logger: logger)
+            let worker = desk.worker
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(
                     maxBatch: configuration.pipeline.maxBatch, maxPending: configuration.pipeline.maxPending),
-                logger: logger, onCommit: { broadcaster.committed($0) })
+                logger: logger,
+                onCommit: {
+                    broadcaster.committed($0)
+                    worker.wake()
+                })
             return RapportServices(
                 database: database, pipeline: pipeline, broadcaster: broadcaster, ruleBook: ruleBook,
-                mentions: mentions, rules: rules, tokens: TokenStore(database: database))
+                mentions: mentions, rules: rules, tokens: TokenStore(database: database), desk: desk,
+                renderer: try await WebRenderer.load())
         } catch {
             await database.close()
             throw error
@@ -56,7 +70,9 @@ public func buildApplication(
     // A ServiceGroup stops services in reverse order: the database closes last,
     // after the pipeline has committed what it accepted.
     app.addServices(DatabaseCloser(database: services.database))
-    app.addServices(services.pipeline, services.broadcaster, RuleRefresher(ruleBook: services.ruleBook, logger: logger))
+    app.addServices(
+        services.pipeline, services.broadcaster, services.desk.worker,
+        RuleRefresher(ruleBook: services.ruleBook, logger: logger))
     for service in extraServices { app.addServices(service) }
     return app
 }
@@ -73,11 +89,17 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         ingest: ingest, metaAppSecret: configuration.metaAppSecret, metaVerifyToken: configuration.metaVerifyToken
     ).addRoutes(to: router.group("webhooks"))
     let api = router.group("api/v1").add(
-        middleware: TokenMiddleware(tokens: services.tokens, staticToken: configuration.apiToken))
+        middleware: TokenMiddleware(
+            tokens: services.tokens, users: services.desk.users, staticToken: configuration.apiToken))
     IngestController(ingest: ingest).addRoutes(to: api)
     MentionController(store: services.mentions).addRoutes(to: api)
     StreamController(broadcaster: services.broadcaster).addRoutes(to: api)
     RuleController(rules: services.rules, ruleBook: services.ruleBook).addRoutes(to: api)
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
+    DeskAPIController(desk: services.desk).addRoutes(to: api)
+    WebController(
+        renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
+        secureCookies: configuration.secureCookies
+    ).addRoutes(to: router)
     return router
 }

@@ -19,25 +19,12 @@ struct StreamController {
         let mentions = broadcaster.subscribe()
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .connection: "keep-alive"],
-            body: ResponseBody { writer in
-                do {
-                    try await request.body.consumeWithCancellationOnInboundClose { _ in
-                        try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                        for await mention in mentions where LiveFilter.accepts(mention, filter) {
-                            let json = try encoder.encode(mention)
-                            var buffer = ByteBuffer(string: "id: \(mention.id)\nevent: mention\ndata: ")
-                            buffer.writeBytes(json)
-                            buffer.writeString("\n\n")
-                            try await writer.write(buffer)
-                        }
-                    }
-                } catch is CancellationError {
-                    // The client went away.
-                }
-                try await writer.finish(nil)
-            })
+        return ServerSentEvents.response(request, mentions) { mention in
+            guard LiveFilter.accepts(mention, filter) else { return nil }
+            var buffer = ByteBuffer(string: "id: \(mention.id)\nevent: mention\ndata: ")
+            buffer.writeBytes(try encoder.encode(mention))
+            buffer.writeString("\n\n")
+            return buffer
+        }
     }
 }

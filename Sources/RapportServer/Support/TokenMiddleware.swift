@@ -3,10 +3,12 @@ import Foundation
 import Hummingbird
 import RapportStore
 
-/// Requires `Authorization: Bearer <token>` and records which token it was.
+/// Requires `Authorization: Bearer <token>` and records which token it was and, for a user's
+/// token, whose role it carries.
 struct TokenMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let tokens: TokenStore
+    let users: UserStore
     let staticToken: String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -22,8 +24,15 @@ struct TokenMiddleware: RouterMiddleware {
         var context = context
         if let staticToken, !staticToken.isEmpty, constantTimeEquals(Array(token.utf8), Array(staticToken.utf8)) {
             context.tokenName = "configured"
-        } else if let name = try await tokens.name(forHash: APITokens.hash(token)) {
-            context.tokenName = name
+        } else if let owner = try await tokens.owner(forHash: APITokens.hash(token)) {
+            context.tokenName = owner.name
+            if let userID = owner.userID {
+                // A user's token carries that user's current role; a disabled user's token stops working.
+                guard let user = try await users.user(id: userID), !user.disabled else {
+                    throw APIError(.unauthorized, "invalid_token", "the API token's user is disabled")
+                }
+                context.user = user
+            }
         } else {
             throw APIError(.unauthorized, "invalid_token", "the API token is not valid")
         }

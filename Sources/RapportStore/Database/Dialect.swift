@@ -21,6 +21,15 @@ public enum Dialect: String, Sendable {
         }
     }
 
+    /// Row lock for work queues that several instances drain: each takes rows no other holds.
+    /// SQLite needs none: `BEGIN IMMEDIATE` already holds the only write lock.
+    var forUpdateSkipLocked: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE SKIP LOCKED"
+        }
+    }
+
     /// A 64-bit float (SQLKit's `.real` is float4 on PostgreSQL).
     var double: String {
         switch self {

@@ -47,6 +47,14 @@ enum MentionRow {
         """
     }
 
+    /// Mentions with their authors where `condition` holds (it may end with ORDER BY / LIMIT).
+    static func select(_ db: any SQLDatabase, _ dialect: Dialect, _ condition: SQLFragment) async throws -> [Mention] {
+        let query =
+            SQLFragment("SELECT \(selectList(dialect)) FROM mentions m JOIN authors a ON a.id = m.author_id WHERE ")
+            + condition
+        return try await db.raw(query.expression).all().map { try decode($0, dialect: dialect) }
+    }
+
     static func decode(_ row: any SQLRow, dialect: Dialect) throws -> Mention {
         func string(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
         func optional(_ c: String) throws -> String? { try row.decode(column: c, as: String?.self) }

@@ -49,12 +49,9 @@ extension MentionStore {
         let dialect = database.dialect
         var byID: [Int64: Mention] = [:]
         for chunk in ids.chunks(of: 500) {
-            let query = SQLFragment(
-                "SELECT \(MentionRow.selectList(dialect)) FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id IN ("
-                    + SQLFragment.placeholders(chunk.count) + ")", chunk.map { $0 as any Encodable & Sendable })
-            let rows = try await database.read { db in
-                try await db.raw(query.expression).all().map { try MentionRow.decode($0, dialect: dialect) }
-            }
+            let condition = SQLFragment(
+                "m.id IN (" + SQLFragment.placeholders(chunk.count) + ")", chunk.map { $0 as any Encodable & Sendable })
+            let rows = try await database.read { db in try await MentionRow.select(db, dialect, condition) }
             for m in rows { byID[m.id] = m }
         }
         return ids.compactMap { byID[$0] }

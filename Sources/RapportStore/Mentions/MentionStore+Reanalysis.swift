@@ -7,11 +7,8 @@ extension MentionStore {
     /// Mentions with ids above `id`, in id order: a stable walk for `rapport reanalyze`.
     public func mentions(afterID id: Int64, limit: Int) async throws -> [Mention] {
         let dialect = database.dialect
-        let query = SQLFragment(
-            "SELECT \(MentionRow.selectList(dialect)) FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id > ? ORDER BY m.id LIMIT ?",
-            [id, limit])
         return try await database.read { db in
-            try await db.raw(query.expression).all().map { try MentionRow.decode($0, dialect: dialect) }
+            try await MentionRow.select(db, dialect, SQLFragment("m.id > ? ORDER BY m.id LIMIT ?", [id, limit]))
         }
     }
 

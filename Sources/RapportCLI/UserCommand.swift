@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportServer
+import RapportStore
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage desk users.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a user; the password is read from standard input (first line).")
+        @OptionGroup var db: DatabaseOption
+        @Option var email: String
+        @Option var name: String
+        @Option(help: "admin, supervisor, agent or analyst.") var role: String
+
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw ValidationError("give the password on standard input, e.g. `echo \"$PASSWORD\" | rapport user create …`")
+            }
+            try await withStore(db) { database in
+                let desk = DeskServices(database: database, delivery: ConnectorDelivery(), logger: Logger(label: "rapport"))
+                do {
+                    let user = try await desk.createUser(
+                        email: email, name: name, role: role, password: password, by: nil)
+                    print("created user \(user.id): \(user.email) (\(user.role.rawValue))")
+                } catch let error as APIError {
+                    throw ValidationError(error.message)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import RapportStore
+
+/// Lets a request through only for a user with at least `minimum`'s rights. Machine tokens
+/// (no user) may use the listening API but not the desk.
+struct RoleMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let minimum: Role
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        try Self.require(minimum, context)
+        return try await next(request, context)
+    }
+
+    /// Throws 401 without a user, 403 when the user's role is too low.
+    static func require(_ minimum: Role, _ context: Context) throws {
+        guard let user = context.user else {
+            throw APIError(.unauthorized, "user_required", "this endpoint needs a user's API token or session")
+        }
+        guard user.role.allows(minimum) else {
+            throw APIError(
+                .forbidden, "forbidden", "the \(user.role.rawValue) role cannot do this (needs \(minimum.rawValue))")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Rapport desk: live queue updates (SSE), keyboard shortcuts, canned replies. No framework.
+(function () {
+  "use strict";
+  var rowsTable = document.querySelector("table.conversations[data-live]");
+  var pendingRefresh = null;
+
+  function refreshRows(highlight) {
+    if (!rowsTable) return;
+    fetch(rowsTable.getAttribute("data-rows"), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var before = {};
+        document.querySelectorAll("#rows tr[data-id]").forEach(function (tr) { before[tr.getAttribute("data-id")] = true; });
+        document.getElementById("rows").innerHTML = html;
+        document.querySelectorAll("#rows tr[data-id]").forEach(function (tr) {
+          var id = tr.getAttribute("data-id");
+          if (!before[id] || highlight[id]) tr.classList.add("fresh");
+        });
+        bindRows();
+      });
+  }
+
+  function live(url, onChange) {
+    if (!window.EventSource) return;
+    var source = new EventSource(url);
+    source.addEventListener("change", function (e) {
+      var data = {};
+      try { data = JSON.parse(e.data); } catch (err) { return; }
+      onChange(data);
+    });
+  }
+
+  if (rowsTable) {
+    var touched = {};
+    live(rowsTable.getAttribute("data-live"), function (data) {
+      touched[String(data.conversationId)] = true;
+      // Coalesce bursts into one refresh.
+      if (pendingRefresh) return;
+      pendingRefresh = setTimeout(function () { pendingRefresh = null; refreshRows(touched); touched = {}; }, 300);
+    });
+  }
+
+  var conversation = document.querySelector(".conversation[data-conversation]");
+  if (conversation) {
+    var id = conversation.getAttribute("data-conversation");
+    live(conversation.getAttribute("data-live"), function (data) {
+      var typing = document.activeElement && document.activeElement.tagName === "TEXTAREA" && document.activeElement.value;
+      if (String(data.conversationId) === id && !typing) window.location.reload();
+    });
+  }
+
+  var canned = document.querySelector("select.canned");
+  if (canned) {
+    canned.addEventListener("change", function () {
+      var box = document.getElementById("reply");
+      if (box && canned.value) { box.value = canned.value; box.focus(); }
+      canned.value = "";
+    });
+  }
+
+  var cursor = -1;
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("#rows tr[data-href]")); }
+  function bindRows() {
+    rows().forEach(function (tr) {
+      tr.addEventListener("click", function (e) {
+        if (e.target.tagName !== "A") window.location = tr.getAttribute("data-href");
+      });
+    });
+  }
+  bindRows();
+  function move(step) {
+    var all = rows();
+    if (!all.length) return;
+    if (cursor >= 0 && all[cursor]) all[cursor].classList.remove("cursor");
+    cursor = Math.max(0, Math.min(all.length - 1, cursor + step));
+    all[cursor].classList.add("cursor");
+    all[cursor].scrollIntoView({ block: "nearest" });
+  }
+
+  var lastKey = "";
+  document.addEventListener("keydown", function (e) {
+    var tag = (e.target && e.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var k = e.key;
+    if (lastKey === "g" && k === "i") { window.location = "/inbox"; return; }
+    lastKey = k;
+    if (k === "j") move(1);
+    else if (k === "k") move(-1);
+    else if (k === "Enter" && cursor >= 0) { var r = rows()[cursor]; if (r) window.location = r.getAttribute("data-href"); }
+    else if (k === "/") { var s = document.querySelector("input[type=search]"); if (s) { e.preventDefault(); s.focus(); } }
+    else if (k === "r") { var t = document.getElementById("reply"); if (t) { e.preventDefault(); t.focus(); } }
+    else if (k === "n") { var n = document.getElementById("note"); if (n) { e.preventDefault(); n.focus(); } }
+    else if (k === "e") { var b = document.querySelector("button[data-key=e]"); if (b) b.click(); }
+  });
+})();

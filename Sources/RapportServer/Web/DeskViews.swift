@@ -1,0 +1,77 @@
+import Foundation
+import RapportCore
+import RapportDesk
+import RapportStore
+
+/// Builds the values the templates render. Plain dictionaries keep templates and code aligned
+/// by name only; every string here is escaped by Mustache when rendered.
+enum DeskViews {
+    static func page(_ title: String, _ page: String, _ context: AppRequestContext, flash: String? = nil)
+        -> [String: Any]
+    {
+        var view: [String: Any] = ["title": title, "page": page, "csrf": context.csrfToken ?? ""]
+        if let user = context.user {
+            view["user"] = ["name": user.name, "role": user.role.rawValue, "isAdmin": user.role == .admin]
+        }
+        if let flash { view["flash"] = flash }
+        return view
+    }
+
+    static func row(_ c: ConversationSummary, now: Date) -> [String: Any] {
+        let sla = ViewFormat.sla(c.firstResponseAt == nil || c.status != "resolved" ? c.slaDueAt : nil, now: now)
+        return [
+            "id": c.id, "priority": c.priority, "network": c.network, "subject": c.subject,
+            "customerName": c.customerName, "messageCount": c.messageCount, "level": c.level ?? "",
+            "sentiment": c.sentiment ?? "", "status": c.status, "assigneeName": c.assigneeName as Any,
+            "teamName": c.teamName as Any, "slaText": sla.text, "slaClass": sla.cssClass,
+            "updatedISO": ViewFormat.iso(c.updatedAt), "updatedText": ViewFormat.relative(c.updatedAt, now: now),
+        ]
+    }
+
+    static func message(_ m: ConversationMessage, now: Date) -> [String: Any] {
+        [
+            "id": m.id, "direction": m.direction.rawValue, "network": m.network.rawValue, "authorName": m.authorName,
+            "body": m.body, "sentiment": m.sentiment as Any, "intents": m.intents, "level": m.level as Any,
+            "delivery": m.delivery?.rawValue as Any, "deliveryError": m.deliveryError as Any,
+            "createdISO": ViewFormat.iso(m.createdAt), "createdText": ViewFormat.relative(m.createdAt, now: now),
+        ]
+    }
+
+    static func facts(_ facts: [String: FactValue]) -> [[String: String]] {
+        facts.keys.sorted().map { ["key": $0, "value": facts[$0]!.description] }
+    }
+
+    /// One history line in words.
+    static func historyText(_ entry: ConversationHistoryEntry, users: [Int64: String]) -> (actor: String, text: String) {
+        let actor: String
+        let parts = entry.actor.split(separator: ":")
+        if parts.first == "agent", let id = parts.last.flatMap({ Int64($0) }) {
+            actor = users[id] ?? "agent \(id)"
+        } else {
+            actor = entry.actor
+        }
+        let text: String
+        switch entry.change {
+        case .created(let channel): text = "conversation started on \(channel.network.rawValue)"
+        case .customerMessage: text = "customer wrote"
+        case .agentReply(_, let first): text = first ? "first reply" : "replied"
+        case .note: text = "added a note"
+        case .statusChanged(let from, let to): text = "status \(from.rawValue) → \(to.rawValue)"
+        case .reopened: text = "reopened"
+        case .assigned(_, let to):
+            text = "assigned to " + (to.agent.map { users[$0.rawValue] ?? "agent \($0)" } ?? (to.team.map { "team \($0)" } ?? "nobody"))
+        case .priorityChanged(let from, let to): text = "priority \(from.rawValue) → \(to.rawValue)"
+        case .tagged(let tag): text = "tagged #\(tag)"
+        case .untagged(let tag): text = "untagged #\(tag)"
+        case .slaApplied(let id): text = "SLA policy \(id) applied"
+        case .slaPaused: text = "SLA paused"
+        case .slaResumed: text = "SLA resumed"
+        case .slaNearBreach(let metric, _, _): text = "SLA \(metric.rawValue) near breach"
+        case .slaBreached(let metric, _, _): text = "SLA \(metric.rawValue) breached"
+        case .escalated(let to, let reason): text = "escalated to \(users[to.rawValue] ?? "\(to)"): \(reason)"
+        case .mergedInto(let id): text = "merged into #\(id)"
+        case .absorbed(let id): text = "absorbed #\(id)"
+        }
+        return (actor, text)
+    }
+}

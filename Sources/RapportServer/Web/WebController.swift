@@ -1,0 +1,478 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RapportCore
+import RapportDesk
+import RapportIngest
+import RapportStore
+
+/// The desk's web application: sign-in, inbox, conversation, customer and admin pages.
+/// Handlers stay thin: they check the role, call a store, and render a template.
+struct WebController {
+    let renderer: WebRenderer
+    let desk: DeskServices
+    let limiter: SignInLimiter
+    let secureCookies: Bool
+
+    static let loginCookie = "rapport_login"
+    static let sessionLifetime: TimeInterval = 12 * 3_600
+
+    func addRoutes(to router: Hummingbird.Router<AppRequestContext>) {
+        router.get("static/:name", use: asset)
+        router.get("login", use: loginPage)
+        router.post("login", use: login)
+        let pages = router.group().add(middleware: SessionMiddleware(sessions: desk.sessions))
+        pages.get("/", use: { _, _ in Response.redirect(to: "/inbox") })
+        pages.post("logout", use: logout)
+        pages.get("inbox", use: inbox)
+        pages.get("inbox/rows", use: inboxRows)
+        pages.get("inbox/events", use: events)
+        pages.get("conversations/:id", use: conversation)
+        pages.post("conversations/:id/reply", use: reply)
+        pages.post("conversations/:id/note", use: note)
+        pages.post("conversations/:id/status", use: status)
+        pages.post("conversations/:id/assign", use: assign)
+        pages.post("conversations/:id/priority", use: priority)
+        pages.get("customers", use: customers)
+        pages.get("customers/:id", use: customer)
+        pages.get("admin/users", use: users)
+        pages.post("admin/users", use: createUser)
+        pages.post("admin/users/:id/role", use: changeRole)
+        pages.get("admin/audit", use: audit)
+    }
+
+    @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let response = renderer.asset(context.parameters.get("name") ?? "") else {
+            throw APIError(.notFound, "not_found", "no such file")
+        }
+        return response
+    }
+
+    // MARK: Sign-in
+
+    @Sendable func loginPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try loginForm(request, context, error: nil, email: "", status: .ok)
+    }
+
+    private func loginForm(
+        _ request: Request, _ context: AppRequestContext, error: String?, email: String, status: HTTPResponse.Status
+    ) throws -> Response {
+        // Login CSRF: the form echoes a random value also set as a cookie (double submit).
+        let token = APITokens.generate()
+        var view = DeskViews.page("Sign in", "login", context)
+        view["loginToken"] = token
+        view["next"] = Self.safeNext(request.uri.queryParameters.get("next"))
+        view["email"] = email
+        if let error { view["error"] = error }
+        var response = renderer.html("login", view, status: status)
+        response.setCookie(makeCookie(Self.loginCookie, token, maxAge: 3_600))
+        return response
+    }
+
+    struct LoginForm: Decodable {
+        var email: String
+        var password: String
+        var _csrf: String?
+        var next: String?
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let form = try? await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
+        else {
+            return try loginForm(request, context, error: "Enter your email and password.", email: "", status: .badRequest)
+        }
+        guard let cookie = request.cookies[Self.loginCookie]?.value, let sent = form._csrf,
+            constantTimeEquals(Array(cookie.utf8), Array(sent.utf8))
+        else {
+            return try loginForm(
+                request, context, error: "The sign-in form expired; try again.", email: form.email, status: .forbidden)
+        }
+        let key = form.email.lowercased()
+        if let wait = limiter.retryAfter(key) {
+            var response = try loginForm(
+                request, context, error: "Too many failed attempts. Try again in \(wait / 60 + 1) minutes.",
+                email: form.email, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
+        guard let found = try await desk.users.credentials(email: form.email), !found.user.disabled,
+            try await Passwords.verify(form.password, hash: found.passwordHash)
+        else {
+            limiter.failed(key)
+            try await desk.audit.record(userID: nil, action: "session.sign_in_failed", target: key)
+            return try loginForm(
+                request, context, error: "Wrong email or password.", email: form.email, status: .unauthorized)
+        }
+        limiter.succeeded(key)
+        let token = APITokens.generate()
+        try await desk.sessions.create(
+            tokenHash: APITokens.hash(token), userID: found.user.id, csrfToken: APITokens.generate(),
+            expiresAt: Date().addingTimeInterval(Self.sessionLifetime))
+        var response = Response.redirect(to: Self.safeNext(form.next), type: .found)
+        response.setCookie(makeCookie(SessionMiddleware.cookieName, token, maxAge: Int(Self.sessionLifetime)))
+        response.setCookie(makeCookie(Self.loginCookie, "", maxAge: 0))
+        return response
+    }
+
+    struct CSRFForm: Decodable, CSRFProtected { var _csrf: String? }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        if let token = request.cookies[SessionMiddleware.cookieName]?.value {
+            try await desk.sessions.delete(tokenHash: APITokens.hash(token))
+        }
+        var response = Response.redirect(to: "/login", type: .found)
+        response.setCookie(makeCookie(SessionMiddleware.cookieName, "", maxAge: 0))
+        return response
+    }
+
+    private func makeCookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    /// Only local paths: an open redirect would let a phishing link bounce through the sign-in.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/inbox" }
+        return next
+    }
+
+    // MARK: Inbox
+
+    private func inboxQuery(_ request: Request, _ context: AppRequestContext, now: Date) -> InboxQuery {
+        let q = request.uri.queryParameters
+        let name = q.get("queue") ?? "mine"
+        let queue: InboxQueue
+        switch name {
+        case "unassigned": queue = .unassigned
+        case "urgent": queue = .urgent
+        case "sla": queue = .slaAtRisk(before: now.addingTimeInterval(600))
+        case "all": queue = .all
+        default:
+            if name.hasPrefix("team-"), let id = Int64(name.dropFirst(5)) {
+                queue = .team(id)
+            } else {
+                queue = .mine(userID: context.user?.id ?? 0)
+            }
+        }
+        func value(_ key: String) -> String? { q.get(key).flatMap { $0.isEmpty ? nil : $0 } }
+        return InboxQuery(
+            queue: queue, status: value("status").flatMap { ConversationStatus(rawValue: $0)?.rawValue },
+            network: value("network").flatMap { Network(rawValue: $0)?.rawValue }, search: value("q"), limit: 100)
+    }
+
+    @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let now = Date()
+        let query = inboxQuery(request, context, now: now)
+        let user = try requireUser(context)
+        async let rows = desk.conversations.inbox(query)
+        async let counts = desk.conversations.queueCounts(userID: user.id, slaBefore: now.addingTimeInterval(600))
+        async let teams = desk.teams.all()
+        var queues: [[String: Any]] = [
+            ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"), ("all", "All"),
+        ].map { key, label in ["key": key, "label": label] }
+        let countValues = try await counts
+        for i in queues.indices { queues[i]["count"] = countValues[queues[i]["key"] as! String] ?? 0 }
+        for team in try await teams { queues.append(["key": "team-\(team.id)", "label": team.name, "count": ""]) }
+        for i in queues.indices { queues[i]["active"] = (queues[i]["key"] as! String) == query.queue.name }
+        let params = request.uri.queryParameters
+        var view = DeskViews.page("Inbox", "inbox", context)
+        view["queues"] = queues
+        view["queue"] = query.queue.name
+        view["q"] = query.search ?? ""
+        view["rows"] = try await rows.map { DeskViews.row($0, now: now) }
+        view["statuses"] = [["value": "", "label": "Active", "selected": query.status == nil]]
+            + ConversationStatus.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.status == $0.rawValue] }
+        view["networks"] = [["value": "", "label": "All channels", "selected": query.network == nil]]
+            + Network.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.network == $0.rawValue] }
+        view["query"] = ["queue", "status", "network", "q"].compactMap { key in
+            params.get(key).map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        }.joined(separator: "&")
+        return renderer.html("inbox", view)
+    }
+
+    @Sendable func inboxRows(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let now = Date()
+        let rows = try await desk.conversations.inbox(inboxQuery(request, context, now: now))
+        return renderer.html("inbox_rows", ["rows": rows.map { DeskViews.row($0, now: now) }])
+    }
+
+    /// Live desk changes for the open page: `event: change` with the conversation's id.
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let changes = desk.worker.changes.subscribe(buffer: 200)
+        return ServerSentEvents.response(request, changes) { change in
+            ByteBuffer(
+                string: "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n")
+        }
+    }
+
+    // MARK: Conversation
+
+    @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try pathID(context)
+        guard let detail = try await desk.conversations.detail(id: id) else {
+            throw APIError(.notFound, "not_found", "no conversation \(id)")
+        }
+        let user = try requireUser(context)
+        let now = Date()
+        let s = detail.summary
+        async let profile = desk.customers.profile(id: s.customerID, timelineLimit: 0)
+        async let allUsers = desk.users.all()
+        async let canned = desk.settings.cannedReplies()
+        let users = try await allUsers
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
+        var view = DeskViews.page(s.subject, "conversation", context)
+        let sla = ViewFormat.sla(s.status == "resolved" || s.status == "closed" ? nil : s.slaDueAt, now: now)
+        view.merge(DeskViews.row(s, now: now)) { a, _ in a }
+        view["slaText"] = sla.text
+        view["slaClass"] = sla.cssClass
+        view["customerID"] = s.customerID
+        view["tags"] = detail.tags
+        view["messages"] = detail.messages.map { DeskViews.message($0, now: now) }
+        view["history"] = detail.history.reversed().map { entry -> [String: Any] in
+            let line = DeskViews.historyText(entry, users: names)
+            return ["atISO": ViewFormat.iso(entry.at), "atText": ViewFormat.relative(entry.at, now: now),
+                "actor": line.actor, "text": line.text]
+        }
+        view["canWrite"] = user.role.allows(.agent)
+        let status = ConversationStatus(rawValue: s.status) ?? .open
+        view["statusActions"] = status.allowedTargets.sorted { $0.rawValue < $1.rawValue }.map {
+            ["value": $0.rawValue, "label": $0 == .open ? "Open" : $0.rawValue.capitalized, "isResolve": $0 == .resolved]
+        }
+        var assignees: [[String: Any]] = [["value": "", "label": "Nobody", "selected": s.assigneeID == nil]]
+        for u in users where u.role != .analyst && !u.disabled && (user.role.allows(.supervisor) || u.id == user.id) {
+            assignees.append(["value": String(u.id), "label": u.name + (u.isAway ? " (away)" : ""), "selected": s.assigneeID == u.id])
+        }
+        view["assignees"] = assignees
+        view["priorities"] = Priority.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == s.priority] }
+        if let profile = try await profile {
+            view["identities"] = profile.identities.map { ["kind": $0.kind, "value": $0.value, "verified": $0.verified] }
+            let facts = DeskViews.facts(profile.facts)
+            view["facts"] = facts
+            view["hasFacts"] = !facts.isEmpty
+            let context = TemplateContext([
+                "customer.first_name": profile.name.split(separator: " ").first.map(String.init),
+                "customer.name": profile.name, "agent.name": user.name, "agent.first_name": user.firstName,
+                "conversation.id": String(s.id), "conversation.channel": s.network,
+            ])
+            let replies = try await canned.map { reply -> [String: String] in
+                ["title": reply.title, "body": (try? TemplateRenderer.render(reply.body, context: context)) ?? reply.body]
+            }
+            view["canned"] = replies
+            view["hasCanned"] = !replies.isEmpty
+        }
+        return renderer.html("conversation", view)
+    }
+
+    struct TextForm: Decodable, CSRFProtected {
+        var text: String
+        var _csrf: String?
+    }
+
+    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(TextForm.self, request, context)
+        let text = try Self.messageText(form.text)
+        let id = try pathID(context)
+        guard try await desk.conversations.reply(to: id, by: user, text: text) != nil else {
+            throw APIError(.notFound, "not_found", "no conversation \(id)")
+        }
+        desk.worker.wake()
+        desk.worker.changed(id)
+        return Response.redirect(to: "/conversations/\(id)", type: .normal)
+    }
+
+    @Sendable func note(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(TextForm.self, request, context)
+        let text = try Self.messageText(form.text)
+        let id = try pathID(context)
+        let mentioned = try await desk.users.all().filter { u in
+            text.range(of: "@" + u.firstName, options: [.caseInsensitive]) != nil
+        }.map(\.id)
+        guard try await desk.conversations.note(on: id, by: user, text: text, mentions: mentioned) != nil else {
+            throw APIError(.notFound, "not_found", "no conversation \(id)")
+        }
+        desk.worker.changed(id)
+        return Response.redirect(to: "/conversations/\(id)", type: .normal)
+    }
+
+    struct StatusForm: Decodable, CSRFProtected {
+        var status: String
+        var _csrf: String?
+    }
+
+    @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(StatusForm.self, request, context)
+        guard let status = ConversationStatus(rawValue: form.status) else {
+            throw APIError(.badRequest, "invalid_status", "unknown status '\(form.status)'")
+        }
+        return try await perform([.setStatus(status, by: .agent(AgentID(user.id)))], context)
+    }
+
+    struct AssignForm: Decodable, CSRFProtected {
+        var assignee: String?
+        var _csrf: String?
+    }
+
+    @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(AssignForm.self, request, context)
+        let target = form.assignee.flatMap { Int64($0) }
+        // Agents take or drop work themselves; handing work to others is a supervisor's call.
+        if let target, target != user.id, !user.role.allows(.supervisor) {
+            throw APIError(.forbidden, "forbidden", "only supervisors assign conversations to others")
+        }
+        let assignee = target.map { Assignee(agent: AgentID($0)) } ?? .nobody
+        return try await perform([.assign(assignee, by: .agent(AgentID(user.id)))], context)
+    }
+
+    struct PriorityForm: Decodable, CSRFProtected {
+        var priority: String
+        var _csrf: String?
+    }
+
+    @Sendable func priority(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(PriorityForm.self, request, context)
+        guard let priority = Priority(rawValue: form.priority) else {
+            throw APIError(.badRequest, "invalid_priority", "unknown priority '\(form.priority)'")
+        }
+        return try await perform([.setPriority(priority, by: .agent(AgentID(user.id)))], context)
+    }
+
+    private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {
+        let id = try pathID(context)
+        do {
+            guard try await desk.conversations.perform(commands, on: id) else {
+                throw APIError(.notFound, "not_found", "no conversation \(id)")
+            }
+        } catch let error as ConversationError {
+            throw APIError(.conflict, "illegal_change", String(describing: error))
+        }
+        desk.worker.changed(id)
+        return Response.redirect(to: "/conversations/\(id)", type: .normal)
+    }
+
+    // MARK: Customers
+
+    @Sendable func customers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let q = request.uri.queryParameters.get("q") ?? ""
+        var view = DeskViews.page("Customers", "customers", context)
+        view["q"] = q
+        view["customers"] = try await desk.customers.search(q).map { ["id": $0.id, "name": $0.name] }
+        return renderer.html("customers", view)
+    }
+
+    @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try pathID(context)
+        guard let profile = try await desk.customers.profile(id: id) else {
+            throw APIError(.notFound, "not_found", "no customer \(id)")
+        }
+        let now = Date()
+        var view = DeskViews.page(profile.name, "customer", context)
+        view["id"] = profile.id
+        view["name"] = profile.name
+        view["createdText"] = ViewFormat.relative(profile.createdAt, now: now)
+        view["identities"] = profile.identities.map {
+            ["kind": $0.kind, "value": $0.value, "verified": $0.verified, "evidence": $0.evidence]
+        }
+        let facts = DeskViews.facts(profile.facts)
+        view["facts"] = facts
+        view["hasFacts"] = !facts.isEmpty
+        view["sentimentChart"] = SentimentSparkline.svg(profile.sentimentByDay)
+        view["conversations"] = try await desk.conversations.conversations(customerID: id).map { c in
+            ["id": c.id, "subject": c.subject, "network": c.network, "status": c.status,
+             "updatedText": ViewFormat.relative(c.updatedAt, now: now)]
+        }
+        view["timeline"] = profile.timeline.map { DeskViews.message($0, now: now) }
+        return renderer.html("customer", view)
+    }
+
+    // MARK: Admin
+
+    @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try requireRole(.admin, context)
+        var view = DeskViews.page("Users", "users", context)
+        view["users"] = try await desk.users.all().map { u in
+            ["id": u.id, "name": u.name, "email": u.email, "isAway": u.isAway,
+             "roles": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == u.role] }]
+        }
+        view["allRoles"] = Role.allCases.reversed().map(\.rawValue)
+        return renderer.html("users", view)
+    }
+
+    struct NewUserForm: Decodable, CSRFProtected {
+        var name: String
+        var email: String
+        var role: String
+        var password: String
+        var _csrf: String?
+    }
+
+    @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try requireRole(.admin, context)
+        let form = try await WebForm.decode(NewUserForm.self, request, context)
+        _ = try await desk.createUser(
+            email: form.email, name: form.name, role: form.role, password: form.password, by: admin.id)
+        return Response.redirect(to: "/admin/users", type: .normal)
+    }
+
+    struct RoleForm: Decodable, CSRFProtected {
+        var role: String
+        var _csrf: String?
+    }
+
+    @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try requireRole(.admin, context)
+        let form = try await WebForm.decode(RoleForm.self, request, context)
+        guard let role = Role(rawValue: form.role) else {
+            throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
+        }
+        guard try await desk.users.setRole(role, userID: try pathID(context), by: admin.id) != nil else {
+            throw APIError(.notFound, "not_found", "no such user")
+        }
+        return Response.redirect(to: "/admin/users", type: .normal)
+    }
+
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try requireRole(.admin, context)
+        let now = Date()
+        let names = Dictionary(uniqueKeysWithValues: try await desk.users.all().map { ($0.id, $0.name) })
+        var view = DeskViews.page("Audit log", "audit", context)
+        view["entries"] = try await desk.audit.recent().map { e in
+            ["atISO": ViewFormat.iso(e.at), "atText": ViewFormat.relative(e.at, now: now),
+             "user": e.userID.map { names[$0] ?? "user \($0)" } ?? "—", "action": e.action, "target": e.target,
+             "detail": e.detail]
+        }
+        return renderer.html("audit", view)
+    }
+
+    // MARK: Helpers
+
+    private func requireUser(_ context: AppRequestContext) throws -> User {
+        guard let user = context.user else { throw APIError(.unauthorized, "signed_out", "sign in first") }
+        return user
+    }
+
+    private func requireRole(_ role: Role, _ context: AppRequestContext) throws -> User {
+        try RoleMiddleware.require(role, context)
+        return context.user!
+    }
+
+    private func pathID(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
+            throw APIError(.badRequest, "invalid_id", "the id in the path must be a number")
+        }
+        return id
+    }
+
+    /// Replies and notes: non-empty, bounded.
+    static func messageText(_ raw: String) throws -> String {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw APIError(.badRequest, "empty_text", "write something first") }
+        guard text.count <= 10_000 else { throw APIError(.contentTooLarge, "text_too_long", "keep it under 10,000 characters") }
+        return text
+    }
+}

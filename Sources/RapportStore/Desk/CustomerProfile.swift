@@ -1,0 +1,32 @@
+import Foundation
+import RapportDesk
+
+/// A linked identity as the profile shows it.
+public struct CustomerIdentity: Sendable, Hashable, Codable {
+    public var kind: String
+    public var value: String
+    public var verified: Bool
+    public var evidence: String
+    public var linkedAt: Date
+}
+
+/// The unified profile: who the customer is across channels, with what the desk knows.
+public struct CustomerProfile: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var identities: [CustomerIdentity]
+    public var facts: [String: FactValue]
+    public var tags: [String]
+    public var createdAt: Date
+    /// Every message from and to the customer, across conversations and channels, newest first.
+    public var timeline: [ConversationMessage]
+    /// Daily mean sentiment score of the customer's own messages (oldest first).
+    public var sentimentByDay: [SentimentPoint]
+}
+
+/// One day's mean sentiment.
+public struct SentimentPoint: Sendable, Hashable, Codable {
+    public var day: Date
+    public var meanScore: Double
+    public var messages: Int
+}

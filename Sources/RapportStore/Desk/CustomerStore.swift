@@ -1,0 +1,96 @@
+import Foundation
+import RapportDesk
+import SQLKit
+
+/// Customers: the unified profile and back-office facts.
+public struct CustomerStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func profile(id: Int64, timelineLimit: Int = 200) async throws -> CustomerProfile? {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT * FROM customers WHERE id = \(bind: id)").first() else {
+                return nil
+            }
+            let identities = try await db.raw(
+                "SELECT * FROM customer_identities WHERE customer_id = \(bind: id) ORDER BY linked_ms, kind"
+            ).all().map { r in
+                CustomerIdentity(
+                    kind: try r.decode(column: "kind", as: String.self),
+                    value: try r.decode(column: "value", as: String.self),
+                    verified: try r.decode(column: "verified", as: Int.self) != 0,
+                    evidence: try r.decode(column: "evidence", as: String.self),
+                    linkedAt: Date(milliseconds: try r.decode(column: "linked_ms", as: Int64.self)))
+            }
+            let timeline = try await db.raw(
+                """
+                SELECT m.* FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE c.customer_id = \(bind: id) AND m.direction <> 'note'
+                ORDER BY m.created_ms DESC, m.id DESC LIMIT \(bind: timelineLimit)
+                """
+            ).all().map(ConversationStore.decodeMessage)
+            var days: [Int64: (sum: Double, n: Int)] = [:]
+            for message in timeline where message.direction == .incoming {
+                guard let score = message.sentimentScore else { continue }
+                let day = Int64(message.createdAt.timeIntervalSince1970 / 86_400)
+                days[day, default: (0, 0)].sum += score
+                days[day, default: (0, 0)].n += 1
+            }
+            let points = days.keys.sorted().map { day in
+                SentimentPoint(
+                    day: Date(timeIntervalSince1970: Double(day) * 86_400), meanScore: days[day]!.sum / Double(days[day]!.n),
+                    messages: days[day]!.n)
+            }
+            let facts =
+                (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
+                ?? [:]
+            return CustomerProfile(
+                id: id, name: try row.decode(column: "name", as: String.self), identities: identities, facts: facts,
+                tags: try row.decode(column: "tags", as: String.self).split(separator: ",").map(String.init),
+                createdAt: Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self)), timeline: timeline,
+                sentimentByDay: points)
+        }
+    }
+
+    /// Adds or replaces facts (lifetime value, plan, recent orders…). Nil when there is no such customer.
+    public func mergeFacts(_ facts: [String: FactValue], customerID: Int64, by userID: Int64?) async throws
+        -> [String: FactValue]?
+    {
+        try await database.transaction { db in
+            guard let row = try await db.raw("SELECT facts FROM customers WHERE id = \(bind: customerID)").first()
+            else { return nil }
+            var merged =
+                (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
+                ?? [:]
+            merged.merge(facts) { _, new in new }
+            try await db.raw(
+                """
+                UPDATE customers SET facts = \(bind: try DeskCoding.encode(merged)),
+                    updated_ms = \(bind: Date().millisecondsSince1970)
+                WHERE id = \(bind: customerID)
+                """
+            ).run()
+            try await AuditLog.record(
+                db, userID: userID, action: "customer.facts", target: "customer:\(customerID)",
+                detail: facts.keys.sorted().joined(separator: ","))
+            return merged
+        }
+    }
+
+    /// Customers whose name or an identity contains `search` (all when empty), newest first.
+    public func search(_ search: String, limit: Int = 50) async throws -> [(id: Int64, name: String)] {
+        let like = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id, name FROM customers WHERE lower(name) LIKE \(bind: like)
+                    OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE \(bind: like))
+                ORDER BY id DESC LIMIT \(bind: limit)
+                """
+            ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RapportDesk
+import SQLKit
+
+/// Teams and their members; routing reads them through `DeskDirectory`.
+public struct TeamStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func create(
+        name: String, strategy: AssignmentStrategy = .roundRobin, supervisorID: Int64? = nil, members: [Int64] = []
+    ) async throws -> Team {
+        try await database.transaction { db in
+            if try await db.raw("SELECT id FROM teams WHERE name = \(bind: name)").first() != nil {
+                throw StoreError.conflict("a team named '\(name)' already exists")
+            }
+            let row = try await db.raw(
+                """
+                INSERT INTO teams (name, strategy, supervisor_id) VALUES (\(bind: name), \(bind: strategy.rawValue),
+                    \(bind: supervisorID)) RETURNING id
+                """
+            ).first()
+            guard let row else { throw StoreError.notFound("inserted team") }
+            let id = try row.decode(column: "id", as: Int64.self)
+            for member in members {
+                try await db.raw("INSERT INTO team_members (team_id, user_id) VALUES (\(bind: id), \(bind: member))")
+                    .run()
+            }
+            return Team(
+                id: TeamID(id), name: name, members: members.map { AgentID($0) }, strategy: strategy,
+                supervisor: supervisorID.map { AgentID($0) })
+        }
+    }
+
+    public func all() async throws -> [Team] {
+        try await database.read { db in Array(try await DeskDirectory.load(db).teams.values) }
+            .sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import RapportAnalysis
+import RapportCore
+import RapportDesk
+import RapportStore
+import RapportTestSupport
+import Testing
+
+@Suite("Desk intake: mentions become conversations")
+struct ConversationIntakeTests {
+    private func reply(_ id: String, to parent: String, author: String = "sam", minutes: Double = 5) -> IncomingPost {
+        var post = Fixtures.post(id, author: author, minutes: minutes)
+        post.kind = .reply
+        post.inReplyToID = parent
+        post.threadID = parent
+        return post
+    }
+
+    @Test("urgent and owned mentions open conversations; relevant public ones do not", arguments: TestEngine.available)
+    func admission(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let mentions = MentionStore(database: db)
+            var dm = Fixtures.post("dm-1", network: .messenger, text: "where is my refund?", author: "kim")
+            dm.kind = .directMessage
+            dm.origin = .owned
+            _ = try await mentions.insert([
+                Fixtures.new(
+                    Fixtures.post("1", text: "cancelling my contract, no signal for days", followers: 2_400_000),
+                    analysis: Fixtures.analysis(.negative, level: .urgent, intents: [.churnThreat])),
+                Fixtures.new(Fixtures.post("2", author: "lee"), analysis: Fixtures.analysis(.positive, level: .relevant)),
+                Fixtures.new(dm, analysis: Fixtures.analysis(.neutral, level: .relevant, intents: [.question])),
+            ])
+            let touched = try await ConversationIntake(database: db).drain()
+            #expect(touched.count == 2)
+            let store = ConversationStore(database: db)
+            let all = try await store.inbox(InboxQuery(queue: .all))
+            #expect(all.count == 2)
+            let urgent = try await store.inbox(InboxQuery(queue: .urgent))
+            #expect(urgent.map(\.subject) == ["cancelling my contract, no signal for days"])
+            #expect(urgent.first?.level == "urgent")
+            #expect(urgent.first?.status == "new")
+            let detail = try #require(try await store.detail(id: urgent[0].id))
+            #expect(detail.messages.count == 1)
+            #expect(detail.messages[0].direction == .incoming)
+            #expect(detail.history.count >= 2)
+            // Nothing left in the queue: a second run does nothing.
+            #expect(try await ConversationIntake(database: db).runOnce().isEmpty)
+        }
+    }
+
+    @Test("a reply threads into its author's conversation; another author's reply starts their own", arguments: TestEngine.available)
+    func threading(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let mentions = MentionStore(database: db)
+            let intake = ConversationIntake(database: db)
+            let urgent = Fixtures.analysis(.negative, level: .urgent, intents: [.complaint])
+            _ = try await mentions.insert([Fixtures.new(Fixtures.post("1", text: "no signal"), analysis: urgent)])
+            _ = try await intake.drain()
+            _ = try await mentions.insert([
+                Fixtures.new(reply("2", to: "1"), analysis: Fixtures.analysis(.negative, level: .attention)),
+                Fixtures.new(reply("3", to: "1", author: "lee"), analysis: Fixtures.analysis(.negative, level: .attention)),
+            ])
+            // Redelivery of the same posts must not add messages.
+            _ = try await mentions.insert([Fixtures.new(reply("2", to: "1"), analysis: urgent)])
+            _ = try await intake.drain()
+            let store = ConversationStore(database: db)
+            let all = try await store.inbox(InboxQuery(queue: .all))
+            #expect(all.count == 2)
+            let sam = try #require(all.first { $0.customerName == "Sam" })
+            #expect(sam.messageCount == 2)
+            let detail = try #require(try await store.detail(id: sam.id))
+            #expect(detail.messages.map(\.externalID) == ["1", "2"])
+        }
+    }
+
+    @Test("routing: a rule sends urgent conversations to a team, round-robin among present agents", arguments: TestEngine.available)
+    func routing(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let users = UserStore(database: db)
+            let ana = try await users.create(email: "ana@acme.test", name: "Ana", role: .agent, passwordHash: "x")
+            let bo = try await users.create(email: "bo@acme.test", name: "Bo", role: .agent, passwordHash: "x")
+            let cy = try await users.create(email: "cy@acme.test", name: "Cy", role: .agent, passwordHash: "x")
+            try await users.setAway(true, userID: cy.id)
+            let team = try await TeamStore(database: db).create(name: "Rapid response", members: [ana.id, bo.id, cy.id])
+            let settings = DeskSettingsStore(database: db)
+            let sla = try await settings.addSLAPolicy(
+                SLAPolicy(id: 0, name: "Urgent", targets: [SLATarget(firstResponse: 900, resolution: 14_400)],
+                    usesBusinessHours: false))
+            _ = try await settings.addRoutingRule(
+                RoutingRule(
+                    id: 0, name: "urgent to rapid response", conditions: [.level(atLeast: .urgent)],
+                    actions: [.assignTeam(team.id), .applySLA(sla.id), .tag("rapid")]))
+            let mentions = MentionStore(database: db)
+            let urgent = Fixtures.analysis(.negative, level: .urgent, intents: [.complaint])
+            _ = try await mentions.insert(
+                (1...4).map { Fixtures.new(Fixtures.post("\($0)", author: "author\($0)"), analysis: urgent) })
+            _ = try await ConversationIntake(database: db).drain()
+            let all = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all, limit: 10))
+            #expect(all.count == 4)
+            #expect(Set(all.map(\.teamID)) == [team.id.rawValue])
+            let counts = Dictionary(grouping: all, by: { $0.assigneeID }).mapValues(\.count)
+            #expect(counts == [ana.id: 2, bo.id: 2])
+            #expect(all.allSatisfy { $0.slaDueAt != nil })
+            let detail = try #require(try await ConversationStore(database: db).detail(id: all[0].id))
+            #expect(detail.tags == ["rapid"])
+        }
+    }
+
+    @Test("a reply is queued once in the outbox, sent once, and the customer's answer threads back", arguments: TestEngine.available)
+    func replyAndOutbox(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let agent = try await UserStore(database: db).create(
+                email: "ana@acme.test", name: "Ana Diaz", role: .agent, passwordHash: "x")
+            let mentions = MentionStore(database: db)
+            _ = try await mentions.insert([
+                Fixtures.new(Fixtures.post("100", text: "my bill doubled"), analysis: Fixtures.analysis(.negative, level: .urgent))
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let store = ConversationStore(database: db)
+            let id = try #require(try await store.inbox(InboxQuery(queue: .all)).first?.id)
+            let messageID = try #require(try await store.reply(
+                    to: id, by: agent, text: "Sorry Sam, DM us your account", at: Fixtures.start.addingTimeInterval(600)))
+            let afterReply = try #require(try await store.detail(id: id))
+            #expect(afterReply.summary.status == "open")
+            #expect(afterReply.summary.assigneeID == agent.id)
+            #expect(afterReply.summary.firstResponseAt != nil)
+
+            let outbox = OutboxStore(database: db)
+            let claimed = try await outbox.claimDue(now: Fixtures.start.addingTimeInterval(601))
+            #expect(claimed.map(\.messageID) == [messageID])
+            #expect(claimed.first?.inReplyToExternalID == "100")
+            #expect(claimed.first?.recipientHandle == "sam")
+            #expect(
+                try await outbox.claimDue(now: Fixtures.start.addingTimeInterval(602)).isEmpty,
+                "a claimed reply is not handed out twice")
+            try await outbox.markSent(claimed[0], externalID: "900")
+
+            try await store.perform(
+                [.setStatus(.resolved, by: .agent(AgentID(agent.id)))], on: id, at: Fixtures.start.addingTimeInterval(1_200))
+            _ = try await mentions.insert([
+                Fixtures.new(reply("101", to: "900", minutes: 30), analysis: Fixtures.analysis(.negative, level: .attention))
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let reopened = try #require(try await store.detail(id: id))
+            #expect(reopened.summary.status == "open")
+            #expect(reopened.messages.map(\.direction) == [.incoming, .outgoing, .incoming])
+            #expect(reopened.messages[1].delivery == .sent)
+        }
+    }
+}
