@@ -73,6 +73,7 @@ let package = Package(
             name: "RapportIngest",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportAnalysis", "RapportStore", "RapportSimulation", "RapportDesk",
+                "RapportOutbound",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,7 +90,7 @@ let package = Package(
             name: "RapportServer",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
-                "RapportInsight", .product(name: "Hummingbird", package: "hummingbird"),
+                "RapportInsight", "RapportOutbound", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -106,7 +107,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportFormats", "RapportAnalysis",
-                "RapportSimulation", "RapportCore", "RapportDesk",
+                "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +152,7 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
-                "RapportCore", "RapportAnalysis", "RapportDesk", .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

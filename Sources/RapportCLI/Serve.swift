@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RapportIngest
+import RapportOutbound
 import RapportServer
 import RapportStore
 import ServiceLifecycle
@@ -30,7 +31,9 @@ struct Serve: AsyncParsableCommand {
         RapportMetrics.bootstrap()
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
-            configuration, delivery: ConnectorDelivery(simulateNetworks: demo), logger: logger)
+            configuration,
+            dispatcher: OutboxDispatcher(senders: OutboundSettings.senders() + (demo ? [SimulatedNetworkSender()] : [])),
+            logger: logger)
         var extra: [any Service] = []
         if demo {
             let token = try await Demo.seed(services, configuration: &configuration)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RapportOutbound
 import RapportServer
 import RapportStore
 
@@ -21,7 +22,8 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("give the password on standard input, e.g. `echo \"$PASSWORD\" | rapport user create …`")
             }
             try await withStore(db) { database in
-                let desk = DeskServices(database: database, delivery: ConnectorDelivery(), logger: Logger(label: "rapport"))
+                let desk = DeskServices(
+                    database: database, dispatcher: OutboxDispatcher(senders: []), logger: Logger(label: "rapport"))
                 do {
                     let user = try await desk.createUser(
                         email: email, name: name, role: role, password: password, by: nil)

@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import RapportCore
 import RapportIngest
+import RapportOutbound
 import RapportServer
 import RapportStore
 import RapportTestSupport
@@ -26,14 +27,15 @@ struct TestApp {
     static func withServices<T: Sendable>(
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
-        delivery: (any ReplyDelivery)? = nil,
+        dispatcher: OutboxDispatcher? = nil,
         _ body: (AppConfiguration, RapportServices) async throws -> T
     ) async throws -> T {
         let test = try await TestDatabase.make(engine)
         var config = configuration(test.location, maxBodyBytes: maxBodyBytes)
         config.secureCookies = false
         let services = try await RapportServices.open(
-            config, delivery: delivery, passwordCost: 4, logger: Logger(label: "test"))
+            config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
+            logger: Logger(label: "test"))
         for (name, query) in rules {
             _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
         }

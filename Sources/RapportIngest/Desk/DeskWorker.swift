@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RapportDesk
+import RapportOutbound
 import RapportStore
 import ServiceLifecycle
 import Synchronization
@@ -30,20 +31,18 @@ public final class DeskWorker: Service, Sendable {
     public let changes = FanOut<DeskChange>()
     private let intake: ConversationIntake
     private let outbox: OutboxStore
-    private let delivery: any ReplyDelivery
-    private let retry: RetrySchedule
+    private let dispatcher: OutboxDispatcher
     private let logger: Logger
     private let idle: Duration
     private let wakeUp = Mutex(false)
 
     public init(
-        database: Database, delivery: any ReplyDelivery, retry: RetrySchedule = RetrySchedule(),
-        idle: Duration = .milliseconds(250), logger: Logger = Logger(label: "rapport.desk")
+        database: Database, dispatcher: OutboxDispatcher, idle: Duration = .milliseconds(250),
+        logger: Logger = Logger(label: "rapport.desk")
     ) {
         self.intake = ConversationIntake(database: database)
         self.outbox = OutboxStore(database: database)
-        self.delivery = delivery
-        self.retry = retry
+        self.dispatcher = dispatcher
         self.idle = idle
         self.logger = logger
     }
@@ -86,42 +85,28 @@ public final class DeskWorker: Service, Sendable {
         if !touched.isEmpty {
             changes.publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
         }
-        let due = try await outbox.claimDue(now: now)
+        let due = try await outbox.claimDue(now: now) { network in
+            OutboundChannel(rawValue: network).map { dispatcher.canRetryInterruptedAttempt(on: $0) } ?? false
+        }
         for item in due {
-            let result = await delivery.deliver(item)
-            switch result {
-            case .sent(let externalID):
-                try await outbox.markSent(item, externalID: externalID)
-            case .retry(let reason, let after):
-                let at = retry.nextAttempt(afterAttempt: item.attempts, now: Date(), notBefore: after)
-                try await outbox.markFailed(item, error: reason, retryAt: at)
-                if at == nil { logger.warning("reply \(item.messageID) gave up after \(item.attempts) attempts: \(reason)") }
-            case .failed(let reason):
-                try await outbox.markFailed(item, error: reason, retryAt: nil)
+            guard let message = OutboundMapping.message(item) else {
+                try await outbox.markFailed(
+                    item, error: "Rapport cannot reply on \(item.network) yet: answer there by hand", retryAt: nil)
+                changes.publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
+                continue
+            }
+            let outcome = await dispatcher.dispatch(message, previousAttempts: item.attempts - 1)
+            switch outcome.status {
+            case .sent:
+                try await outbox.markSent(item, externalID: outcome.externalID ?? message.idempotencyKey)
+            case .retryScheduled:
+                try await outbox.markFailed(item, error: outcome.lastError ?? "failed", retryAt: outcome.nextAttemptAt)
+            case .failed:
+                logger.warning("reply \(item.messageID) on \(item.network) failed: \(outcome.lastError ?? "")")
+                try await outbox.markFailed(item, error: outcome.lastError ?? "failed", retryAt: nil)
             }
             changes.publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
         }
         return !touched.isEmpty || !due.isEmpty
-    }
-}
-
-/// Exponential backoff for replies: 5 s, 10 s, 20 s… capped, with a bounded number of attempts.
-public struct RetrySchedule: Sendable {
-    public var base: TimeInterval
-    public var cap: TimeInterval
-    public var maxAttempts: Int
-
-    public init(base: TimeInterval = 5, cap: TimeInterval = 600, maxAttempts: Int = 8) {
-        self.base = base
-        self.cap = cap
-        self.maxAttempts = maxAttempts
-    }
-
-    /// When to try again after `attempt` failed attempts, or nil to give up.
-    public func nextAttempt(afterAttempt attempt: Int, now: Date, notBefore: Date?) -> Date? {
-        guard attempt < maxAttempts else { return nil }
-        let delay = min(cap, base * pow(2, Double(max(0, attempt - 1))))
-        let at = now.addingTimeInterval(delay)
-        return notBefore.map { max($0, at) } ?? at
     }
 }

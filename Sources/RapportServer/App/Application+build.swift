@@ -5,6 +5,7 @@ import Metrics
 import Prometheus
 import RapportAnalysis
 import RapportIngest
+import RapportOutbound
 import RapportStore
 import ServiceLifecycle
 
@@ -22,7 +23,7 @@ public struct RapportServices: Sendable {
 
     /// Opens and migrates the database and compiles the rules.
     public static func open(
-        _ configuration: AppConfiguration, delivery: (any ReplyDelivery)? = nil, passwordCost: UInt8 = 12,
+        _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
         logger: Logger
     ) async throws -> RapportServices {
         let database = try await Database.open(configuration.database, logger: logger)
@@ -34,7 +35,8 @@ public struct RapportServices: Sendable {
             let broadcaster = MentionBroadcaster(database: database, logger: logger)
             let mentions = MentionStore(database: database)
             let desk = DeskServices(
-                database: database, delivery: delivery ?? ConnectorDelivery(), passwordCost: passwordCost,
+                database: database, dispatcher: dispatcher ?? OutboxDispatcher(senders: OutboundSettings.senders()),
+                passwordCost: passwordCost,
                 logger: logger)
             let worker = desk.worker
             let pipeline = IngestPipeline(

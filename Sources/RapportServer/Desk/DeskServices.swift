@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 import RapportIngest
+import RapportOutbound
 import RapportStore
 
 /// The desk's stores and its background worker, built once and shared by the web pages and the API.
@@ -19,7 +20,7 @@ public struct DeskServices: Sendable {
     /// bcrypt work factor for new passwords.
     public let passwordCost: UInt8
 
-    public init(database: Database, delivery: any ReplyDelivery, passwordCost: UInt8 = 12, logger: Logger) {
+    public init(database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12, logger: Logger) {
         users = UserStore(database: database)
         sessions = SessionStore(database: database)
         conversations = ConversationStore(database: database)
@@ -29,7 +30,7 @@ public struct DeskServices: Sendable {
         audit = AuditLog(database: database)
         outbox = OutboxStore(database: database)
         self.database = database
-        worker = DeskWorker(database: database, delivery: delivery, logger: logger)
+        worker = DeskWorker(database: database, dispatcher: dispatcher, logger: logger)
         self.passwordCost = passwordCost
     }
 

@@ -14,8 +14,13 @@ public struct OutboxStore: Sendable {
     }
 
     /// Claims up to `limit` due items for one send attempt each; a claimed item is not due again
-    /// until `lease` has passed (covering a crash during the send).
-    public func claimDue(now: Date = Date(), limit: Int = 20, lease: TimeInterval = 120) async throws -> [OutboxItem] {
+    /// until `lease` has passed. An item still `sending` after its lease was interrupted mid-send
+    /// (a crash): it is tried again only where `resumesInterrupted(network)` says the platform
+    /// drops duplicates; elsewhere it fails for a person to check, rather than risk a double post.
+    public func claimDue(
+        now: Date = Date(), limit: Int = 20, lease: TimeInterval = 120,
+        resumesInterrupted: @Sendable (String) -> Bool = { _ in false }
+    ) async throws -> [OutboxItem] {
         let dialect = database.dialect
         return try await database.transaction { db in
             let due = """
@@ -27,6 +32,18 @@ public struct OutboxStore: Sendable {
             for row in rows {
                 var item = try DeskCoding.decode(OutboxItem.self, try row.decode(column: "payload", as: String.self))
                 item.id = try row.decode(column: "id", as: Int64.self)
+                let interrupted = try row.decode(column: "status", as: String.self) == DeliveryState.sending.rawValue
+                if interrupted, !resumesInterrupted(item.network) {
+                    let error = "the send was interrupted and may have been posted: check on \(item.network), then resend by hand"
+                    try await db.raw(
+                        """
+                        UPDATE outbox SET status = 'failed', last_error = \(bind: error),
+                            updated_ms = \(bind: now.millisecondsSince1970) WHERE id = \(bind: item.id)
+                        """
+                    ).run()
+                    try await Self.setDelivery(db, messageID: item.messageID, .failed, error: error)
+                    continue
+                }
                 item.attempts = try row.decode(column: "attempts", as: Int.self) + 1
                 item.status = .sending
                 try await db.raw(
