@@ -18,23 +18,30 @@ enum DeskViews {
     }
 
     static func row(_ c: ConversationSummary, now: Date) -> [String: Any] {
-        let sla = ViewFormat.sla(c.firstResponseAt == nil || c.status != "resolved" ? c.slaDueAt : nil, now: now)
-        return [
+        let sla = ViewFormat.sla(c.status == "resolved" || c.status == "closed" ? nil : c.slaDueAt, now: now)
+        var view: [String: Any] = [
             "id": c.id, "priority": c.priority, "network": c.network, "subject": c.subject,
             "customerName": c.customerName, "messageCount": c.messageCount, "level": c.level ?? "",
-            "sentiment": c.sentiment ?? "", "status": c.status, "assigneeName": c.assigneeName as Any,
-            "teamName": c.teamName as Any, "slaText": sla.text, "slaClass": sla.cssClass,
+            "sentiment": c.sentiment ?? "", "status": c.status, "slaClass": sla.cssClass,
             "updatedISO": ViewFormat.iso(c.updatedAt), "updatedText": ViewFormat.relative(c.updatedAt, now: now),
         ]
+        view.setIfPresent("slaText", sla.text.isEmpty ? nil : sla.text)
+        view.setIfPresent("assigneeName", c.assigneeName)
+        view.setIfPresent("teamName", c.teamName)
+        return view
     }
 
     static func message(_ m: ConversationMessage, now: Date) -> [String: Any] {
-        [
+        var view: [String: Any] = [
             "id": m.id, "direction": m.direction.rawValue, "network": m.network.rawValue, "authorName": m.authorName,
-            "body": m.body, "sentiment": m.sentiment as Any, "intents": m.intents, "level": m.level as Any,
-            "delivery": m.delivery?.rawValue as Any, "deliveryError": m.deliveryError as Any,
-            "createdISO": ViewFormat.iso(m.createdAt), "createdText": ViewFormat.relative(m.createdAt, now: now),
+            "body": m.body, "intents": m.intents, "createdISO": ViewFormat.iso(m.createdAt),
+            "createdText": ViewFormat.relative(m.createdAt, now: now),
         ]
+        view.setIfPresent("sentiment", m.sentiment)
+        view.setIfPresent("level", m.level)
+        view.setIfPresent("delivery", m.delivery?.rawValue)
+        view.setIfPresent("deliveryError", m.deliveryError)
+        return view
     }
 
     static func facts(_ facts: [String: FactValue]) -> [[String: String]] {
@@ -42,13 +49,19 @@ enum DeskViews {
     }
 
     /// One history line in words.
-    static func historyText(_ entry: ConversationHistoryEntry, users: [Int64: String]) -> (actor: String, text: String) {
+    static func historyText(_ entry: ConversationHistoryEntry, users: [Int64: String], customerName: String)
+        -> (actor: String, text: String)
+    {
         let actor: String
         let parts = entry.actor.split(separator: ":")
         if parts.first == "agent", let id = parts.last.flatMap({ Int64($0) }) {
             actor = users[id] ?? "agent \(id)"
+        } else if parts.first == "customer" {
+            actor = customerName
+        } else if parts.first == "rule" {
+            actor = "routing rule \(parts.last ?? "")"
         } else {
-            actor = entry.actor
+            actor = "Rapport"
         }
         let text: String
         switch entry.change {
@@ -73,5 +86,13 @@ enum DeskViews {
         case .absorbed(let id): text = "absorbed #\(id)"
         }
         return (actor, text)
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Sets a value only when there is one: a missing key makes a Mustache section vanish, where an
+    /// optional wrapped in `Any` would print "nil".
+    mutating func setIfPresent(_ key: String, _ value: (some Any)?) {
+        if let value { self[key] = value }
     }
 }

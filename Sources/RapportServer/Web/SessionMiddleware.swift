@@ -23,8 +23,9 @@ struct SessionMiddleware: RouterMiddleware {
         }
         guard context.user != nil else {
             if request.method == .get || request.method == .head {
-                let target = request.uri.path
-                return Response.redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/inbox"))
+                let target = request.uri.description
+                let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2Finbox"
+                return Response.redirect(to: "/login?next=" + encoded)
             }
             throw APIError(.unauthorized, "signed_out", "sign in first")
         }

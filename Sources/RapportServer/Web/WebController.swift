@@ -26,7 +26,6 @@ struct WebController {
         pages.get("/", use: { _, _ in Response.redirect(to: "/inbox") })
         pages.post("logout", use: logout)
         pages.get("inbox", use: inbox)
-        pages.get("inbox/rows", use: inboxRows)
         pages.get("inbox/events", use: events)
         pages.get("conversations/:id", use: conversation)
         pages.post("conversations/:id/reply", use: reply)
@@ -175,7 +174,6 @@ struct WebController {
         for i in queues.indices { queues[i]["count"] = countValues[queues[i]["key"] as! String] ?? 0 }
         for team in try await teams { queues.append(["key": "team-\(team.id)", "label": team.name, "count": ""]) }
         for i in queues.indices { queues[i]["active"] = (queues[i]["key"] as! String) == query.queue.name }
-        let params = request.uri.queryParameters
         var view = DeskViews.page("Inbox", "inbox", context)
         view["queues"] = queues
         view["queue"] = query.queue.name
@@ -185,16 +183,7 @@ struct WebController {
             + ConversationStatus.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.status == $0.rawValue] }
         view["networks"] = [["value": "", "label": "All channels", "selected": query.network == nil]]
             + Network.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.network == $0.rawValue] }
-        view["query"] = ["queue", "status", "network", "q"].compactMap { key in
-            params.get(key).map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-        }.joined(separator: "&")
         return renderer.html("inbox", view)
-    }
-
-    @Sendable func inboxRows(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let now = Date()
-        let rows = try await desk.conversations.inbox(inboxQuery(request, context, now: now))
-        return renderer.html("inbox_rows", ["rows": rows.map { DeskViews.row($0, now: now) }])
     }
 
     /// Live desk changes for the open page: `event: change` with the conversation's id.
@@ -224,13 +213,13 @@ struct WebController {
         var view = DeskViews.page(s.subject, "conversation", context)
         let sla = ViewFormat.sla(s.status == "resolved" || s.status == "closed" ? nil : s.slaDueAt, now: now)
         view.merge(DeskViews.row(s, now: now)) { a, _ in a }
-        view["slaText"] = sla.text
+        view["slaText"] = sla.text.isEmpty ? nil : sla.text
         view["slaClass"] = sla.cssClass
         view["customerID"] = s.customerID
         view["tags"] = detail.tags
         view["messages"] = detail.messages.map { DeskViews.message($0, now: now) }
         view["history"] = detail.history.reversed().map { entry -> [String: Any] in
-            let line = DeskViews.historyText(entry, users: names)
+            let line = DeskViews.historyText(entry, users: names, customerName: s.customerName)
             return ["atISO": ViewFormat.iso(entry.at), "atText": ViewFormat.relative(entry.at, now: now),
                 "actor": line.actor, "text": line.text]
         }

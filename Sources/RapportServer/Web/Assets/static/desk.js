@@ -4,15 +4,19 @@
   var rowsTable = document.querySelector("table.conversations[data-live]");
   var pendingRefresh = null;
 
+  // Re-reads the current page and swaps in its rows and queue counts: the server renders them once.
   function refreshRows(highlight) {
     if (!rowsTable) return;
-    fetch(rowsTable.getAttribute("data-rows"), { credentials: "same-origin" })
+    fetch(window.location.href, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (html === null) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
         var before = {};
         document.querySelectorAll("#rows tr[data-id]").forEach(function (tr) { before[tr.getAttribute("data-id")] = true; });
-        document.getElementById("rows").innerHTML = html;
+        var rowsNow = fresh.getElementById("rows"), queuesNow = fresh.querySelector(".queues ul");
+        if (rowsNow) document.getElementById("rows").innerHTML = rowsNow.innerHTML;
+        if (queuesNow) document.querySelector(".queues ul").innerHTML = queuesNow.innerHTML;
         document.querySelectorAll("#rows tr[data-id]").forEach(function (tr) {
           var id = tr.getAttribute("data-id");
           if (!before[id] || highlight[id]) tr.classList.add("fresh");

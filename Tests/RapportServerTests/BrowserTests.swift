@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+import Testing
+
+/// The desk in real headless Chromium (Debian's `chromium` and `chromium-driver`; `.ci/run` installs
+/// them). Screenshots are saved under `.build/test-artifacts/`.
+@Suite(
+    "Desk in a real browser", .serialized,
+    .enabled(
+        if: WebDriver.chromedriverPath != nil || ProcessInfo.processInfo.environment["RAPPORT_REQUIRE_BROWSER"] != nil,
+        "needs chromedriver (set RAPPORT_REQUIRE_BROWSER to fail instead of skipping)"))
+struct BrowserTests {
+    static var artifacts: String {
+        ProcessInfo.processInfo.environment["RAPPORT_TEST_ARTIFACTS"]
+            ?? FileManager.default.currentDirectoryPath + "/.build/test-artifacts"
+    }
+
+    @Test("sign in, see an urgent mention arrive live, open it, reply, resolve: it leaves the queue; hostile text stays text")
+    func agentFlow() async throws {
+        try await TestApp.withServices(.sqlite) { config, services in
+            _ = try await DeskTest.people(services)
+            let app = Application(
+                router: buildRouter(config, services: services),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(.live) { client in
+                let site = "http://127.0.0.1:\(try #require(client.port))"
+                try await WebDriver.with { browser in
+                    try await browser.open(site + "/inbox?queue=urgent")
+                    // Signed out: the inbox sends us to the sign-in form, which brings us back.
+                    try await browser.type(try await browser.waitFor("input[name=email]"), "agent@acme.test")
+                    try await browser.type(try await browser.find("input[name=password]"), DeskTest.password)
+                    try await browser.click(try await browser.find("button[type=submit]"))
+                    _ = try await browser.waitFor("table.conversations")
+                    #expect(try await browser.currentURL().hasSuffix("/inbox?queue=urgent"))
+                    #expect((try? await browser.find("#rows tr[data-id]")) == nil, "the urgent queue starts empty")
+
+                    // A celebrity's churn threat arrives while the page is open.
+                    let hostile = #"<script>alert(1)</script> \"><img src=x onerror=alert(2)>"#
+                    let line =
+                        #"{"data":{"id":"1861","text":"@AcmeMobile no signal for 3 days, I am cancelling my contract and switching to Globex \#(hostile)","author_id":"77","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"77","name":"Dana W","username":"danaw","verified":true,"public_metrics":{"followers_count":2400000}}]}}"#
+                    try await client.execute(
+                        uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
+                    ) { #expect($0.status == .ok) }
+                    let row = try await browser.waitFor("#rows tr[data-id]")
+                    let rowText = try await browser.text(row)
+                    #expect(rowText.contains("<script>alert(1)</script>"), "rendered as text: \(rowText)")
+                    let injected = try await browser.script(
+                        "return document.querySelectorAll('img[onerror], script:not([src])').length")
+                    #expect((injected as? Int) == 0)
+                    try await browser.screenshot(to: Self.artifacts + "/inbox.png")
+
+                    try await browser.click(try await browser.find("#rows tr[data-id] td.subject a"))
+                    let body = try await browser.waitFor(".msg.in .body")
+                    #expect(try await browser.text(body).contains(#"<img src=x onerror=alert(2)>"#))
+                    #expect((try await browser.script("return document.querySelectorAll('img[onerror]').length") as? Int) == 0)
+                    try await browser.screenshot(to: Self.artifacts + "/conversation.png")
+
+                    try await browser.type(try await browser.find("#reply"), "Sorry Dana, we're on it. Could you DM us your number?")
+                    try await browser.click(try await browser.find("form.composer button[type=submit]"))
+                    let sent = try await browser.waitFor(".msg.out .body")
+                    #expect(try await browser.text(sent).contains("we're on it"))
+                    try await browser.click(try await browser.find("button[data-key=e]"))
+                    _ = try await browser.waitFor(".status")
+                    #expect(try await browser.text(try await browser.find(".status")) == "resolved")
+
+                    try await browser.open(site + "/inbox?queue=urgent")
+                    _ = try await browser.waitFor("table.conversations")
+                    #expect((try? await browser.find("#rows tr[data-id]")) == nil, "resolved: it left the queue")
+                }
+            }
+            let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all, status: "resolved")).first)
+            #expect(c.firstResponseAt != nil)
+        }
+    }
+}
