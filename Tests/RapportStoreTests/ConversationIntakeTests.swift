@@ -147,4 +147,67 @@ struct ConversationIntakeTests {
             #expect(reopened.messages[1].delivery == .sent)
         }
     }
+
+    @Test("SLA clocks escalate to the team's supervisor at near-breach, then breach, once each", arguments: TestEngine.available)
+    func slaEscalation(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let users = UserStore(database: db)
+            let boss = try await users.create(email: "boss@acme.test", name: "Boss", role: .supervisor, passwordHash: "x")
+            let team = try await TeamStore(database: db).create(name: "Care", strategy: .manual, supervisorID: boss.id)
+            let settings = DeskSettingsStore(database: db)
+            let sla = try await settings.addSLAPolicy(
+                SLAPolicy(id: 0, name: "Fast", targets: [SLATarget(firstResponse: 900)], usesBusinessHours: false))
+            _ = try await settings.addRoutingRule(
+                RoutingRule(id: 0, name: "all", conditions: [], actions: [.assignTeam(team.id), .applySLA(sla.id)]))
+            _ = try await MentionStore(database: db).insert([
+                Fixtures.new(Fixtures.post("1", text: "no signal"), analysis: Fixtures.analysis(.negative, level: .urgent))
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let watch = SLAWatch(database: db)
+            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(600)).isEmpty, "10 of 15 minutes: fine")
+            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(730)).count == 1, "past 80 %: near breach")
+            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(800)).isEmpty, "raised once")
+            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(901)).count == 1, "breached")
+            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(2_000)).isEmpty)
+            let id = try #require(try await ConversationStore(database: db).inbox(InboxQuery(queue: .all)).first?.id)
+            let history = try #require(try await ConversationStore(database: db).detail(id: id)).history.map(\.change)
+            #expect(history.contains { if case .slaNearBreach(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false } })
+            #expect(history.contains { if case .slaBreached(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false } })
+        }
+    }
+
+    @Test("an email naming a handle joins that customer's profile; un-merge gives both back their history", arguments: TestEngine.available)
+    func namedHandleMerge(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let mentions = MentionStore(database: db)
+            let intake = ConversationIntake(database: db)
+            _ = try await mentions.insert([
+                Fixtures.new(Fixtures.post("1", text: "no signal again", author: "danaw"), analysis: Fixtures.analysis(.negative, level: .urgent))
+            ])
+            _ = try await intake.drain()
+            var email = Fixtures.post("<m1@example.org>", network: .email, text: "Hello, I also tweeted you as @danaw about the outage.", author: "dana@example.org")
+            email.kind = .email
+            email.origin = .owned
+            email.author.handle = "dana@example.org"
+            _ = try await mentions.insert([Fixtures.new(email, analysis: Fixtures.analysis(.negative, level: .attention))])
+            _ = try await intake.drain()
+            let conversations = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
+            #expect(conversations.count == 2)
+            #expect(Set(conversations.map(\.customerID)).count == 1, "both conversations belong to one customer")
+            let customers = CustomerStore(database: db)
+            let dana = try #require(try await customers.profile(id: conversations[0].customerID))
+            #expect(Set(dana.identities.map(\.kind)) == ["x", "email"])
+            #expect(dana.timeline.count == 2)
+            let merge = try #require(try await customers.merges(customerID: dana.id).first)
+            #expect(merge.evidence.contains("x:danaw"))
+
+            #expect(try await customers.unmerge(mergeID: merge.id, by: nil))
+            let after = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
+            #expect(Set(after.map(\.customerID)).count == 2)
+            let source = try #require(try await customers.profile(id: merge.sourceID))
+            #expect(source.identities.map(\.kind) == ["email"])
+            #expect(source.mergedInto == nil)
+            #expect(try await customers.unmerge(mergeID: merge.id, by: nil) == false, "undone once")
+        }
+    }
 }

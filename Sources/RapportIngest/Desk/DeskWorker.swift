@@ -31,6 +31,7 @@ public final class DeskWorker: Service, Sendable {
     public let changes = FanOut<DeskChange>()
     private let intake: ConversationIntake
     private let outbox: OutboxStore
+    private let slaWatch: SLAWatch
     private let dispatcher: OutboxDispatcher
     private let logger: Logger
     private let idle: Duration
@@ -42,6 +43,7 @@ public final class DeskWorker: Service, Sendable {
     ) {
         self.intake = ConversationIntake(database: database)
         self.outbox = OutboxStore(database: database)
+        self.slaWatch = SLAWatch(database: database)
         self.dispatcher = dispatcher
         self.idle = idle
         self.logger = logger
@@ -78,12 +80,17 @@ public final class DeskWorker: Service, Sendable {
         changes.finishAll()
     }
 
-    /// One round: a batch of intake and a batch of outbox sends. True when there was work.
+    /// One round: a batch of intake, SLA escalations that fell due, and a batch of outbox sends.
+    /// True when there was work.
     @discardableResult
     public func step(now: Date) async throws -> Bool {
         let touched = try await intake.runOnce(now: now)
         if !touched.isEmpty {
             changes.publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
+        }
+        let escalated = try await slaWatch.runDue(now: now)
+        if !escalated.isEmpty {
+            changes.publish(escalated.map { DeskChange(conversationID: $0.rawValue, kind: .updated) })
         }
         let due = try await outbox.claimDue(now: now) { network in
             OutboundChannel(rawValue: network).map { dispatcher.canRetryInterruptedAttempt(on: $0) } ?? false

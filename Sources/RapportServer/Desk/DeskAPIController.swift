@@ -19,6 +19,8 @@ struct DeskAPIController {
         api.get("customers", use: customers)
         api.get("customers/:id", use: customer)
         api.post("customers/:id/facts", use: facts)
+        api.post("customers/:id/merge", use: merge)
+        api.post("customers/merges/:id/undo", use: unmerge)
         api.get("users", use: users)
         api.post("users", use: createUser)
         api.patch("users/:id", use: updateUser)
@@ -178,6 +180,31 @@ struct DeskAPIController {
             throw notFound("customer", id)
         }
         return FactsBody(facts: merged)
+    }
+
+    struct MergeInput: Decodable { var into: Int64 }
+    struct MergeBody: ResponseEncodable, Sendable { var mergeId: Int64 }
+
+    /// `POST /api/v1/customers/{id}/merge` `{"into": 12}`: one person, two profiles.
+    @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> MergeBody {
+        let user = try require(.supervisor, context)
+        let input = try await decode(MergeInput.self, request, context)
+        do {
+            return MergeBody(mergeId: try await desk.customers.merge(source: try pathID(context), into: input.into, by: user.id))
+        } catch StoreError.conflict(let message) {
+            throw APIError(.conflict, "invalid_merge", message)
+        } catch StoreError.notFound(let message) {
+            throw APIError(.notFound, "not_found", "no \(message)")
+        }
+    }
+
+    struct Done: ResponseEncodable, Sendable { var done: Bool }
+
+    @Sendable func unmerge(_ request: Request, context: AppRequestContext) async throws -> Done {
+        let user = try require(.supervisor, context)
+        let id = try pathID(context)
+        guard try await desk.customers.unmerge(mergeID: id, by: user.id) else { throw notFound("merge (or it was undone)", id) }
+        return Done(done: true)
     }
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Items<User> {

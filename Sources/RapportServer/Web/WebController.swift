@@ -14,6 +14,7 @@ struct WebController {
     let desk: DeskServices
     let limiter: SignInLimiter
     let secureCookies: Bool
+    let presence = Presence()
 
     static let loginCookie = "rapport_login"
     static let sessionLifetime: TimeInterval = 12 * 3_600
@@ -28,6 +29,8 @@ struct WebController {
         pages.get("inbox", use: inbox)
         pages.get("inbox/events", use: events)
         pages.get("conversations/:id", use: conversation)
+        pages.get("conversations/:id/presence", use: presenceEvents)
+        pages.post("conversations/:id/typing", use: typing)
         pages.post("conversations/:id/reply", use: reply)
         pages.post("conversations/:id/note", use: note)
         pages.post("conversations/:id/status", use: status)
@@ -35,6 +38,8 @@ struct WebController {
         pages.post("conversations/:id/priority", use: priority)
         pages.get("customers", use: customers)
         pages.get("customers/:id", use: customer)
+        pages.post("customers/:id/merge", use: mergeCustomer)
+        pages.post("customers/merges/:id/undo", use: unmergeCustomer)
         pages.get("admin/users", use: users)
         pages.post("admin/users", use: createUser)
         pages.post("admin/users/:id/role", use: changeRole)
@@ -253,6 +258,26 @@ struct WebController {
         return renderer.html("conversation", view)
     }
 
+    /// Collision detection: `event: viewers` with the other agents on this conversation (and who types).
+    @Sendable func presenceEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireUser(context)
+        let joined = presence.join(conversation: try pathID(context), name: user.name)
+        let encoder = JSONEncoder()
+        return ServerSentEvents.response(request, joined.updates) { viewers in
+            var buffer = ByteBuffer(string: "event: viewers\ndata: ")
+            buffer.writeBytes(try encoder.encode(viewers))
+            buffer.writeString("\n\n")
+            return buffer
+        }
+    }
+
+    @Sendable func typing(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        presence.typing(conversation: try pathID(context), name: user.name)
+        return Response(status: .noContent)
+    }
+
     struct TextForm: Decodable, CSRFProtected {
         var text: String
         var _csrf: String?
@@ -362,6 +387,7 @@ struct WebController {
         let now = Date()
         var view = DeskViews.page(profile.name, "customer", context)
         view["id"] = profile.id
+        view["customerID"] = profile.id
         view["name"] = profile.name
         view["createdText"] = ViewFormat.relative(profile.createdAt, now: now)
         view["identities"] = profile.identities.map {
@@ -376,7 +402,44 @@ struct WebController {
              "updatedText": ViewFormat.relative(c.updatedAt, now: now)]
         }
         view["timeline"] = profile.timeline.map { DeskViews.message($0, now: now) }
+        let canMerge = context.user?.role.allows(.supervisor) == true
+        view["canMerge"] = canMerge
+        view.setIfPresent("mergedInto", profile.mergedInto)
+        let duplicates = try await desk.customers.suggestedDuplicates(customerID: id)
+        view["duplicates"] = duplicates.map { ["id": $0.id, "name": $0.name] }
+        view["hasDuplicates"] = !duplicates.isEmpty
+        let merges = try await desk.customers.merges(customerID: id)
+        view["merges"] = merges.map { m -> [String: Any] in
+            ["id": m.id, "sourceID": m.sourceID, "targetID": m.targetID, "evidence": m.evidence,
+             "atText": ViewFormat.relative(m.at, now: now), "undone": m.undone, "canUndo": canMerge && !m.undone]
+        }
+        view["hasMerges"] = !merges.isEmpty
         return renderer.html("customer", view)
+    }
+
+    struct MergeForm: Decodable, CSRFProtected {
+        var into: Int64
+        var _csrf: String?
+    }
+
+    @Sendable func mergeCustomer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.supervisor, context)
+        let form = try await WebForm.decode(MergeForm.self, request, context)
+        do {
+            _ = try await desk.customers.merge(source: try pathID(context), into: form.into, by: user.id)
+        } catch StoreError.conflict(let message) {
+            throw APIError(.conflict, "invalid_merge", message)
+        }
+        return Response.redirect(to: "/customers/\(form.into)", type: .normal)
+    }
+
+    @Sendable func unmergeCustomer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.supervisor, context)
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        guard try await desk.customers.unmerge(mergeID: try pathID(context), by: user.id) else {
+            throw APIError(.notFound, "not_found", "no such merge, or it was undone already")
+        }
+        return Response.redirect(to: request.headers[.referer].flatMap { WebController.safeNext(URL(string: $0)?.path) } ?? "/customers", type: .normal)
     }
 
     // MARK: Admin

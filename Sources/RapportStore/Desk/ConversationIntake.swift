@@ -119,6 +119,12 @@ public struct ConversationIntake: Sendable {
                 db, transition, hours: directory.hours(transition.conversation), latest: latest)
         }
         try await ConversationWriter.recordKeys(db, result, in: id)
+        // Only messages sent to the brand's own channels are trusted to say who the sender is elsewhere.
+        if mention.post.origin == .owned
+            || ChannelKind(network: mention.post.network, kind: mention.post.kind) != .publicThread
+        {
+            try await CustomerWriter.followNamedHandles(db, customer: customerID, text: mention.post.text, at: at)
+        }
         return id
     }
 

@@ -43,12 +43,14 @@ enum ConversationWriter {
             SQLFragment(
                 """
                 status = ?, priority = ?, team_id = ?, assignee_id = ?, message_count = ?, updated_ms = ?,
-                first_response_ms = ?, resolved_ms = ?, sla_due_ms = ?, state = ?
+                first_response_ms = ?, resolved_ms = ?, sla_due_ms = ?, sla_check_ms = ?, state = ?
                 """,
                 [
                     c.status.rawValue, c.priority.rawValue, c.assignee.team?.rawValue, c.assignee.agent?.rawValue,
                     c.messageCount, c.updatedAt.millisecondsSince1970, c.firstResponseAt?.millisecondsSince1970,
-                    c.resolvedAt?.millisecondsSince1970, due?.millisecondsSince1970, try DeskCoding.encode(c),
+                    c.resolvedAt?.millisecondsSince1970, due?.millisecondsSince1970,
+                    SLAMonitor.nextCheck(c, hours: hours, after: c.updatedAt)?.millisecondsSince1970,
+                    try DeskCoding.encode(c),
                 ])
         ]
         if let latest {

@@ -18,6 +18,8 @@ public struct CustomerProfile: Sendable, Hashable, Codable, Identifiable {
     public var facts: [String: FactValue]
     public var tags: [String]
     public var createdAt: Date
+    /// Set when this profile was merged into another (it then holds nothing of its own).
+    public var mergedInto: Int64?
     /// Every message from and to the customer, across conversations and channels, newest first.
     public var timeline: [ConversationMessage]
     /// Daily mean sentiment score of the customer's own messages (oldest first).

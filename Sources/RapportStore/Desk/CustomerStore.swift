@@ -50,7 +50,8 @@ public struct CustomerStore: Sendable {
             return CustomerProfile(
                 id: id, name: try row.decode(column: "name", as: String.self), identities: identities, facts: facts,
                 tags: try row.decode(column: "tags", as: String.self).split(separator: ",").map(String.init),
-                createdAt: Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self)), timeline: timeline,
+                createdAt: Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self)),
+                mergedInto: try row.decode(column: "merged_into", as: Int64?.self), timeline: timeline,
                 sentimentByDay: points)
         }
     }
@@ -86,9 +87,54 @@ public struct CustomerStore: Sendable {
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT id, name FROM customers WHERE lower(name) LIKE \(bind: like)
-                    OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE \(bind: like))
+                SELECT id, name FROM customers WHERE merged_into IS NULL AND (lower(name) LIKE \(bind: like)
+                    OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE \(bind: like)))
                 ORDER BY id DESC LIMIT \(bind: limit)
+                """
+            ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
+        }
+    }
+
+    /// Merges `source` into `target` (a person confirmed they are one). Returns the merge's id.
+    public func merge(source: Int64, into target: Int64, by userID: Int64?) async throws -> Int64 {
+        try await database.transaction { db in
+            try await CustomerMerges.merge(
+                db, source: source, into: target, evidence: "confirmed by an agent", by: userID, at: Date())
+        }
+    }
+
+    /// Undoes a merge; false when there is no such merge or it was undone already.
+    public func unmerge(mergeID: Int64, by userID: Int64?) async throws -> Bool {
+        try await database.transaction { db in
+            try await CustomerMerges.unmerge(db, mergeID: mergeID, by: userID, at: Date())
+        }
+    }
+
+    /// Merges into or out of this customer, newest first.
+    public func merges(customerID: Int64) async throws -> [CustomerMergeRecord] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM customer_merges WHERE source_id = \(bind: customerID) OR target_id = \(bind: customerID)
+                ORDER BY id DESC
+                """
+            ).all().map(CustomerMerges.decode)
+        }
+    }
+
+    /// Likely duplicates to suggest: other live profiles with the same name, case and spacing aside.
+    public func suggestedDuplicates(customerID: Int64, limit: Int = 10) async throws -> [(id: Int64, name: String)] {
+        try await database.read { db in
+            guard
+                let name = try await db.raw("SELECT name FROM customers WHERE id = \(bind: customerID)").first()?
+                    .decode(column: "name", as: String.self)
+            else { return [] }
+            let key = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard key.count >= 3 else { return [] }
+            return try await db.raw(
+                """
+                SELECT id, name FROM customers WHERE lower(name) = \(bind: key) AND id <> \(bind: customerID)
+                    AND merged_into IS NULL ORDER BY id LIMIT \(bind: limit)
                 """
             ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
         }

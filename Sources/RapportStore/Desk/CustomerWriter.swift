@@ -5,6 +5,41 @@ import SQLKit
 
 /// Finds or creates the customer behind a message's author, in the caller's transaction.
 enum CustomerWriter {
+    /// Follows what an owned-channel message says about other accounts: an email or chat that names
+    /// a handle ("I also tweeted you as @danaw") links that account to the sender or, when the account
+    /// is already someone's customer, merges the sender's profile (with this message's conversation)
+    /// into it. Run after the message is threaded, so an un-merge takes the conversation back too.
+    static func followNamedHandles(_ db: any SQLDatabase, customer: CustomerID, text: String, at date: Date)
+        async throws
+    {
+        var customer = customer
+        for named in NamedHandleExtractor.extract(from: text) {
+            guard let identity = named.identity else { continue }
+            let owner = try await db.raw(
+                """
+                SELECT customer_id FROM customer_identities
+                WHERE kind = \(bind: identity.kind.rawValue) AND value = \(bind: identity.value)
+                """
+            ).first()?.decode(column: "customer_id", as: Int64.self)
+            if let owner {
+                guard owner != customer.rawValue else { continue }
+                _ = try await CustomerMerges.merge(
+                    db, source: customer.rawValue, into: owner, evidence: "message names \(identity): “\(named.excerpt)”",
+                    by: nil, at: date)
+                customer = CustomerID(owner)
+            } else {
+                try await db.raw(
+                    """
+                    INSERT INTO customer_identities (kind, value, customer_id, verified, evidence, linked_ms)
+                    VALUES (\(bind: identity.kind.rawValue), \(bind: identity.value), \(bind: customer.rawValue), 0,
+                        \(bind: "named in a message: “\(named.excerpt)”"), \(bind: date.millisecondsSince1970))
+                    ON CONFLICT (kind, value) DO NOTHING
+                    """
+                ).run()
+            }
+        }
+    }
+
     /// The customer any of the author's identities already belongs to, or a new one. Identities
     /// not yet linked are linked to it (evidence: the message that carried them).
     static func resolve(_ db: any SQLDatabase, author: Author, at date: Date) async throws -> CustomerID {

@@ -313,5 +313,25 @@ extension Migration {
                 """,
             ]
         },
+        Migration(version: 5, name: "SLA check schedule, customer merges") { d in
+            [
+                "ALTER TABLE conversations ADD COLUMN sla_check_ms BIGINT",
+                "CREATE INDEX conversations_sla_check ON conversations (sla_check_ms)",
+                "ALTER TABLE customers ADD COLUMN merged_into BIGINT",
+                """
+                CREATE TABLE customer_merges (
+                    id \(d.primaryKey),
+                    source_id BIGINT NOT NULL,
+                    target_id BIGINT NOT NULL,
+                    identities TEXT NOT NULL,
+                    conversations TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    by_user BIGINT,
+                    at_ms BIGINT NOT NULL,
+                    undone_ms BIGINT
+                )
+                """,
+            ]
+        },
     ]
 }

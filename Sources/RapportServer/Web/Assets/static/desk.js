@@ -54,6 +54,32 @@
     });
   }
 
+  // Collision detection: who else has this conversation open, and who is typing.
+  if (conversation && window.EventSource) {
+    var convID = conversation.getAttribute("data-conversation");
+    var presence = new EventSource("/conversations/" + convID + "/presence");
+    presence.addEventListener("viewers", function (e) {
+      var box = document.getElementById("presence");
+      var viewers = [];
+      try { viewers = JSON.parse(e.data); } catch (err) { return; }
+      box.textContent = viewers.length === 0 ? "" : viewers.map(function (v) {
+        return v.name + (v.typing ? " is typing a reply" : " is viewing");
+      }).join(" · ");
+    });
+    var lastTyping = 0;
+    var reply = document.getElementById("reply");
+    if (reply) {
+      reply.addEventListener("input", function () {
+        var now = Date.now();
+        if (now - lastTyping < 3000) return;
+        lastTyping = now;
+        var form = new URLSearchParams();
+        form.set("_csrf", document.body.getAttribute("data-csrf") || "");
+        fetch("/conversations/" + convID + "/typing", { method: "POST", credentials: "same-origin", body: form });
+      });
+    }
+  }
+
   var canned = document.querySelector("select.canned");
   if (canned) {
     canned.addEventListener("change", function () {
