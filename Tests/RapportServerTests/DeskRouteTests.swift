@@ -131,6 +131,9 @@ struct DeskRouteTests {
                 Case(method: .get, uri: "/api/v1/audit", minimum: .admin),
                 Case(method: .post, uri: "/api/v1/teams", body: #"{"name":"Team X","strategy":"round_robin"}"#, minimum: .admin),
                 Case(method: .patch, uri: "/api/v1/users/\(other)", body: #"{"role":"analyst"}"#, minimum: .admin),
+                Case(method: .get, uri: "/api/v1/routing-rules", minimum: .supervisor),
+                Case(method: .get, uri: "/api/v1/sla-policies", minimum: .analyst),
+                Case(method: .get, uri: "/api/v1/canned-replies", minimum: .agent),
             ]
             for test in cases {
                 // A machine token is not a user: the desk refuses it.
@@ -189,6 +192,66 @@ struct DeskRouteTests {
             try await client.execute(uri: "/admin/users", method: .get, headers: [.cookie: admin.cookie]) {
                 #expect($0.status == .ok)
                 #expect(String(buffer: $0.body).contains("agent@acme.test"))
+            }
+        }
+    }
+
+    @Test("admins configure the desk from its pages; new conversations follow the new routing rule", arguments: TestEngine.available)
+    func adminPages(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let admin = try await DeskTest.signIn(client, email: "admin@acme.test")
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: admin.cookie]
+            func post(_ uri: String, _ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: uri, method: .post, headers: form, body: ByteBuffer(string: body + "&_csrf=\(admin.csrf)"))
+            }
+            let agent = people[.agent]!.user.id
+            #expect(try await post("/admin/teams", "name=Billing&strategy=round_robin&members[]=\(agent)").status == .seeOther)
+            #expect(try await post("/admin/sla-policies", "name=Chat&firstResponseMinutes=5&resolutionHours=2").status == .seeOther)
+            let team = try #require(try await services.desk.teams.all().first { $0.name == "Billing" })
+            let sla = try #require(try await services.desk.settings.slaPolicies().first { $0.name == "Chat" })
+            #expect(
+                try await post(
+                    "/admin/routing-rules",
+                    "name=Billing+words&keywords=invoice%2C+refund&team=\(team.id)&sla=\(sla.id)&priority=high&tag=billing"
+                ).status == .seeOther)
+            #expect(
+                try await post("/admin/canned-replies", "title=Thanks&body=Thanks+%7B%7Bcustomer.first_name%7D%7D!").status
+                    == .seeOther)
+            // A template with an unknown variable and a rule naming a missing team are refused.
+            #expect(try await post("/admin/canned-replies", "title=Bad&body=%7B%7Bcustomer.shoe_size%7D%7D").status == .badRequest)
+            #expect(try await post("/admin/routing-rules", "name=Ghost&team=999").status == .badRequest)
+            #expect(try await services.desk.settings.routingRules().count == 1)
+            // A listening rule with a syntax error is shown back with its column; nothing is stored.
+            let before = try await services.rules.all().count
+            let bad = try await post("/admin/rules", "name=broken&brand=acme&query=acme+AND+(")
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("column"))
+            #expect(try await services.rules.all().count == before)
+            // Agents cannot change routing.
+            let agentSession = try await DeskTest.signIn(client, email: "agent@acme.test")
+            let refused = try await client.execute(
+                uri: "/admin/routing-rules", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: agentSession.cookie],
+                body: ByteBuffer(string: "name=x&priority=low&_csrf=\(agentSession.csrf)"))
+            #expect(refused.status == .forbidden)
+
+            try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
+                body: DeskTest.chat("m-1", text: "My invoice is wrong, I need a refund"))
+            { #expect($0.status == .ok) }
+            try await DeskTest.settle(services)
+            let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
+            #expect(c.teamID == team.id.rawValue)
+            #expect(c.assigneeID == agent)
+            #expect(c.priority == "high")
+            #expect(c.slaDueAt != nil)
+            try await client.execute(uri: "/admin/desk", method: .get, headers: [.cookie: admin.cookie]) {
+                #expect($0.status == .ok)
+                let html = String(buffer: $0.body)
+                #expect(html.contains("Billing words"))
+                #expect(html.contains("assign to team Billing"))
             }
         }
     }

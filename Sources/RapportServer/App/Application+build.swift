@@ -99,9 +99,12 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     RuleController(rules: services.rules, ruleBook: services.ruleBook).addRoutes(to: api)
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
     DeskAPIController(desk: services.desk).addRoutes(to: api)
+    DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
-        secureCookies: configuration.secureCookies
+        secureCookies: configuration.secureCookies,
+        admin: AdminController(
+            renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
     ).addRoutes(to: router)
     return router
 }

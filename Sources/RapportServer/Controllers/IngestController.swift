@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RapportFormats
+import RapportStore
 
 /// `POST /api/v1/ingest/{format}`: any supported payload, authenticated by API token.
 struct IngestController {
@@ -11,6 +12,8 @@ struct IngestController {
     }
 
     @Sendable func ingestPayload(_ request: Request, context: AppRequestContext) async throws -> IngestService.Summary {
+        // Logging a call or importing posts is an agent's job; analysts only read.
+        try RoleMiddleware.requireIfUser(.agent, context)
         let name = context.parameters.get("format") ?? ""
         guard let format = PayloadFormat(name: name) else {
             throw APIError(

@@ -47,6 +47,7 @@ struct RuleController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<ListeningRule>
     {
+        try RoleMiddleware.requireIfUser(.admin, context)
         let input = try await decode(request, context)
         let rule = try await rules.create(
             name: input.name, brand: input.brand, isCompetitor: input.isCompetitor ?? false, query: input.query,
@@ -56,6 +57,7 @@ struct RuleController {
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> ListeningRule {
+        try RoleMiddleware.requireIfUser(.admin, context)
         let input = try await decode(request, context)
         let rule = ListeningRule(
             id: try id(context), name: input.name, brand: input.brand, isCompetitor: input.isCompetitor ?? false,
@@ -66,6 +68,7 @@ struct RuleController {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.requireIfUser(.admin, context)
         guard try await rules.delete(id: try id(context)) else { throw notFound(context) }
         try await ruleBook.refresh()
         return Response(status: .noContent)
@@ -79,7 +82,7 @@ struct RuleController {
         } catch {
             throw APIError(.badRequest, "malformed_json", "expected {\"query\": \"…\"}")
         }
-        return Validation(valid: true, normalized: try compile(input.query).normalized)
+        return Validation(valid: true, normalized: try Self.compile(input.query).normalized)
     }
 
     private func decode(_ request: Request, _ context: AppRequestContext) async throws -> RuleInput {
@@ -93,18 +96,23 @@ struct RuleController {
                 .badRequest, "malformed_json",
                 "expected {\"name\", \"brand\", \"query\", \"isCompetitor\"?, \"enabled\"?}")
         }
-        let name = input.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw APIError(.unprocessableContent, "invalid_rule", "name must be 1–100 characters")
-        }
-        guard !input.brand.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(.unprocessableContent, "invalid_rule", "brand must not be empty")
-        }
-        _ = try compile(input.query)
+        try Self.check(name: input.name, brand: input.brand, query: input.query)
         return input
     }
 
-    private func compile(_ query: String) throws -> ListeningQuery {
+    /// What a rule must satisfy, from the API or the admin page.
+    static func check(name: String, brand: String, query: String) throws {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else {
+            throw APIError(.unprocessableContent, "invalid_rule", "name must be 1–100 characters")
+        }
+        guard !brand.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError(.unprocessableContent, "invalid_rule", "brand must not be empty")
+        }
+        _ = try compile(query)
+    }
+
+    static func compile(_ query: String) throws -> ListeningQuery {
         do {
             return try ListeningQuery.compile(query)
         } catch {

@@ -69,7 +69,7 @@ struct DeskAPIController {
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
         _ = try require(.analyst, context)
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard let d = try await desk.conversations.detail(id: id) else { throw notFound("conversation", id) }
         return ConversationBody(conversation: d.summary, tags: d.tags, messages: d.messages, history: d.history)
     }
@@ -79,8 +79,8 @@ struct DeskAPIController {
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
         let user = try require(.agent, context)
-        let text = try WebController.messageText(try await decode(TextInput.self, request, context).text)
-        let id = try pathID(context)
+        let text = try WebController.messageText(try await APIInput.decode(TextInput.self, request, context).text)
+        let id = try APIInput.pathID(context)
         guard let messageID = try await desk.conversations.reply(to: id, by: user, text: text) else {
             throw notFound("conversation", id)
         }
@@ -91,8 +91,8 @@ struct DeskAPIController {
 
     @Sendable func note(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
         let user = try require(.agent, context)
-        let text = try WebController.messageText(try await decode(TextInput.self, request, context).text)
-        let id = try pathID(context)
+        let text = try WebController.messageText(try await APIInput.decode(TextInput.self, request, context).text)
+        let id = try APIInput.pathID(context)
         guard let messageID = try await desk.conversations.note(on: id, by: user, text: text) else {
             throw notFound("conversation", id)
         }
@@ -110,7 +110,7 @@ struct DeskAPIController {
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
         let user = try require(.agent, context)
-        let patch = try await decode(ConversationPatch.self, request, context)
+        let patch = try await APIInput.decode(ConversationPatch.self, request, context)
         let by = Performer.agent(AgentID(user.id))
         var commands: [ConversationCommand] = []
         if let assignee = patch.assigneeId {
@@ -130,7 +130,7 @@ struct DeskAPIController {
             }
             commands.append(.setStatus(status, by: by))
         }
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         do {
             guard try await desk.conversations.perform(commands, on: id) else { throw notFound("conversation", id) }
         } catch let error as ConversationError {
@@ -160,7 +160,7 @@ struct DeskAPIController {
 
     @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> CustomerBody {
         _ = try require(.analyst, context)
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard let profile = try await desk.customers.profile(id: id) else { throw notFound("customer", id) }
         return CustomerBody(customer: profile, conversations: try await desk.conversations.conversations(customerID: id))
     }
@@ -171,11 +171,11 @@ struct DeskAPIController {
     /// `POST /api/v1/customers/{id}/facts` with `{"facts": {"lifetime_value": 1250, "plan": "gold"}}`.
     @Sendable func facts(_ request: Request, context: AppRequestContext) async throws -> FactsBody {
         let user = try require(.supervisor, context)
-        let input = try await decode(FactsInput.self, request, context)
+        let input = try await APIInput.decode(FactsInput.self, request, context)
         guard input.facts.count <= 100, input.facts.keys.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else {
             throw APIError(.badRequest, "invalid_facts", "send at most 100 facts with names of 1–64 characters")
         }
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard let merged = try await desk.customers.mergeFacts(input.facts, customerID: id, by: user.id) else {
             throw notFound("customer", id)
         }
@@ -188,9 +188,9 @@ struct DeskAPIController {
     /// `POST /api/v1/customers/{id}/merge` `{"into": 12}`: one person, two profiles.
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> MergeBody {
         let user = try require(.supervisor, context)
-        let input = try await decode(MergeInput.self, request, context)
+        let input = try await APIInput.decode(MergeInput.self, request, context)
         do {
-            return MergeBody(mergeId: try await desk.customers.merge(source: try pathID(context), into: input.into, by: user.id))
+            return MergeBody(mergeId: try await desk.customers.merge(source: try APIInput.pathID(context), into: input.into, by: user.id))
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, "invalid_merge", message)
         } catch StoreError.notFound(let message) {
@@ -202,7 +202,7 @@ struct DeskAPIController {
 
     @Sendable func unmerge(_ request: Request, context: AppRequestContext) async throws -> Done {
         let user = try require(.supervisor, context)
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard try await desk.customers.unmerge(mergeID: id, by: user.id) else { throw notFound("merge (or it was undone)", id) }
         return Done(done: true)
     }
@@ -221,7 +221,7 @@ struct DeskAPIController {
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<User> {
         let admin = try require(.admin, context)
-        let input = try await decode(NewUser.self, request, context)
+        let input = try await APIInput.decode(NewUser.self, request, context)
         let user = try await desk.createUser(
             email: input.email, name: input.name, role: input.role, password: input.password, by: admin.id)
         return EditedResponse(status: .created, response: user)
@@ -234,8 +234,8 @@ struct DeskAPIController {
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> User {
         let caller = try require(.agent, context)
-        let id = try pathID(context)
-        let patch = try await decode(UserPatch.self, request, context)
+        let id = try APIInput.pathID(context)
+        let patch = try await APIInput.decode(UserPatch.self, request, context)
         if let role = patch.role {
             _ = try require(.admin, context)
             guard let role = Role(rawValue: role) else {
@@ -283,7 +283,7 @@ struct DeskAPIController {
     @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TeamBody>
     {
         _ = try require(.admin, context)
-        let input = try await decode(NewTeam.self, request, context)
+        let input = try await APIInput.decode(NewTeam.self, request, context)
         let strategy = try input.strategy.map { value in
             guard let s = AssignmentStrategy(rawValue: value) else {
                 throw APIError(
@@ -313,7 +313,7 @@ struct DeskAPIController {
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TokenBody>
     {
         let user = try require(.analyst, context)
-        let input = try await decode(NewToken.self, request, context)
+        let input = try await APIInput.decode(NewToken.self, request, context)
         let token = APITokens.generate()
         _ = try await TokenStore(database: desk.database).create(
             name: input.name, tokenHash: APITokens.hash(token), userID: user.id)
@@ -330,25 +330,8 @@ struct DeskAPIController {
         return context.user!
     }
 
-    private func pathID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-            throw APIError(.badRequest, "invalid_id", "the id in the path must be a number")
-        }
-        return id
-    }
-
     private func notFound(_ what: String, _ id: Int64) -> APIError {
         APIError(.notFound, "not_found", "no \(what) \(id)")
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
-        do {
-            return try await request.decode(as: T.self, context: context)
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.badRequest, "invalid_json", "the body is not the JSON this endpoint expects: \(error)")
-        }
     }
 }
 

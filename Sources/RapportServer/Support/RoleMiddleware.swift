@@ -14,6 +14,12 @@ struct RoleMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// For endpoints machine tokens may also use (ingest, listening rules): a user's token must
+    /// still carry the role.
+    static func requireIfUser(_ minimum: Role, _ context: Context) throws {
+        if context.user != nil { try require(minimum, context) }
+    }
+
     /// Throws 401 without a user, 403 when the user's role is too low.
     static func require(_ minimum: Role, _ context: Context) throws {
         guard let user = context.user else {

@@ -11,7 +11,10 @@ enum DeskViews {
     {
         var view: [String: Any] = ["title": title, "page": page, "csrf": context.csrfToken ?? ""]
         if let user = context.user {
-            view["user"] = ["name": user.name, "role": user.role.rawValue, "isAdmin": user.role == .admin]
+            view["user"] = [
+                "name": user.name, "role": user.role.rawValue, "isAdmin": user.role == .admin,
+                "isSupervisor": user.role.allows(.supervisor),
+            ]
         }
         if let flash { view["flash"] = flash }
         return view

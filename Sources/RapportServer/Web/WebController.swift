@@ -14,6 +14,7 @@ struct WebController {
     let desk: DeskServices
     let limiter: SignInLimiter
     let secureCookies: Bool
+    let admin: AdminController
     let presence = Presence()
 
     static let loginCookie = "rapport_login"
@@ -44,6 +45,7 @@ struct WebController {
         pages.post("admin/users", use: createUser)
         pages.post("admin/users/:id/role", use: changeRole)
         pages.get("admin/audit", use: audit)
+        admin.addRoutes(to: pages)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -203,7 +205,7 @@ struct WebController {
     // MARK: Conversation
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard let detail = try await desk.conversations.detail(id: id) else {
             throw APIError(.notFound, "not_found", "no conversation \(id)")
         }
@@ -261,7 +263,7 @@ struct WebController {
     /// Collision detection: `event: viewers` with the other agents on this conversation (and who types).
     @Sendable func presenceEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireUser(context)
-        let joined = presence.join(conversation: try pathID(context), name: user.name)
+        let joined = presence.join(conversation: try APIInput.pathID(context), name: user.name)
         let encoder = JSONEncoder()
         return ServerSentEvents.response(request, joined.updates) { viewers in
             var buffer = ByteBuffer(string: "event: viewers\ndata: ")
@@ -274,7 +276,7 @@ struct WebController {
     @Sendable func typing(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.agent, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        presence.typing(conversation: try pathID(context), name: user.name)
+        presence.typing(conversation: try APIInput.pathID(context), name: user.name)
         return Response(status: .noContent)
     }
 
@@ -287,7 +289,7 @@ struct WebController {
         let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(TextForm.self, request, context)
         let text = try Self.messageText(form.text)
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard try await desk.conversations.reply(to: id, by: user, text: text) != nil else {
             throw APIError(.notFound, "not_found", "no conversation \(id)")
         }
@@ -300,7 +302,7 @@ struct WebController {
         let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(TextForm.self, request, context)
         let text = try Self.messageText(form.text)
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         let mentioned = try await desk.users.all().filter { u in
             text.range(of: "@" + u.firstName, options: [.caseInsensitive]) != nil
         }.map(\.id)
@@ -357,7 +359,7 @@ struct WebController {
     }
 
     private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         do {
             guard try await desk.conversations.perform(commands, on: id) else {
                 throw APIError(.notFound, "not_found", "no conversation \(id)")
@@ -380,7 +382,7 @@ struct WebController {
     }
 
     @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try pathID(context)
+        let id = try APIInput.pathID(context)
         guard let profile = try await desk.customers.profile(id: id) else {
             throw APIError(.notFound, "not_found", "no customer \(id)")
         }
@@ -426,7 +428,7 @@ struct WebController {
         let user = try requireRole(.supervisor, context)
         let form = try await WebForm.decode(MergeForm.self, request, context)
         do {
-            _ = try await desk.customers.merge(source: try pathID(context), into: form.into, by: user.id)
+            _ = try await desk.customers.merge(source: try APIInput.pathID(context), into: form.into, by: user.id)
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, "invalid_merge", message)
         }
@@ -436,7 +438,7 @@ struct WebController {
     @Sendable func unmergeCustomer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.supervisor, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        guard try await desk.customers.unmerge(mergeID: try pathID(context), by: user.id) else {
+        guard try await desk.customers.unmerge(mergeID: try APIInput.pathID(context), by: user.id) else {
             throw APIError(.notFound, "not_found", "no such merge, or it was undone already")
         }
         return Response.redirect(to: request.headers[.referer].flatMap { WebController.safeNext(URL(string: $0)?.path) } ?? "/customers", type: .normal)
@@ -482,7 +484,7 @@ struct WebController {
         guard let role = Role(rawValue: form.role) else {
             throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
         }
-        guard try await desk.users.setRole(role, userID: try pathID(context), by: admin.id) != nil else {
+        guard try await desk.users.setRole(role, userID: try APIInput.pathID(context), by: admin.id) != nil else {
             throw APIError(.notFound, "not_found", "no such user")
         }
         return Response.redirect(to: "/admin/users", type: .normal)
@@ -511,13 +513,6 @@ struct WebController {
     private func requireRole(_ role: Role, _ context: AppRequestContext) throws -> User {
         try RoleMiddleware.require(role, context)
         return context.user!
-    }
-
-    private func pathID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {
-            throw APIError(.badRequest, "invalid_id", "the id in the path must be a number")
-        }
-        return id
     }
 
     /// Replies and notes: non-empty, bounded.

@@ -34,6 +34,9 @@ public struct DeskSettingsStore: Sendable {
 
     public func addSLAPolicy(_ policy: SLAPolicy) async throws -> SLAPolicy {
         try await database.transaction { db in
+            if try await db.raw("SELECT id FROM sla_policies WHERE name = \(bind: policy.name)").first() != nil {
+                throw StoreError.conflict("an SLA policy named '\(policy.name)' already exists")
+            }
             let row = try await db.raw(
                 """
                 INSERT INTO sla_policies (name, definition) VALUES (\(bind: policy.name),
@@ -48,7 +51,10 @@ public struct DeskSettingsStore: Sendable {
 
     public func addCannedReply(title: String, body: String) async throws -> Int64 {
         try await database.transaction { db in
-            try await db.raw(
+            if try await db.raw("SELECT id FROM canned_replies WHERE title = \(bind: title)").first() != nil {
+                throw StoreError.conflict("a canned reply titled '\(title)' already exists")
+            }
+            return try await db.raw(
                 "INSERT INTO canned_replies (title, body) VALUES (\(bind: title), \(bind: body)) RETURNING id"
             ).first()?.decode(column: "id", as: Int64.self) ?? 0
         }
@@ -62,6 +68,30 @@ public struct DeskSettingsStore: Sendable {
                     try $0.decode(column: "body", as: String.self)
                 )
             }
+        }
+    }
+
+    /// Removes a routing rule; false when there was none.
+    public func deleteRoutingRule(id: Int64, by userID: Int64?) async throws -> Bool {
+        try await database.transaction { db in
+            guard try await db.raw("SELECT id FROM routing_rules WHERE id = \(bind: id)").first() != nil else { return false }
+            try await db.raw("DELETE FROM routing_rules WHERE id = \(bind: id)").run()
+            try await AuditLog.record(db, userID: userID, action: "routing_rule.delete", target: "routing_rule:\(id)", detail: "")
+            return true
+        }
+    }
+
+    public func slaPolicies() async throws -> [SLAPolicy] {
+        try await database.read { db in
+            try await DeskDirectory.load(db).policies.values.sorted { $0.id < $1.id }
+        }
+    }
+
+    public func deleteCannedReply(id: Int64) async throws -> Bool {
+        try await database.transaction { db in
+            guard try await db.raw("SELECT id FROM canned_replies WHERE id = \(bind: id)").first() != nil else { return false }
+            try await db.raw("DELETE FROM canned_replies WHERE id = \(bind: id)").run()
+            return true
         }
     }
 }
