@@ -31,8 +31,57 @@ struct OutboxDeliveryTests {
                     status: .created, headers: [.contentType: "application/json"],
                     body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"data":{"id":"1999","text":"ok"}}"#)))
             }
+            router.post("2/dm_conversations/with/:user/messages") { request, context -> Response in
+                let body = String(buffer: try await request.body.collect(upTo: 1 << 16))
+                self.requests.withLock { $0.append((request.uri.path, request.headers[.authorization], body)) }
+                return Response(
+                    status: .created, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"data":{"dm_conversation_id":"77-1","dm_event_id":"555"}}"#)))
+            }
             return router
         }
+    }
+
+    @Test("public → private: the public reply and a DM to the author go out, in a new linked conversation", arguments: TestEngine.available)
+    func movePrivate(engine: TestEngine) async throws {
+        let stub = XStub()
+        stub.failuresLeft.withLock { $0 = 0 }
+        try await Application(router: stub.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            .test(.live) { stubClient in
+                let port = try #require(stubClient.port)
+                let sender = XReplySender(
+                    configuration: XConfiguration(baseURL: "http://127.0.0.1:\(port)", userAccessToken: "x-user-token"))
+                try await TestApp.withServices(engine, dispatcher: OutboxDispatcher(senders: [sender])) { config, services in
+                    let app = Application(router: buildRouter(config, services: services))
+                    try await app.test(.router) { client in
+                        let people = try await DeskTest.people(services)
+                        let line =
+                            #"{"data":{"id":"1900","text":"@AcmeMobile you charged me twice, this is theft","author_id":"77","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"77","name":"Dana W","username":"danaw","public_metrics":{"followers_count":2400000}}]}}"#
+                        try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line))
+                        { #expect($0.status == .ok) }
+                        try await DeskTest.settle(services)
+                        let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
+                        let response = try await client.execute(
+                            uri: "/api/v1/conversations/\(c.id)/move-private", method: .post,
+                            headers: DeskTest.bearer(people[.agent]!.token),
+                            body: ByteBuffer(string: #"{"text":"Hi Dana, can you send us your account number?","publicText":"Sorry Dana, we've sent you a DM."}"#))
+                        #expect(response.status == .created)
+                        let newID = try #require(
+                            (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])?["id"] as? Int)
+                        for _ in 0..<200 {
+                            if stub.requests.withLock({ $0.count }) >= 2 { break }
+                            try await Task.sleep(for: .milliseconds(25))
+                        }
+                        let private_ = try #require(try await services.desk.conversations.detail(id: Int64(newID)))
+                        #expect(private_.summary.channelKind == "dm")
+                        #expect(private_.summary.customerID == c.customerID)
+                        #expect(private_.tags == ["from-public-\(c.id)"])
+                        #expect(try await services.desk.conversations.detail(id: c.id)?.tags.contains("moved-private-\(newID)") == true)
+                    }
+                }
+            }
+        let paths = stub.requests.withLock { $0.map(\.path) }.sorted()
+        #expect(paths == ["/2/dm_conversations/with/77/messages", "/2/tweets"])
     }
 
     @Test("an agent's reply to an X post is posted as a reply to that tweet, retried after a 503, sent once", arguments: TestEngine.available)

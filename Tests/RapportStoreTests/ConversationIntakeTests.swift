@@ -210,4 +210,30 @@ struct ConversationIntakeTests {
             #expect(try await customers.unmerge(mergeID: merge.id, by: nil) == false, "undone once")
         }
     }
+
+    @Test("merging two conversations of one customer moves the messages; a later reply lands in the target", arguments: TestEngine.available)
+    func mergeConversations(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let agent = try await UserStore(database: db).create(email: "a@acme.test", name: "A", role: .agent, passwordHash: "x")
+            let mentions = MentionStore(database: db)
+            let urgent = Fixtures.analysis(.negative, level: .urgent)
+            _ = try await mentions.insert([
+                Fixtures.new(Fixtures.post("1", text: "no signal"), analysis: urgent),
+                Fixtures.new(Fixtures.post("2", text: "still no signal", minutes: 3), analysis: urgent),
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let store = ConversationStore(database: db)
+            let all = try await store.inbox(InboxQuery(queue: .all))
+            #expect(all.count == 2, "two top-level posts: two conversations")
+            let (source, target) = (all[0].id, all[1].id)
+            #expect(try await store.merge(source, into: target, by: agent, at: Fixtures.start.addingTimeInterval(600)))
+            let merged = try #require(try await store.detail(id: target))
+            #expect(merged.messages.count == 2)
+            #expect(merged.summary.messageCount == 2)
+            #expect(try await store.detail(id: source)?.summary.status == "closed")
+            _ = try await mentions.insert([Fixtures.new(reply("3", to: all[0].subject == "no signal" ? "1" : "2"), analysis: urgent)])
+            _ = try await ConversationIntake(database: db).drain()
+            #expect(try await store.detail(id: target)?.messages.count == 3)
+        }
+    }
 }

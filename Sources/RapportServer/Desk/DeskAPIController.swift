@@ -16,6 +16,8 @@ struct DeskAPIController {
         api.post("conversations/:id/replies", use: reply)
         api.post("conversations/:id/notes", use: note)
         api.patch("conversations/:id", use: update)
+        api.post("conversations/:id/merge", use: mergeConversation)
+        api.post("conversations/:id/move-private", use: movePrivate)
         api.get("customers", use: customers)
         api.get("customers/:id", use: customer)
         api.post("customers/:id/facts", use: facts)
@@ -69,7 +71,10 @@ struct DeskAPIController {
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
         _ = try require(.analyst, context)
-        let id = try APIInput.pathID(context)
+        return try await conversationBody(try APIInput.pathID(context))
+    }
+
+    private func conversationBody(_ id: Int64) async throws -> ConversationBody {
         guard let d = try await desk.conversations.detail(id: id) else { throw notFound("conversation", id) }
         return ConversationBody(conversation: d.summary, tags: d.tags, messages: d.messages, history: d.history)
     }
@@ -138,6 +143,50 @@ struct DeskAPIController {
         }
         desk.worker.changed(id)
         return try await conversation(request, context: context)
+    }
+
+    struct IntoInput: Decodable { var into: Int64 }
+
+    /// `POST /api/v1/conversations/{id}/merge` `{"into": 9}`: the same customer's duplicate thread.
+    @Sendable func mergeConversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
+        let user = try require(.agent, context)
+        let input = try await APIInput.decode(IntoInput.self, request, context)
+        let id = try APIInput.pathID(context)
+        do {
+            guard try await desk.conversations.merge(id, into: input.into, by: user) else {
+                throw notFound("conversation", id)
+            }
+        } catch let error as ConversationError {
+            throw APIError(.conflict, "invalid_merge", String(describing: error))
+        }
+        desk.worker.changed(id)
+        desk.worker.changed(input.into)
+        return try await conversationBody(input.into)
+    }
+
+    struct MoveInput: Decodable {
+        var text: String
+        var publicText: String?
+    }
+
+    /// `POST /api/v1/conversations/{id}/move-private`: continue a public complaint in a DM.
+    @Sendable func movePrivate(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
+        let user = try require(.agent, context)
+        let input = try await APIInput.decode(MoveInput.self, request, context)
+        let text = try WebController.messageText(input.text)
+        let publicText = try input.publicText.flatMap { $0.isEmpty ? nil : try WebController.messageText($0) }
+        let id = try APIInput.pathID(context)
+        let newID: Int64?
+        do {
+            newID = try await desk.conversations.movePrivate(id, by: user, privateText: text, publicText: publicText)
+        } catch StoreError.conflict(let message) {
+            throw APIError(.conflict, "cannot_move", message)
+        }
+        guard let newID else { throw notFound("conversation", id) }
+        desk.worker.wake()
+        desk.worker.changed(id)
+        desk.worker.changed(newID)
+        return EditedResponse(status: .created, response: Created(id: newID))
     }
 
     struct CustomerRow: Encodable, Sendable {

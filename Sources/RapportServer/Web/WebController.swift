@@ -37,6 +37,8 @@ struct WebController {
         pages.post("conversations/:id/status", use: status)
         pages.post("conversations/:id/assign", use: assign)
         pages.post("conversations/:id/priority", use: priority)
+        pages.post("conversations/:id/merge", use: mergeConversation)
+        pages.post("conversations/:id/move-private", use: movePrivate)
         pages.get("customers", use: customers)
         pages.get("customers/:id", use: customer)
         pages.post("customers/:id/merge", use: mergeCustomer)
@@ -231,6 +233,9 @@ struct WebController {
                 "actor": line.actor, "text": line.text]
         }
         view["canWrite"] = user.role.allows(.agent)
+        view["canMovePrivate"] =
+            s.channelKind == "public" && ["x", "facebook", "instagram", "mastodon"].contains(s.network)
+            && s.status != "closed"
         let status = ConversationStatus(rawValue: s.status) ?? .open
         view["statusActions"] = status.allowedTargets.sorted { $0.rawValue < $1.rawValue }.map {
             ["value": $0.rawValue, "label": $0 == .open ? "Open" : $0.rawValue.capitalized, "isResolve": $0 == .resolved]
@@ -356,6 +361,51 @@ struct WebController {
             throw APIError(.badRequest, "invalid_priority", "unknown priority '\(form.priority)'")
         }
         return try await perform([.setPriority(priority, by: .agent(AgentID(user.id)))], context)
+    }
+
+    struct IntoForm: Decodable, CSRFProtected {
+        var into: Int64
+        var _csrf: String?
+    }
+
+    @Sendable func mergeConversation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(IntoForm.self, request, context)
+        let id = try APIInput.pathID(context)
+        do {
+            guard try await desk.conversations.merge(id, into: form.into, by: user) else {
+                throw APIError(.notFound, "not_found", "no such conversation")
+            }
+        } catch let error as ConversationError {
+            throw APIError(.conflict, "invalid_merge", String(describing: error))
+        }
+        desk.worker.changed(id)
+        desk.worker.changed(form.into)
+        return Response.redirect(to: "/conversations/\(form.into)", type: .normal)
+    }
+
+    struct MoveForm: Decodable, CSRFProtected {
+        var text: String
+        var publicText: String?
+        var _csrf: String?
+    }
+
+    @Sendable func movePrivate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(MoveForm.self, request, context)
+        let publicText = try form.publicText.flatMap { $0.isEmpty ? nil : try Self.messageText($0) }
+        let id = try APIInput.pathID(context)
+        let newID: Int64?
+        do {
+            newID = try await desk.conversations.movePrivate(
+                id, by: user, privateText: try Self.messageText(form.text), publicText: publicText)
+        } catch StoreError.conflict(let message) {
+            throw APIError(.conflict, "cannot_move", message)
+        }
+        guard let newID else { throw APIError(.notFound, "not_found", "no conversation \(id)") }
+        desk.worker.wake()
+        desk.worker.changed(id)
+        return Response.redirect(to: "/conversations/\(newID)", type: .normal)
     }
 
     private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {

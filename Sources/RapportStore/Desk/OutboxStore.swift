@@ -132,16 +132,20 @@ public struct OutboxStore: Sendable {
 
 /// Queues a reply, addressed from the customer's latest message in the conversation.
 enum OutboxWriter {
+    /// `addressedFrom` names another conversation whose customer message this reply answers (a
+    /// private follow-up of a public post answers that post's author).
     static func enqueue(
-        _ db: any SQLDatabase, conversation: Conversation, messageID: MessageID, text: String, at date: Date
+        _ db: any SQLDatabase, conversation: Conversation, messageID: MessageID, text: String, at date: Date,
+        addressedFrom: ConversationID? = nil
     ) async throws {
+        let source = addressedFrom ?? conversation.id
         let last = try await db.raw(
             """
             SELECT m.external_id, m.network, mm.thread_id, mm.title, a.handle, a.external_id AS author_external_id
             FROM conversation_messages m
             JOIN mentions mm ON mm.id = m.mention_id
             JOIN authors a ON a.id = mm.author_id
-            WHERE m.conversation_id = \(bind: conversation.id.rawValue) AND m.direction = 'in'
+            WHERE m.conversation_id = \(bind: source.rawValue) AND m.direction = 'in'
             ORDER BY m.created_ms DESC, m.id DESC LIMIT 1
             """
         ).first()
