@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     /// Mark session cookies `Secure` (sent over HTTPS only). On by default; turn off only for
     /// plain-HTTP development on this machine (`RAPPORT_INSECURE_COOKIES=1`, `serve --demo`).
     public var secureCookies: Bool = true
+    /// Where customers reach this Rapport (links in surveys). Default: the listening address.
+    public var publicURL: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "rapport.db"),
@@ -42,6 +44,15 @@ public struct AppConfiguration: Sendable {
         metaVerifyToken = metaVerifyToken ?? env["RAPPORT_META_VERIFY_TOKEN"]
         apiToken = apiToken ?? env["RAPPORT_API_TOKEN"]
         if env["RAPPORT_INSECURE_COOKIES"] == "1" { secureCookies = false }
+        if let url = env["RAPPORT_PUBLIC_URL"], !url.isEmpty { publicURL = url }
+    }
+}
+
+extension AppConfiguration {
+    /// The base of links sent to customers, without a trailing slash.
+    public var publicBaseURL: String {
+        let base = publicURL ?? "http://\(host):\(port)"
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 }
 

@@ -36,7 +36,7 @@ public struct RapportServices: Sendable {
             let mentions = MentionStore(database: database)
             let desk = DeskServices(
                 database: database, dispatcher: dispatcher ?? OutboxDispatcher(senders: OutboundSettings.senders()),
-                passwordCost: passwordCost,
+                passwordCost: passwordCost, publicBaseURL: configuration.publicBaseURL,
                 logger: logger)
             let worker = desk.worker
             let pipeline = IngestPipeline(
@@ -100,6 +100,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
     DeskAPIController(desk: services.desk).addRoutes(to: api)
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
+    SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
+        .addRoutes(to: router, api: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
         secureCookies: configuration.secureCookies,

@@ -137,7 +137,7 @@ struct DeskAPIController {
         }
         let id = try APIInput.pathID(context)
         do {
-            guard try await desk.conversations.perform(commands, on: id) else { throw notFound("conversation", id) }
+            guard try await desk.perform(commands, on: id) else { throw notFound("conversation", id) }
         } catch let error as ConversationError {
             throw APIError(.conflict, "illegal_change", String(describing: error))
         }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 import RapportIngest
+import RapportDesk
 import RapportOutbound
 import RapportStore
 
@@ -17,10 +18,18 @@ public struct DeskServices: Sendable {
     public let outbox: OutboxStore
     public let worker: DeskWorker
     public let database: Database
+    public let surveys: SurveyStore
+    /// Base of the links customers get (surveys).
+    public let publicBaseURL: String
     /// bcrypt work factor for new passwords.
     public let passwordCost: UInt8
 
-    public init(database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12, logger: Logger) {
+    public init(
+        database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12,
+        publicBaseURL: String = "http://127.0.0.1:8080", logger: Logger
+    ) {
+        surveys = SurveyStore(database: database)
+        self.publicBaseURL = publicBaseURL
         users = UserStore(database: database)
         sessions = SessionStore(database: database)
         conversations = ConversationStore(database: database)
@@ -61,5 +70,37 @@ public struct DeskServices: Sendable {
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, "duplicate_email", message)
         }
+    }
+
+    /// Applies agents' commands; a conversation they resolve after answering gets a CSAT survey in
+    /// its channel (once per conversation).
+    public func perform(_ commands: [ConversationCommand], on id: Int64, at date: Date = Date()) async throws -> Bool {
+        let before = try await conversations.detail(id: id)?.summary
+        guard try await conversations.perform(commands, on: id, at: date) else { return false }
+        if let before, before.status != "resolved", before.firstResponseAt != nil,
+            try await conversations.detail(id: id)?.summary.status == "resolved",
+            try await !surveys.exists(conversationID: id)
+        {
+            _ = try await sendSurvey(.csat, customerID: before.customerID, conversationID: id, at: date)
+            worker.wake()
+        }
+        return true
+    }
+
+    /// Creates a survey and sends its link (in the conversation's channel when one is given).
+    /// Returns the link, which only the customer gets (the store keeps a hash of its token).
+    public func sendSurvey(_ kind: SurveyKind, customerID: Int64, conversationID: Int64?, at date: Date = Date())
+        async throws -> String
+    {
+        let token = APITokens.generate()
+        let link = "\(publicBaseURL)/survey/\(token)"
+        let text =
+            kind == .csat
+            ? "Thanks for talking to us. How did we do? Rate us from 1 to 5: \(link)"
+            : "How likely are you to recommend us to a friend, from 0 to 10? \(link)"
+        _ = try await surveys.create(
+            kind: kind, customerID: customerID, conversationID: conversationID, tokenHash: APITokens.hash(token),
+            message: conversationID == nil ? nil : text, expiresAt: date.addingTimeInterval(7 * 86_400), at: date)
+        return link
     }
 }

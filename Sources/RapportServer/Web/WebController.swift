@@ -411,7 +411,7 @@ struct WebController {
     private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
         do {
-            guard try await desk.conversations.perform(commands, on: id) else {
+            guard try await desk.perform(commands, on: id) else {
                 throw APIError(.notFound, "not_found", "no conversation \(id)")
             }
         } catch let error as ConversationError {
@@ -466,6 +466,16 @@ struct WebController {
              "atText": ViewFormat.relative(m.at, now: now), "undone": m.undone, "canUndo": canMerge && !m.undone]
         }
         view["hasMerges"] = !merges.isEmpty
+        view["surveys"] = try await desk.surveys.surveys(customerID: id).map { s -> [String: Any] in
+            var row: [String: Any] = [
+                "kind": s.kind.rawValue.uppercased(), "sentText": ViewFormat.relative(s.createdAt, now: now),
+                "answer": s.score.map { "\($0)" } ?? (s.expiresAt < now ? "expired" : "not answered yet"),
+            ]
+            row.setIfPresent("comment", s.comment)
+            row.setIfPresent("followUp", s.followupConversationID)
+            if !s.sharedOn.isEmpty { row["shared"] = s.sharedOn.joined(separator: ", ") }
+            return row
+        }
         return renderer.html("customer", view)
     }
 

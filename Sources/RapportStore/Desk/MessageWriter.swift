@@ -46,4 +46,23 @@ enum MessageWriter {
         guard let row else { throw StoreError.notFound("inserted message") }
         return MessageID(try row.decode(column: "id", as: Int64.self))
     }
+
+    /// A message Rapport writes itself: a survey sent to the customer (outgoing, queued), or a
+    /// customer's survey comment opening a follow-up (incoming).
+    static func insertSystem(
+        _ db: any SQLDatabase, conversationID: ConversationID, network: Network, body: String, at: Date,
+        direction: MessageDirection = .outgoing, authorName: String = "Rapport"
+    ) async throws -> MessageID {
+        let row = try await db.raw(
+            """
+            INSERT INTO conversation_messages (conversation_id, direction, network, author_name, body, delivery, created_ms)
+            VALUES (\(bind: conversationID.rawValue), \(bind: direction.rawValue), \(bind: network.rawValue),
+                \(bind: authorName), \(bind: body),
+                \(bind: direction == .outgoing ? DeliveryState.queued.rawValue : nil), \(bind: at.millisecondsSince1970))
+            RETURNING id
+            """
+        ).first()
+        guard let row else { throw StoreError.notFound("inserted message") }
+        return MessageID(try row.decode(column: "id", as: Int64.self))
+    }
 }

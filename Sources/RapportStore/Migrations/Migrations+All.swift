@@ -333,5 +333,31 @@ extension Migration {
                 """,
             ]
         },
+        // Version 6 is the insight rollups and alerts (developed beside this one).
+        Migration(version: 7, name: "surveys") { d in
+            [
+                """
+                CREATE TABLE surveys (
+                    id \(d.primaryKey),
+                    token_hash TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    customer_id BIGINT NOT NULL REFERENCES customers (id),
+                    conversation_id BIGINT,
+                    network TEXT NOT NULL,
+                    team_id BIGINT,
+                    agent_id BIGINT,
+                    created_ms BIGINT NOT NULL,
+                    expires_ms BIGINT NOT NULL,
+                    answered_ms BIGINT,
+                    score INTEGER,
+                    comment TEXT,
+                    shared_on TEXT NOT NULL DEFAULT '',
+                    followup_conversation_id BIGINT
+                )
+                """,
+                "CREATE INDEX surveys_customer ON surveys (customer_id, created_ms)",
+                "CREATE INDEX surveys_answered ON surveys (answered_ms)",
+            ]
+        },
     ]
 }
