@@ -25,7 +25,8 @@ public enum InfluenceModel {
         }
         let verified = input.verified ? 10.0 : 0
         let interactions = Double(input.likes + 2 * input.reposts + input.replies + 2 * input.quotes)
-        let engagement = 15 * min(1, log10(1 + max(0, interactions)) / 4)
+        // log10(1) is 0: most posts are read before anyone engages with them.
+        let engagement = interactions > 0 ? 15 * min(1, log10(1 + interactions) / 4) : 0
         var history = 0.0
         if let h = input.history {
             history =

@@ -67,7 +67,7 @@ enum IntentCues {
 
     /// Enters every cue into the shared lexicon (`SentimentLexicon.standard`), so intent
     /// classification reads the token's entry instead of hashing it again.
-    static func add(to table: inout LexiconTable) {
+    static func add(to table: inout LexiconBuilder) {
         for (number, intent) in Intent.Name.allCases.enumerated() {
             for (phrase, weight) in cues[intent] ?? [] {
                 table.upsert(phrase) {

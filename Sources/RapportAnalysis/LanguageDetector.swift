@@ -11,41 +11,64 @@ public struct LanguageDetector: Sendable {
     public init() { words = SentimentLexicon.standard }
 
     public func detect(_ text: String) -> String {
-        detect(SocialTokenizer(lexicon: SentimentLexicon.standard).tokenize(text))
+        SocialTokenizer(lexicon: SentimentLexicon.standard).withTokens(text) { detect($0) }
+    }
+
+    /// For language bit mask `mask`, the vote each of its languages gets (1 / number of
+    /// languages), as one vector: adding it is the same as adding the share to each language in
+    /// turn. `LexiconTable.languageShares` holds all 128.
+    static func shares(_ mask: Int) -> SIMD8<Float> {
+        var v = SIMD8<Float>()
+        let share = 1 / Float(mask.nonzeroBitCount)
+        for l in 0..<7 where mask & (1 << l) != 0 { v[l] = share }
+        return v
     }
 
     func detect(_ text: TokenizedText) -> String {
-        var scores: (Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0)
+        var s = SIMD8<Float>()
         let infos = words.infos
-        withUnsafeMutableBytes(of: &scores) { raw in
-            let s = raw.bindMemory(to: Float.self)
-            text.bytes.withUnsafeBufferPointer { bytes in
-                for token in text.tokens where token.flags.contains(.word) && !token.flags.contains(.mention) {
-                    // The tokenizer already found the entry; a collapsed elongation is no stopword.
-                    if token.term >= 0 && !token.flags.contains(.collapsed) {
-                        let mask = infos[Int(token.term)].languages
-                        if mask != 0 {
-                            let share = 1 / Float(mask.nonzeroBitCount)
-                            for l in 0..<7 where mask & (1 << l) != 0 { s[l] += share }
-                        }
-                    }
-                    let start = Int(token.start)
-                    Self.addCharacterCues(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(token.length)]), s)
-                }
-            }
+        let shares = words.languageShares
+        let bytes = text.bytes.baseAddress
+        let tokens = text.tokens
+        var k = 0
+        while k < tokens.count {
+            // The tokenizer marked the words that carry any evidence: stopwords (a collapsed
+            // elongation is none), words with a Latin-1 letter or "ij", and telling endings.
+            let token = tokens[k]
+            k += 1
+            let flags = token.flags
+            guard !flags.isDisjoint(with: [.stopword, .letterCues, .ending]), flags.contains(.word),
+                !flags.contains(.mention)
+            else { continue }
+            if flags.contains(.stopword) { s += shares[Int(infos[Int(token.term)].languages & 0x7F)] }
+            let word = UnsafeBufferPointer(start: bytes! + Int(token.start), count: Int(token.length))
+            if flags.contains(.letterCues) { Self.addLetterCues(word, &s) }
+            if flags.contains(.ending) { Self.addEndingCues(word, &s) }
         }
-        return withUnsafeBytes(of: &scores) { raw in
-            let s = raw.bindMemory(to: Float.self)
-            var best = 0
-            for l in 1..<7 where s[l] > s[best] { best = l }
-            var second: Float = 0
-            for l in 0..<7 where l != best { second = max(second, s[l]) }
-            return s[best] >= 1 && s[best] - second >= 0.5 ? Self.supported[best] : "und"
+        // No evidence at all (common for short posts): the winner would need 1 point.
+        if s.max() < 1 { return "und" }
+        var best = 0
+        for l in 1..<7 where s[l] > s[best] { best = l }
+        var second: Float = 0
+        for l in 0..<7 where l != best { second = max(second, s[l]) }
+        return s[best] >= 1 && s[best] - second >= 0.5 ? Self.code(best) : "und"
+    }
+
+    /// `supported[l]` as a literal (no array access).
+    private static func code(_ l: Int) -> String {
+        switch l {
+        case 0: "en"
+        case 1: "es"
+        case 2: "fr"
+        case 3: "de"
+        case 4: "pt"
+        case 5: "it"
+        default: "nl"
         }
     }
 
-    /// Letters and word endings that belong to (nearly) one language.
-    private static func addCharacterCues(_ word: UnsafeBufferPointer<UInt8>, _ s: UnsafeMutableBufferPointer<Float>) {
+    /// Letters that belong to (nearly) one language.
+    private static func addLetterCues(_ word: UnsafeBufferPointer<UInt8>, _ s: inout SIMD8<Float>) {
         let end = word.count
         var j = 0
         while j < end {
@@ -68,40 +91,56 @@ public struct LanguageDetector: Sendable {
             if b == 0x69 && j + 1 < end && word[j + 1] == 0x6A { s[6] += 0.8 }  // "ij"
             j += 1
         }
-        guard end > 1 else { return }
+    }
+
+    /// Whether `word` has one of the endings `addEndingCues` scores.
+    static func hasEndingCue(_ word: UnsafeBufferPointer<UInt8>) -> Bool { endingCue(word).points != 0 }
+
+    /// Word endings that belong to (nearly) one language.
+    @inline(__always) private static func addEndingCues(_ word: UnsafeBufferPointer<UInt8>, _ s: inout SIMD8<Float>) {
+        let cue = endingCue(word)
+        if cue.points != 0 { s[cue.language] += cue.points }
+    }
+
+    /// The language a word's ending points to, and how strongly (0 for none). The endings that
+    /// share a last byte exclude each other, so a word has at most one.
+    private static func endingCue(_ word: UnsafeBufferPointer<UInt8>) -> (language: Int, points: Float) {
+        let end = word.count
+        guard end > 1 else { return (0, 0) }
         // Dispatch on the last byte so most words test one or two endings, not thirteen.
         switch word[end - 1] {
         case 0x6F:  // o
-            if ends(word, "ção") { s[4] += 1 }
+            if ends(word, "ção") { return (4, 1) }
         case 0x73:  // s
-            if ends(word, "ções") { s[4] += 1 }
-            if ends(word, "ciones") { s[1] += 1 }
+            if ends(word, "ções") { return (4, 1) }
+            if ends(word, "ciones") { return (1, 1) }
         case 0x6E:  // n
-            if ends(word, "ción") { s[1] += 1 }
+            if ends(word, "ción") { return (1, 1) }
         case 0x65:  // e
-            if ends(word, "zione") { s[5] += 1 }
-            if ends(word, "tje") { s[6] += 0.8 }
+            if ends(word, "zione") { return (5, 1) }
+            if ends(word, "tje") { return (6, 0.8) }
         case 0x69:  // i
-            if ends(word, "zioni") { s[5] += 1 }
+            if ends(word, "zioni") { return (5, 1) }
         case 0x67:  // g
-            if ends(word, "ung") { s[3] += 0.7 }
-            if ends(word, "ing") { s[0] += 0.3 }
+            if ends(word, "ung") { return (3, 0.7) }
+            if ends(word, "ing") { return (0, 0.3) }
         case 0x74:  // t
-            if ends(word, "keit") || ends(word, "schaft") { s[3] += 0.7 }
-            if ends(word, "ait") { s[2] += 0.6 }
+            if ends(word, "keit") || ends(word, "schaft") { return (3, 0.7) }
+            if ends(word, "ait") { return (2, 0.6) }
         case 0x68:  // h
-            if ends(word, "lich") { s[3] += 0.7 }
+            if ends(word, "lich") { return (3, 0.7) }
         case 0x6B:  // k
-            if ends(word, "lijk") { s[6] += 0.8 }
+            if ends(word, "lijk") { return (6, 0.8) }
         case 0x64:  // d
-            if ends(word, "heid") { s[6] += 0.8 }
+            if ends(word, "heid") { return (6, 0.8) }
         case 0x79:  // y
-            if ends(word, "ly") { s[0] += 0.3 }
+            if ends(word, "ly") { return (0, 0.3) }
         case 0x78:  // x
-            if ends(word, "eux") || ends(word, "aux") { s[2] += 0.6 }
+            if ends(word, "eux") || ends(word, "aux") { return (2, 0.6) }
         default:
             break
         }
+        return (0, 0)
     }
 
     /// Whether `word` is longer than `suffix` and ends with it.

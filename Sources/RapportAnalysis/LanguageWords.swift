@@ -39,7 +39,7 @@ enum LanguageWords {
     ]
 
     /// Enters every word into the shared lexicon with its language bits.
-    static func add(to table: inout LexiconTable) {
+    static func add(to table: inout LexiconBuilder) {
         for (language, words) in lists.enumerated() {
             for word in words { table.upsert(word) { $0.languages |= 1 << UInt8(language) } }
         }

@@ -42,119 +42,17 @@ struct TermFlags: OptionSet, Sendable, Hashable {
     static let filler = TermFlags(rawValue: 1 << 9)
 }
 
-/// An open-addressing hash table from UTF-8 byte strings to `TermInfo`.
-///
-/// Keys live in one contiguous byte arena and lookups take a raw buffer, so finding a
-/// token never allocates: the analyser hashes the lower-cased bytes it already holds.
-struct LexiconTable: Sendable {
-    /// Where one key lives in the arena, with its hash: one cache line answers most probes.
-    private struct Key: Sendable {
-        var hash: UInt32
-        var start: Int32
-        var length: Int32
-    }
-
-    private var slots: [Int32]
-    private var keys: [Key] = []
-    private var arena: [UInt8] = []
+/// Collects the terms and their fields while the lexicon is assembled (once per process), then
+/// `freeze()`s them into the `LexiconTable` the analysis reads.
+struct LexiconBuilder {
+    private var index: [[UInt8]: Int] = [:]
+    private(set) var keys: [[UInt8]] = []
     private(set) var infos: [TermInfo] = []
-    private var mask: Int
 
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-    }
+    init() {}
 
-    static let hashSeed: UInt32 = 2_166_136_261
-
-    /// One FNV-1a step.
-    @inline(__always) static func hash(_ h: UInt32, _ b: UInt8) -> UInt32 {
-        (h ^ UInt32(b)) &* 16_777_619
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h = hashSeed
-        for b in bytes { h = hash(h, b) }
-        return h
-    }
-
-    /// The index of `bytes` in `infos`, or -1.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        find(bytes, hash: Self.hash(bytes))
-    }
-
-    /// The index of `bytes`, whose hash the caller already has, in `infos`, or -1.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int {
-        var i = Int(h) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                arena.withUnsafeBufferPointer { arenaBuf in
-                    while true {
-                        let e = Int(slots[i])
-                        if e < 0 { return -1 }
-                        let key = keys[e]
-                        if key.hash == h && Int(key.length) == bytes.count {
-                            let start = Int(key.start)
-                            var same = true
-                            var k = 0
-                            while k < bytes.count {
-                                if arenaBuf[start + k] != bytes[k] {
-                                    same = false
-                                    break
-                                }
-                                k += 1
-                            }
-                            if same { return e }
-                        }
-                        i = (i + 1) & mask
-                    }
-                }
-            }
-        }
-    }
-
-    /// Looks up tokens `i` and `i + 1` of `text` as one space-separated phrase, or -1.
-    func findPair(_ text: TokenizedText, _ i: Int) -> Int {
-        let a = text.tokens[i]
-        let b = text.tokens[i + 1]
-        if a.flags.contains(.clauseEnd) { return -1 }
-        let length = Int(a.length + b.length) + 1
-        // One pass copies the key and hashes it; the bytes are read through one pointer.
-        return text.bytes.withUnsafeBufferPointer { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
-                var h = Self.hashSeed
-                var k = 0
-                for j in Int(a.start)..<Int(a.start + a.length) {
-                    key[k] = bytes[j]
-                    h = Self.hash(h, bytes[j])
-                    k += 1
-                }
-                key[k] = 0x20
-                h = Self.hash(h, 0x20)
-                k += 1
-                for j in Int(b.start)..<Int(b.start + b.length) {
-                    key[k] = bytes[j]
-                    h = Self.hash(h, bytes[j])
-                    k += 1
-                }
-                return find(UnsafeBufferPointer(key), hash: h)
-            }
-        }
-    }
-
-    /// The entry for a token's own bytes, or -1.
-    func find(_ text: TokenizedText, _ token: Token) -> Int {
-        text.bytes.withUnsafeBufferPointer {
-            find(UnsafeBufferPointer(rebasing: $0[Int(token.start)..<Int(token.start + token.length)]))
-        }
-    }
-
-    func find(_ key: String) -> Int {
-        var key = key
-        return key.withUTF8 { find($0) }
-    }
+    /// The index of `key`, or -1.
+    func find(_ key: String) -> Int { index[Array(key.utf8)] ?? -1 }
 
     /// Adds `flag` to every entry so far.
     mutating func insertFlagInAll(_ flag: TermFlags) {
@@ -163,33 +61,300 @@ struct LexiconTable: Sendable {
 
     /// Inserts or updates `key`; `update` receives the existing (or default) info.
     mutating func upsert(_ key: String, _ update: (inout TermInfo) -> Void) {
-        var key = key
-        let existing = find(key)
-        if existing >= 0 {
+        let bytes = Array(key.utf8)
+        if let existing = index[bytes] {
             update(&infos[existing])
             return
         }
-        if infos.count * 2 >= slots.count { grow() }
         var info = TermInfo()
         update(&info)
-        let index = infos.count
-        key.withUTF8 { bytes in
-            keys.append(Key(hash: Self.hash(bytes), start: Int32(arena.count), length: Int32(bytes.count)))
-            arena.append(contentsOf: bytes)
-        }
+        index[bytes] = infos.count
+        keys.append(bytes)
         infos.append(info)
-        place(index)
     }
 
-    private mutating func place(_ index: Int) {
-        var i = Int(keys[index].hash) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int32(index)
+    /// The look-up table. Every two-word key ("still waiting") is also entered as a pair of
+    /// its words' entries, so phrases are found from the two tokens' entries without building
+    /// the phrase's bytes; words that only occur as a phrase's part get an empty entry (an entry
+    /// with default fields reads exactly like a missing one in every analysis step).
+    func freeze() -> LexiconTable {
+        var builder = self
+        var pairs: [(first: Int, second: Int, phrase: Int)] = []
+        for (phrase, key) in keys.enumerated() {
+            guard let space = key.firstIndex(of: 0x20), key.lastIndex(of: 0x20) == space, space > 0,
+                space < key.count - 1
+            else { continue }
+            // A phrase word with a run of three letters would, as an entry, stop its elongated
+            // spellings from being collapsed; none has one (checked here in debug builds and tests).
+            assert(!key.withUnsafeBufferPointer { SocialTokenizer.hasRun($0) }, "phrase word with a run")
+            let first = String(decoding: key[..<space], as: UTF8.self)
+            let second = String(decoding: key[(space + 1)...], as: UTF8.self)
+            builder.upsert(first) { _ in }
+            builder.upsert(second) { _ in }
+            pairs.append((builder.find(first), builder.find(second), phrase))
+        }
+        return LexiconTable(keys: builder.keys, infos: builder.infos, pairs: pairs)
+    }
+}
+
+/// An open-addressing hash table from UTF-8 byte strings to `TermInfo`, built once per process.
+///
+/// Keys up to 16 bytes are compared as two 64-bit words (longer keys also compare their tail
+/// in a byte arena), and the hash is one multiply over those words, so a look-up reads the
+/// token's bytes with two loads and never allocates. Phrases are a second small table keyed by
+/// the two words' entry numbers.
+///
+/// The table is one pointer to immutable memory that is never freed: it is built once per
+/// process (`SentimentLexicon.standard`) and lives as long as the process, so copying it (every
+/// analysis step holds one) costs no reference counting.
+struct LexiconTable: @unchecked Sendable {
+    /// One key: its first 16 bytes (zero padded), its length, and the token flags a token that
+    /// is exactly this key gets (`SocialTokenizer.roles(ofKey:_:)`), read with the key.
+    struct Key {
+        var w0: UInt64
+        var w1: UInt64
+        var length: Int32
+        var roles: UInt32
     }
 
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        mask = slots.count - 1
-        for index in infos.indices { place(index) }
+    /// A hash slot: the entry number (-1 when empty) and 32 bits of the key's hash.
+    struct Slot {
+        var tag: UInt32
+        var index: Int32
+    }
+
+    struct PairSlot {
+        var key: UInt64
+        var phrase: Int32
+    }
+
+    /// Where everything lives.
+    struct Storage {
+        var slots: UnsafeMutablePointer<Slot>
+        var keys: UnsafeMutablePointer<Key>
+        var arena: UnsafeMutablePointer<UInt8>
+        /// Where each key's bytes past the 16th start in `arena`.
+        var tails: UnsafeMutablePointer<Int32>
+        var infos: UnsafeMutablePointer<TermInfo>
+        var pairs: UnsafeMutablePointer<PairSlot>
+        var scanClasses: UnsafeMutablePointer<UInt8>
+        var languageShares: UnsafeMutablePointer<SIMD8<Float>>
+        var strings: UnsafeMutablePointer<String>
+        var count: Int
+        var shift: UInt64
+        var mask: Int
+        var pairMask: Int
+    }
+
+    private let storage: UnsafePointer<Storage>
+
+    private var slots: UnsafeMutablePointer<Slot> { storage.pointee.slots }
+    private var keys: UnsafeMutablePointer<Key> { storage.pointee.keys }
+    private var arena: UnsafeMutablePointer<UInt8> { storage.pointee.arena }
+    private var tails: UnsafeMutablePointer<Int32> { storage.pointee.tails }
+    private var pairs: UnsafeMutablePointer<PairSlot> { storage.pointee.pairs }
+    private var shift: UInt64 { storage.pointee.shift }
+    private var mask: Int { storage.pointee.mask }
+    private var pairMask: Int { storage.pointee.pairMask }
+    /// Every entry's fields, by entry number.
+    var infos: UnsafePointer<TermInfo> { UnsafePointer(storage.pointee.infos) }
+    var count: Int { storage.pointee.count }
+    /// The tokenizer's outer loop: 1 for an ASCII word byte (letter, digit, "_"), 2 for
+    /// whitespace (space, tab, CR, LF), 0 otherwise.
+    var scanClasses: UnsafePointer<UInt8> { UnsafePointer(storage.pointee.scanClasses) }
+    /// `LanguageDetector.shares(mask)` for every mask (kept here, next to the entries' masks).
+    var languageShares: UnsafePointer<SIMD8<Float>> { UnsafePointer(storage.pointee.languageShares) }
+
+    /// Key `index` as a String (made once: topics that are a known word need not build one).
+    @inline(__always) func key(_ index: Int) -> String { storage.pointee.strings[index] }
+
+    fileprivate init(
+        keys keyBytes: [[UInt8]], infos: [TermInfo], pairs pairList: [(first: Int, second: Int, phrase: Int)]
+    ) {
+        var size = 16
+        while size < keyBytes.count * 4 { size <<= 1 }
+        var pairSize = 16
+        while pairSize < pairList.count * 4 { pairSize <<= 1 }
+        let arenaSize = keyBytes.reduce(0) { $0 + max(0, $1.count - 16) }
+        let storage = UnsafeMutablePointer<Storage>.allocate(capacity: 1)
+        storage.initialize(
+            to: Storage(
+                slots: .allocate(capacity: size), keys: .allocate(capacity: max(1, keyBytes.count)),
+                arena: .allocate(capacity: arenaSize + 16), tails: .allocate(capacity: max(1, keyBytes.count)),
+                infos: .allocate(capacity: max(1, infos.count)),
+                pairs: .allocate(capacity: pairSize), scanClasses: .allocate(capacity: 256),
+                languageShares: .allocate(capacity: 128), strings: .allocate(capacity: max(1, keyBytes.count)),
+                count: keyBytes.count,
+                shift: UInt64(64 - size.trailingZeroBitCount), mask: size - 1, pairMask: pairSize - 1))
+        self.storage = UnsafePointer(storage)
+        let s = storage.pointee
+        s.slots.initialize(repeating: Slot(tag: 0, index: -1), count: size)
+        s.pairs.initialize(repeating: PairSlot(key: .max, phrase: -1), count: pairSize)
+        infos.withUnsafeBufferPointer { s.infos.initialize(from: $0.baseAddress!, count: infos.count) }
+        s.scanClasses.initialize(repeating: 0, count: 256)
+        for mask in 0..<128 { (s.languageShares + mask).initialize(to: LanguageDetector.shares(mask)) }
+        for c in 0..<128 where (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F {
+            s.scanClasses[c] = 1
+        }
+        for c in [0x20, 0x0A, 0x09, 0x0D] { s.scanClasses[c] = 2 }
+        var tail = 0
+        for (index, bytes) in keyBytes.enumerated() {
+            let key = Self.withPadded(bytes) { p in
+                let (w0, w1) = Self.words(p, bytes.count)
+                return Key(
+                    w0: w0, w1: w1, length: Int32(bytes.count),
+                    roles: SocialTokenizer.roles(ofKey: UnsafeBufferPointer(start: p, count: bytes.count), infos[index])
+                        .rawValue)
+            }
+            s.tails[index] = Int32(tail)
+            (s.strings + index).initialize(to: String(decoding: bytes, as: UTF8.self))
+            if bytes.count > 16 {
+                for b in bytes[16...] {
+                    s.arena[tail] = b
+                    tail += 1
+                }
+            }
+            s.keys.advanced(by: index).initialize(to: key)
+            let h = Self.withPadded(bytes) { Self.hash($0, bytes.count) }
+            var i = Int(truncatingIfNeeded: h &>> s.shift)
+            while s.slots[i].index >= 0 { i = (i + 1) & s.mask }
+            s.slots[i] = Slot(tag: UInt32(truncatingIfNeeded: h), index: Int32(index))
+        }
+        for pair in pairList {
+            let key = UInt64(UInt32(pair.first)) << 32 | UInt64(UInt32(pair.second))
+            var i = Self.pairSlot(key, s.pairMask)
+            while s.pairs[i].key != .max && s.pairs[i].key != key { i = (i + 1) & s.pairMask }
+            s.pairs[i] = PairSlot(key: key, phrase: Int32(pair.phrase))
+        }
+    }
+
+    /// Runs `body` on a copy of `bytes` followed by 16 zero bytes (look-ups read 16 at a time).
+    private static func withPadded<R>(_ bytes: [UInt8], _ body: (UnsafePointer<UInt8>) -> R) -> R {
+        let padded = bytes + [UInt8](repeating: 0, count: 16)
+        return padded.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// The first 16 bytes of a `length`-byte key at `p` as two little-endian words, zero padded.
+    /// `p` must have 16 readable bytes (the analyser's buffers keep 16 spare bytes).
+    @inline(__always) static func words(_ p: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        var w0 = raw.loadUnaligned(as: UInt64.self)
+        var w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if length < 8 {
+            w0 &= (1 &<< UInt64(length &* 8)) &- 1
+            w1 = 0
+        } else if length < 16 {
+            w1 &= (1 &<< UInt64((length &- 8) &* 8)) &- 1
+        }
+        return (w0, w1)
+    }
+
+    @inline(__always) private static func hash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        let (w0, w1) = Self.words(p, length)
+        var x = w0 ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        if length > 16 { x ^= Self.tailHash(p, length) }
+        return x &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    private static func tailHash(_ p: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in 16..<length { h = (h ^ UInt64(p[k])) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    @inline(__always) private static func pairSlot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> 40) & mask
+    }
+
+    /// The entry number of the `length` bytes at `p`, or -1. `p` must have 16 readable bytes
+    /// (the bytes past the key are ignored).
+    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        let (w0, w1) = Self.words(p, length)
+        var x = w0 ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        if length > 16 { x ^= Self.tailHash(p, length) }
+        let h = x &* 0x9E37_79B9_7F4A_7C15
+        let tag = UInt32(truncatingIfNeeded: h)
+        var i = Int(truncatingIfNeeded: h &>> shift)
+        while true {
+            let slot = slots[i]
+            if slot.index < 0 { return -1 }
+            if slot.tag == tag {
+                let key = keys[Int(slot.index)]
+                if key.w0 == w0 && key.w1 == w1 && Int(key.length) == length
+                    && (length <= 16 || sameTail(p, length, Int(tails[Int(slot.index)])))
+                {
+                    return Int(slot.index)
+                }
+            }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    /// The token flags of a token that is exactly key `index` (see `Key.roles`).
+    @inline(__always) func roles(_ index: Int) -> TokenFlags { TokenFlags(rawValue: keys[index].roles) }
+
+    private func sameTail(_ p: UnsafePointer<UInt8>, _ length: Int, _ tail: Int) -> Bool {
+        for k in 16..<length where arena[tail + k - 16] != p[k] { return false }
+        return true
+    }
+
+    /// The entry number of `bytes` (any buffer: copied with padding when short), or -1.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 16) { buffer in
+            let p = buffer.baseAddress!
+            p.initialize(repeating: 0, count: bytes.count + 16)
+            if let base = bytes.baseAddress { p.update(from: base, count: bytes.count) }
+            return find(UnsafePointer(p), bytes.count)
+        }
+    }
+
+    func find(_ key: String) -> Int {
+        var key = key
+        return key.withUTF8 { find($0) }
+    }
+
+    /// The phrase entry made of entries `first` and `second` ("still" + "waiting"), or -1.
+    @inline(__always) func pair(_ first: Int32, _ second: Int32) -> Int {
+        let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        var i = Self.pairSlot(key, pairMask)
+        while true {
+            let slot = pairs[i]
+            if slot.key == key { return Int(slot.phrase) }
+            if slot.key == .max { return -1 }
+            i = (i &+ 1) & pairMask
+        }
+    }
+
+    /// Looks up tokens `i` and `i + 1` of `text` as one space-separated phrase, or -1.
+    ///
+    /// Same answer as looking up their bytes joined by a space: a token's `term` is the entry of
+    /// its own bytes unless it was `collapsed` (then its bytes are no key, so no phrase starts or
+    /// ends with them), and every phrase word has an entry, so a token without one ends no
+    /// phrase. Mentions are never looked up, so they take the byte path.
+    func findPair(_ text: TokenizedText, _ i: Int) -> Int {
+        let a = text.tokens[i]
+        let b = text.tokens[i + 1]
+        if a.flags.contains(.clauseEnd) || a.term < 0 || a.flags.contains(.collapsed) { return -1 }
+        if b.flags.contains(.mention) { return findPairBytes(text, a, b) }
+        if b.term < 0 || b.flags.contains(.collapsed) { return -1 }
+        return pair(a.term, b.term)
+    }
+
+    private func findPairBytes(_ text: TokenizedText, _ a: Token, _ b: Token) -> Int {
+        let length = Int(a.length + b.length) + 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 16) { key in
+            var k = 0
+            for j in Int(a.start)..<Int(a.start + a.length) {
+                key[k] = text.bytes[j]
+                k += 1
+            }
+            key[k] = 0x20
+            k += 1
+            for j in Int(b.start)..<Int(b.start + b.length) {
+                key[k] = text.bytes[j]
+                k += 1
+            }
+            return find(UnsafePointer(key.baseAddress!), length)
+        }
     }
 }

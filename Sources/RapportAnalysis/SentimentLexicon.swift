@@ -12,11 +12,11 @@ enum SentimentLexicon {
         LanguageWords.add(to: &table)
         IntentCues.add(to: &table)
         TopicExtractor.addFillers(to: &table)
-        return table
+        return table.freeze()
     }()
 
-    static func build() -> LexiconTable {
-        var table = LexiconTable(capacity: 9000)
+    static func build() -> LexiconBuilder {
+        var table = LexiconBuilder()
         for line in VaderLexiconData.text.split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t"), let value = Float(line[line.index(after: tab)...]) else {
                 continue
@@ -51,7 +51,7 @@ enum SentimentLexicon {
     }
 }
 
-extension LexiconTable {
+extension LexiconBuilder {
     /// Every key, for building phrase markers (not used on the hot path).
     var allKeys: [String] {
         var keys: [String] = []

@@ -50,12 +50,18 @@ public struct SentimentScorer: Sendable {
     /// Scores `text`; `language` (ISO 639-1) silences English words that are function words
     /// in that language ("die", "war").
     public func score(_ text: String, language: String? = nil) -> Sentiment {
-        let tokens = SocialTokenizer(lexicon: lexicon).tokenize(text)
-        return score(tokens, language: language ?? "en")
+        SocialTokenizer(lexicon: lexicon).withTokens(text) { score($0, language: language ?? "en") }
     }
 
     func score(_ text: TokenizedText, language: String) -> Sentiment {
-        let raw = rawSum(text, language: language)
+        score(text, english: Self.isEnglish(language))
+    }
+
+    /// English words silenced elsewhere ("die", "war") keep their valence for these.
+    static func isEnglish(_ language: String) -> Bool { language == "en" || language == "und" }
+
+    func score(_ text: TokenizedText, english: Bool) -> Sentiment {
+        let raw = rawSum(text, english: english)
         let compound = raw / (raw * raw + tuning.alpha).squareRoot()
         let score = max(-1, min(1, compound))
         let label: Sentiment.Label =
@@ -65,27 +71,36 @@ public struct SentimentScorer: Sendable {
 
     /// The unsquashed sum of adjusted valences (VADER's "sum_s"), for calibration tools.
     public func rawScore(_ text: String, language: String? = nil) -> Double {
-        rawSum(SocialTokenizer(lexicon: lexicon).tokenize(text), language: language ?? "en")
+        SocialTokenizer(lexicon: lexicon).withTokens(text) {
+            rawSum($0, english: Self.isEnglish(language ?? "en"))
+        }
     }
 
     /// The unsquashed sum of adjusted valences (VADER's "sum_s").
-    func rawSum(_ text: TokenizedText, language: String) -> Double {
+    func rawSum(_ text: TokenizedText, english: Bool) -> Double {
         let count = text.tokens.count
         guard count > 0 else { return 0 }
-        let english = language == "en" || language == "und"
         let infos = lexicon.infos
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { values -> Double in
+        return withScratch(of: Float.self, count: count) { values -> Double in
             var sarcasm = false
             var skipNext = false
+            var contrast = false
+            var scored = false
+            values.initialize(repeating: 0, count: count)
             for i in 0..<count {
-                values[i] = 0
+                let token = text.tokens[i]
+                // Tokens without a valence, phrase, sarcasm or contrast entry score nothing (the
+                // tokenizer marked the others).
+                guard token.flags.contains(.sentimentCue) else {
+                    skipNext = false
+                    continue
+                }
+                var info = infos[Int(token.term)]
+                if !info.flags.isDisjoint(with: [.contrast, .weakContrast]) { contrast = true }
                 if skipNext {
                     skipNext = false
                     continue
                 }
-                let token = text.tokens[i]
-                guard token.term >= 0 else { continue }
-                var info = infos[Int(token.term)]
                 if info.flags.contains(.startsPhrase), i + 1 < count {
                     let phrase = lexicon.findPair(text, i)
                     if phrase >= 0 && infos[phrase].flags.contains(.sentiment) {
@@ -108,8 +123,11 @@ public struct SentimentScorer: Sendable {
                 if token.flags.contains(.elongated) { v += sign * 0.3 }
                 v = applyModifiers(text, i, v, infos)
                 values[i] = v
+                if v != 0 { scored = true }
             }
-            applyContrast(text, values, infos)
+            // Nothing valenced (common): the sum is 0 and so is the emphasis.
+            guard scored else { return 0 }
+            if contrast { applyContrast(text, values, infos) }
             var sum: Double = 0
             var ironic = false
             var valenced = 0
@@ -121,7 +139,12 @@ public struct SentimentScorer: Sendable {
                 if (sarcasm || ironic) && v > 0 { v *= -0.5 }
                 sum += v < 0 ? v * tuning.negativeWeight : v
             }
-            if valenced > 1 && tuning.lengthExponent != 0 { sum /= pow(Double(valenced), tuning.lengthExponent) }
+            if valenced > 1 && tuning.lengthExponent != 0 {
+                // x^0.5 is √x (the same double for every count: checked for 1…2,000,000), without pow().
+                sum /=
+                    tuning.lengthExponent == 0.5
+                    ? Double(valenced).squareRoot() : pow(Double(valenced), tuning.lengthExponent)
+            }
             if sum != 0 {
                 var emphasis = Double(min(text.exclamations, 4)) * 0.292
                 if text.questions > 1 { emphasis += Double(min(text.questions, 3)) * 0.18 }
@@ -133,12 +156,14 @@ public struct SentimentScorer: Sendable {
 
     // MARK: - Rules
 
-    private func valence(of token: Token, _ infos: [TermInfo]) -> Float {
+    private func valence(of token: Token, _ infos: UnsafePointer<TermInfo>) -> Float {
         token.term >= 0 ? infos[Int(token.term)].valence : 0
     }
 
     /// Boosters and negation looking back from token `i`.
-    private func applyModifiers(_ text: TokenizedText, _ i: Int, _ value: Float, _ infos: [TermInfo]) -> Float {
+    private func applyModifiers(_ text: TokenizedText, _ i: Int, _ value: Float, _ infos: UnsafePointer<TermInfo>)
+        -> Float
+    {
         var v = value
         let sign: Float = v > 0 ? 1 : -1
         var negations = 0
@@ -177,8 +202,9 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Within each sentence, the words after the last "but" weigh more than those before it.
-    private func applyContrast(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo])
-    {
+    private func applyContrast(
+        _ text: TokenizedText, _ values: UnsafeMutablePointer<Float>, _ infos: UnsafePointer<TermInfo>
+    ) {
         var sentenceStart = 0
         let count = text.tokens.count
         var i = 0
@@ -193,7 +219,8 @@ public struct SentimentScorer: Sendable {
     }
 
     private func weighContrast(
-        _ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo], _ from: Int, _ to: Int
+        _ text: TokenizedText, _ values: UnsafeMutablePointer<Float>, _ infos: UnsafePointer<TermInfo>, _ from: Int,
+        _ to: Int
     ) {
         var pivot = -1
         for k in from...to where text.tokens[k].term >= 0 {
@@ -217,7 +244,9 @@ public struct SentimentScorer: Sendable {
 
     /// "Great, another outage." / "Love waiting two hours": a positive opener followed
     /// closely by a word that only makes sense ironically.
-    private func isIronicOpener(_ text: TokenizedText, _ values: UnsafeMutableBufferPointer<Float>, _ infos: [TermInfo])
+    private func isIronicOpener(
+        _ text: TokenizedText, _ values: UnsafeMutablePointer<Float>, _ infos: UnsafePointer<TermInfo>
+    )
         -> Bool
     {
         let count = text.tokens.count

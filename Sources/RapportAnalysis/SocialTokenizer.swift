@@ -7,22 +7,50 @@
 struct SocialTokenizer: Sendable {
     let lexicon: LexiconTable
 
-    func tokenize(_ text: String) -> TokenizedText {
+    /// Tokenizes `text` and runs `body` on the result. The bytes and tokens live in scratch
+    /// memory (on the stack for posts up to ~1 KB and 64 tokens) that is gone when `body`
+    /// returns, so tokenizing allocates nothing on the heap for ordinary posts.
+    func withTokens<R>(_ text: String, _ body: (TokenizedText) -> R) -> R {
         var text = text
-        return text.withUTF8 { tokenize(bytes: $0) }
+        return text.withUTF8 { withTokens(bytes: $0, body) }
     }
 
-    func tokenize(bytes src: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-        var result = TokenizedText()
-        // The lower-cased output is never longer than the input (URLs, "@", "#" and curly
-        // apostrophes shrink), so one allocation of the input's size holds it all.
-        result.bytes = [UInt8](unsafeUninitializedCapacity: src.count + 8) { buffer, initialized in
-            var out = TokenBuilder(buffer: buffer)
-            out.tokens.reserveCapacity(src.count / 4 + 4)
-            scan(src, into: &out)
-            initialized = out.written
-            out.finish(into: &result)
+    func withTokens<R>(bytes src: UnsafeBufferPointer<UInt8>, _ body: (TokenizedText) -> R) -> R {
+        // One scratch area holds a copy of the input followed by 16 zero bytes (so the scanner
+        // may read 8 and 16 bytes at a time anywhere) and the lower-cased output, which is never
+        // longer than the input (URLs, "@", "#" and curly apostrophes shrink) and also keeps 16
+        // spare bytes for the lexicon's 16-byte key loads.
+        let n = src.count
+        let need = 2 * (n + 16)
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: TokenBuilder.stackTokens) { tokens in
+            if need <= 1024 {
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { scratch in
+                    run(src, scratch.baseAddress!, tokens.baseAddress!, body)
+                }
+            }
+            let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: need)
+            defer { scratch.deallocate() }
+            return run(src, scratch, tokens.baseAddress!, body)
         }
+    }
+
+    @inline(__always) private func run<R>(
+        _ src: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>,
+        _ tokens: UnsafeMutablePointer<Token>, _ body: (TokenizedText) -> R
+    ) -> R {
+        let n = src.count
+        if let base = src.baseAddress { scratch.update(from: base, count: n) }
+        UnsafeMutableRawPointer(scratch + n).storeBytes(of: (UInt64(0), UInt64(0)), as: (UInt64, UInt64).self)
+        let bytes = scratch + n + 16
+        var out = TokenBuilder(buffer: bytes, tokens: tokens)
+        scan(UnsafeBufferPointer(start: scratch, count: n), into: &out)
+        let text = TokenizedText(
+            bytes: UnsafeBufferPointer(start: bytes, count: out.written),
+            tokens: UnsafeBufferPointer(start: out.tokens, count: out.count), exclamations: out.exclamations,
+            questions: out.questions, urls: out.urls, mentions: out.mentions, hashtags: out.hashtags,
+            upperLetters: out.upperLetters, letters: out.letters)
+        let result = body(text)
+        out.release()
         return result
     }
 
@@ -30,86 +58,102 @@ struct SocialTokenizer: Sendable {
         var i = 0
         let n = src.count
         var atChunkStart = true
+        let classes = lexicon.scanClasses
         while i < n {
             let b = src[i]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+            let k = classes[Int(b)]
+            if k == 2 {  // whitespace
                 atChunkStart = true
                 i += 1
                 continue
             }
-            if atChunkStart {
-                atChunkStart = false
-                // The chunk's end is found only when it is needed: URL prefixes contain no
-                // whitespace, so testing them against the whole input is the same test.
-                let lower = b | 0x20
-                if (lower == 0x68 || lower == 0x77) && isURL(src, i, n) {
-                    out.urls += 1
-                    i = chunkEnd(src, from: i)
-                    continue
-                }
-                if b < 0x80 && !isWordByte(b) && b != 0x40 {
-                    // Emoticons, "/s", "#sarcasm": the whole chunk may be a lexicon entry.
-                    let end = chunkEnd(src, from: i)
-                    if end - i <= 12 && emitChunk(src, i, end, into: &out) {
-                        i = end
+            if k == 1 {  // an ASCII word byte: a URL, or a word
+                if atChunkStart {
+                    atChunkStart = false
+                    // URL prefixes contain no whitespace, so testing them against the whole
+                    // input is the same as testing them against the chunk.
+                    let lower = b | 0x20
+                    if (lower == 0x68 || lower == 0x77) && isURL(src, i, n) {
+                        out.urls += 1
+                        i = chunkEnd(src, from: i)
                         continue
                     }
                 }
-            }
-            if b == 0x40 || b == 0x23 {  // @mention or #hashtag
-                var j = i + 1
-                while j < n, isWordByte(src[j]) || src[j] >= 0x80 && !isEmojiLead(src, j) { j += 1 }
-                if j > i + 1 {
-                    if b == 0x40 {
-                        out.mentions += 1
-                        appendToken(src, i + 1, j, flags: .mention, into: &out)
-                    } else {
-                        out.hashtags += 1
-                        appendHashtag(src, i + 1, j, into: &out)
-                    }
-                }
-                i = max(j, i + 1)
-                continue
-            }
-            if isWordByte(b) || (b >= 0x80 && !isEmojiLead(src, i) && !isPunctuationScalar(src, i)) {
-                i = appendWord(src, from: i, into: &out)
-                continue
-            }
-            if b >= 0x80 {
-                let len = scalarLength(b)
-                if isInvisible(src, i) {
-                    i += len
+            } else {
+                // Everything else (punctuation, mentions, hashtags, emoji) is handled out of
+                // line; it hands back the words that start with a non-ASCII letter.
+                let next = scanOther(src, i, &atChunkStart, into: &out)
+                if next >= 0 {
+                    i = next
                     continue
                 }
-                if isEmojiLead(src, i) {
-                    appendEmoji(src, i, min(n, i + len), into: &out)
-                } else if isPunctuationScalar(src, i) {
-                    markBoundary(&out, clause: true, sentence: src[i] == 0xE2 && i + 2 < n && src[i + 2] == 0xA6)
-                }
-                i += len
-                continue
             }
-            switch b {
-            case 0x21:  // !
-                out.exclamations += 1
-                markBoundary(&out, clause: true, sentence: true)
-            case 0x3F:  // ?
-                out.questions += 1
-                if let last = out.tokens.indices.last { out.tokens[last].flags.insert(.question) }
-                markBoundary(&out, clause: true, sentence: true)
-            case 0x2E:  // .
-                markBoundary(&out, clause: true, sentence: true)
-            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2D, 0x22:  // , ; : ( ) - "
-                markBoundary(&out, clause: true, sentence: false)
-            default:
-                break
-            }
-            i += 1
+            // One call site, so the word scanner is inlined into this loop.
+            i = appendWord(src, from: i, into: &out)
         }
+    }
+
+    /// A byte that is neither whitespace nor an ASCII word byte; returns where scanning goes
+    /// on, or -1 when a word (starting with a non-ASCII letter) starts here.
+    @inline(never)
+    private func scanOther(
+        _ src: UnsafeBufferPointer<UInt8>, _ i: Int, _ atChunkStart: inout Bool, into out: inout TokenBuilder
+    ) -> Int {
+        let n = src.count
+        let b = src[i]
+        if atChunkStart {
+            atChunkStart = false
+            if b < 0x80 && b != 0x40 {
+                // Emoticons, "/s", "#sarcasm": the whole chunk may be a lexicon entry. The chunk's
+                // end is found only when it is needed.
+                let end = chunkEnd(src, from: i)
+                if end - i <= 12 && emitChunk(src, i, end, into: &out) { return end }
+            }
+        }
+        if b == 0x40 {  // @mention: scanned and written in one pass
+            return appendMention(src, from: i + 1, into: &out)
+        }
+        if b == 0x23 {  // #hashtag
+            var j = i + 1
+            while j < n, isWordByte(src[j]) || src[j] >= 0x80 && !isEmojiLead(src, j) { j += 1 }
+            if j > i + 1 {
+                out.hashtags += 1
+                appendHashtag(src, i + 1, j, into: &out)
+            }
+            return max(j, i + 1)
+        }
+        if b >= 0x80 {
+            if !isEmojiLead(src, i) && !isPunctuationScalar(src, i) { return -1 }
+            let len = scalarLength(b)
+            if isInvisible(src, i) { return i + len }
+            if isEmojiLead(src, i) {
+                appendEmoji(src, i, min(n, i + len), into: &out)
+            } else {
+                markBoundary(&out, clause: true, sentence: src[i] == 0xE2 && i + 2 < n && src[i + 2] == 0xA6)
+            }
+            return i + len
+        }
+        switch b {
+        case 0x21:  // !
+            out.exclamations += 1
+            markBoundary(&out, clause: true, sentence: true)
+        case 0x3F:  // ?
+            out.questions += 1
+            if out.count > 0 { out.tokens[out.count - 1].flags.insert(.question) }
+            markBoundary(&out, clause: true, sentence: true)
+        case 0x2E:  // .
+            markBoundary(&out, clause: true, sentence: true)
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2D, 0x22:  // , ; : ( ) - "
+            markBoundary(&out, clause: true, sentence: false)
+        default:
+            break
+        }
+        return i + 1
     }
 
     // MARK: - Emitting tokens
 
+    /// Mentions and hashtag pieces (rare next to plain words): lower-cased byte by byte.
     private func appendToken(
         _ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, flags: TokenFlags,
         into out: inout TokenBuilder
@@ -120,9 +164,6 @@ struct SocialTokenizer: Sendable {
         var letters = 0
         var run = 1
         var prev: UInt8 = 0
-        // FNV-1a of the lower-cased bytes, computed while writing them: the look-up needs no
-        // second pass.
-        var hash = LexiconTable.hashSeed
         var j = from
         while j < to {
             var c = src[j]
@@ -144,8 +185,6 @@ struct SocialTokenizer: Sendable {
                 }
                 out.put(c)
                 out.put(d)
-                hash = LexiconTable.hash(hash, c)
-                hash = LexiconTable.hash(hash, d)
                 j += 2
                 prev = d
                 run = 1
@@ -164,104 +203,312 @@ struct SocialTokenizer: Sendable {
             }
             prev = c
             out.put(c)
-            hash = LexiconTable.hash(hash, c)
             j += 1
         }
-        finishToken(src, from: from, start: start, hash: hash, upper: upper, letters: letters, flags: flags, into: &out)
+        // Hashtag pieces are language evidence: let the detector read all their letters.
+        if flags.contains(.hashtag) { flags.insert(.letterCues) }
+        finishToken(
+            src, from: from, start: start, upper: upper, letters: letters, flags: flags, lazyElongation: false,
+            into: &out)
     }
 
     /// Scans a plain word starting at `from` and, in the same pass, lower-cases it into the
-    /// output, hashes it and counts its letters; returns where the word ends. The boundary rules
-    /// are those of the old two-pass scan (inner apostrophes and hyphens, curly apostrophes,
-    /// non-emoji non-punctuation UTF-8), and the per-byte transform that of `appendToken`.
+    /// output and counts its letters; returns where the word ends. The boundary rules are
+    /// inner apostrophes and hyphens, curly apostrophes, and non-emoji non-punctuation UTF-8.
+    ///
+    /// ASCII letters go 8 at a time: one load, a few word-wide operations find how many of the
+    /// 8 bytes are letters and how many of those are upper case, and one store writes them
+    /// lower-cased (the input copy is followed by zero bytes, so the load never leaves it).
+    /// Every other byte takes the general branches.
+    @inline(__always)
     private func appendWord(_ src: UnsafeBufferPointer<UInt8>, from: Int, into out: inout TokenBuilder) -> Int {
         var flags: TokenFlags = []
         let start = out.written
         let n = src.count
+        let s = src.baseAddress!
+        let o = out.buffer
+        var w = start
         var upper = 0
-        var letters = 0
-        var run = 1
-        var prev: UInt8 = 0
-        var hash = LexiconTable.hashSeed
+        // Output bytes that are not letters (digits, "_", "'", "-", continuation bytes, the
+        // second byte of a Latin-1 letter): letters = bytes written - nonLetters.
+        var nonLetters = 0
         var j = from
-        while j < n {
-            var c = src[j]
-            if c &- 0x61 < 26 {
-                letters += 1
-            } else if c &- 0x41 < 26 {
-                upper += 1
-                letters += 1
-                c += 0x20
-            } else if c &- 0x30 < 10 {
+        while true {
+            let u = UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)
+            let lowered = u | 0x2020_2020_2020_2020
+            let v = lowered & 0x7F7F_7F7F_7F7F_7F7F
+            // High bit of each byte: ≥ "a", not > "z", and ASCII.
+            let letters = (v &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(v &+ 0x0505_0505_0505_0505) & ~u & 0x8080_8080_8080_8080
+            let stop = ~letters & 0x8080_8080_8080_8080
+            UnsafeMutableRawPointer(o + w).storeBytes(of: lowered, as: UInt64.self)
+            // Letters whose 0x20 bit was clear are upper case (most words have none or one, so
+            // the bit count, a library call on baseline x86-64, is rarely needed).
+            if stop == 0 {
+                let capitals = letters & ~(u &<< 2)
+                if capitals != 0 { upper &+= capitals & (capitals &- 1) == 0 ? 1 : capitals.nonzeroBitCount }
+                w &+= 8
+                j &+= 8
+                continue
+            }
+            let count = stop.trailingZeroBitCount &>> 3
+            // Only the first `count` bytes are the word's.
+            let capitals = letters & ~(u &<< 2) & (stop &- 1)
+            if capitals != 0 { upper &+= capitals & (capitals &- 1) == 0 ? 1 : capitals.nonzeroBitCount }
+            w &+= count
+            j &+= count
+            // The byte at j is not an ASCII letter (the zero padding ends the word too).
+            let c = s[j]
+            if c &- 0x30 < 10 {
                 flags.insert(.hasDigit)
+                nonLetters += 1
+                o[w] = c
             } else if c == 0x5F {
                 // "_" is a word byte with no letter.
+                nonLetters += 1
+                o[w] = c
             } else if c == 0x27 || c == 0x2D {
                 // Inner apostrophe or hyphen: "don't", "rip-off".
-                guard j > from && j + 1 < n && isWordByte(src[j + 1]) else { break }
-            } else if c < 0x80 {
+                guard j > from && j + 1 < n && isWordByte(s[j + 1]) else { break }
+                nonLetters += 1
+                o[w] = c
+            } else if c < 0x80 || j >= n {
                 break
-            } else if c == 0xE2 && j + 2 < n && src[j + 1] == 0x80 && src[j + 2] == 0x99 {
-                // Curly apostrophe, kept as "'" (a leading one is taken too, as before).
-                c = 0x27
+            } else if c == 0xE2 && j + 2 < n && s[j + 1] == 0x80 && s[j + 2] == 0x99 {
+                // Curly apostrophe, kept as "'" (a leading one is taken too).
+                nonLetters += 1
+                o[w] = 0x27
                 j += 2
             } else if isEmojiLead(src, j) || isPunctuationScalar(src, j) {
                 break
-            } else if c == 0xC3 && j + 1 < n && src[j + 1] >= 0x80 {
+            } else if c == 0xC3 && j + 1 < n && s[j + 1] >= 0x80 {
                 // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
-                var d = src[j + 1]
-                letters += 1
+                var d = s[j + 1]
                 if d <= 0x9E && d != 0x97 {
                     d += 0x20
                     upper += 1
                 }
-                out.put(c)
-                out.put(d)
-                hash = LexiconTable.hash(hash, c)
-                hash = LexiconTable.hash(hash, d)
+                o[w] = c
+                o[w + 1] = d
+                w += 2
                 j += 2
-                prev = d
-                run = 1
+                nonLetters += 1
                 continue
             } else {
-                letters += c >= 0xC0 ? 1 : 0
+                // Other UTF-8: a lead byte counts as a letter, a continuation byte does not.
+                if c < 0xC0 { nonLetters += 1 }
+                o[w] = c
             }
-            if c == prev && c >= 0x61 {
-                run += 1
-                if run == 3 { flags.insert(.elongated) }
-            } else {
-                run = 1
-            }
-            prev = c
-            out.put(c)
-            hash = LexiconTable.hash(hash, c)
+            w += 1
             j += 1
         }
-        finishToken(src, from: from, start: start, hash: hash, upper: upper, letters: letters, flags: flags, into: &out)
+        out.written = w
+        finishToken(
+            src, from: from, start: start, upper: upper, letters: w - start - nonLetters, flags: flags,
+            lazyElongation: true, into: &out)
         return j
     }
 
     /// Flags, lexicon look-up and append for a token whose bytes are already written.
+    ///
+    /// A token found as it is takes its entry's precomputed flags (`roles(ofKey:_:)`: run,
+    /// sentiment/intent cue, stopword, topic word, ending). With `lazyElongation` an unknown
+    /// word's runs ("sooo") are checked here, only to retry it with its runs collapsed.
     @inline(__always) private func finishToken(
-        _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, hash: UInt32, upper: Int, letters: Int,
-        flags: TokenFlags, into out: inout TokenBuilder
+        _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, upper: Int, letters: Int,
+        flags: TokenFlags, lazyElongation: Bool, into out: inout TokenBuilder
     ) {
         var flags = flags
-        let length = out.written - start
+        let length = out.written &- start
         guard length > 0 else { return }
-        out.letters += letters
-        out.upperLetters += upper
-        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
-        if upper > 0 && src[from] >= 0x41 && src[from] <= 0x5A { flags.insert(.capitalised) }
-        if letters > 0 { flags.insert(.word) }
-        var token = Token(start: Int32(start), length: Int32(length), flags: flags)
-        if !flags.contains(.mention) {
-            let (term, collapsed) = lookup(
-                &out, start: start, length: length, hash: hash, elongated: flags.contains(.elongated))
+        out.letters &+= letters
+        out.upperLetters &+= upper
+        if letters > 0 {
+            flags.insert(.word)
+            if upper > 0 {
+                if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+                if src[from] &- 0x41 < 26 { flags.insert(.capitalised) }
+            }
+        }
+        // Posts are far below 2 GB: the offsets fit Int32.
+        var token = Token(
+            start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), flags: flags)
+        let word = UnsafePointer(out.buffer + start)
+        let found = lexicon.find(word, length)
+        if found >= 0 {
+            token.term = Int32(truncatingIfNeeded: found)
+            var roles = lexicon.roles(found)
+            if !flags.contains(.word) { roles.formIntersection([.elongated, .sentimentCue, .intentCue]) }
+            if flags.contains(.hashtag) { roles.remove(.topicWord) }
+            token.flags.formUnion(roles)
+        } else {
+            unknownWord(&token, word, length, lazyElongation: lazyElongation)
+        }
+        out.append(token)
+    }
+
+    /// A token without an entry: retried with its runs collapsed when elongated; a topic word
+    /// when long enough; language endings read from its bytes.
+    private func unknownWord(_ token: inout Token, _ word: UnsafePointer<UInt8>, _ length: Int, lazyElongation: Bool) {
+        let flags = token.flags
+        // One pass over the bytes: a run ("sooo"), a Latin-1 letter or "ij" (language cues).
+        var run = false
+        var letterCue = false
+        var k = 0
+        var prev: UInt8 = 0
+        var prev2: UInt8 = 0
+        while k < length {
+            let c = word[k]
+            if c == prev && c >= 0x61 && c == prev2 { run = true }
+            if (c == 0x6A && prev == 0x69) || c == 0xC3 { letterCue = true }
+            prev2 = prev
+            prev = c
+            k &+= 1
+        }
+        if letterCue && flags.contains(.word) { token.flags.insert(.letterCues) }
+        if lazyElongation ? run : flags.contains(.elongated) {
+            token.flags.insert(.elongated)
+            let (term, collapsed) = collapsedLookup(word, length)
             token.term = Int32(term)
             if collapsed { token.flags.insert(.collapsed) }
         }
-        out.tokens.append(token)
+        if token.term >= 0 {
+            token.flags.formUnion(Self.roles(of: token, lexicon.infos[Int(token.term)]))
+        } else if !flags.contains(.hashtag) && flags.contains(.word) && (length >= 3 || flags.contains(.hasDigit)) {
+            // No entry: a content word when long enough (`TopicExtractor.isContent`).
+            token.flags.insert(.topicWord)
+        }
+        if flags.contains(.word) && LanguageDetector.hasEndingCue(UnsafeBufferPointer(start: word, count: length)) {
+            token.flags.insert(.ending)
+        }
+    }
+
+    /// Whether language detection must read the word's letters: a Latin-1 letter or "ij".
+    static func hasLetterCue(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < word.count {
+            let c = word[k]
+            if c == 0xC3 || (c == 0x69 && k + 1 < word.count && word[k + 1] == 0x6A) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The steps a token with an entry matters to (see the role flags of `TokenFlags`).
+    static func roles(of token: Token, _ info: TermInfo) -> TokenFlags {
+        var roles: TokenFlags = []
+        let flags = token.flags
+        if info.valence != 0 || !info.flags.isDisjoint(with: [.startsPhrase, .sarcasm, .contrast, .weakContrast]) {
+            roles.insert(.sentimentCue)
+        }
+        if !flags.contains(.collapsed) && !flags.contains(.mention) {
+            if info.intent >= 0 || info.flags.contains(.startsIntentPhrase) { roles.insert(.intentCue) }
+            if info.languages != 0 && flags.contains(.word) { roles.insert(.stopword) }
+        }
+        if !flags.contains(.hashtag) && TopicExtractor.isContent(token, info) { roles.insert(.topicWord) }
+        return roles
+    }
+
+    /// The flags of a plain-word token that is exactly `key` (computed once per entry when the
+    /// table is built; the tokenizer masks them for hashtags, emoji and letterless tokens):
+    /// `roles(of:_:)`, plus `.elongated` for a run and `.ending` for a language ending.
+    static func roles(ofKey key: UnsafeBufferPointer<UInt8>, _ info: TermInfo) -> TokenFlags {
+        var flags: TokenFlags = [.word]
+        if key.contains(where: { $0 &- 0x30 < 10 }) { flags.insert(.hasDigit) }
+        var roles = roles(of: Token(start: 0, length: Int32(key.count), flags: flags), info)
+        if hasRun(key) { roles.insert(.elongated) }
+        if LanguageDetector.hasEndingCue(key) { roles.insert(.ending) }
+        if hasLetterCue(key) { roles.insert(.letterCues) }
+        return roles
+    }
+
+    /// Whether the word has a run of three equal bytes ≥ "a" ("sooo"; digits and "!" do not count).
+    static func hasRun(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 2
+        while k < word.count {
+            let c = word[k]
+            if c >= 0x61 && c == word[k - 1] && c == word[k - 2] { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// A mention from `from` (just after "@"): its span is word bytes and non-emoji UTF-8; it
+    /// is lower-cased and counted (its letters count towards shouting) but never looked up, so
+    /// only its bytes matter (a phrase may end in one: "no @signal"). Returns where it ends (at
+    /// least `from`, past a lone "@"). ASCII letters go 8 at a time, as in `appendWord`.
+    private func appendMention(_ src: UnsafeBufferPointer<UInt8>, from: Int, into out: inout TokenBuilder) -> Int {
+        let s = src.baseAddress!
+        let o = out.buffer
+        let start = out.written
+        var w = start
+        var upper = 0
+        var nonLetters = 0
+        var flags: TokenFlags = .mention
+        var j = from
+        while true {
+            let u = UnsafeRawPointer(s + j).loadUnaligned(as: UInt64.self)
+            let lowered = u | 0x2020_2020_2020_2020
+            let v = lowered & 0x7F7F_7F7F_7F7F_7F7F
+            let letters = (v &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(v &+ 0x0505_0505_0505_0505) & ~u & 0x8080_8080_8080_8080
+            let stop = ~letters & 0x8080_8080_8080_8080
+            UnsafeMutableRawPointer(o + w).storeBytes(of: lowered, as: UInt64.self)
+            let count = stop == 0 ? 8 : stop.trailingZeroBitCount &>> 3
+            let capitals = letters & ~(u &<< 2) & (stop == 0 ? ~0 : stop &- 1)
+            if capitals != 0 { upper &+= capitals.nonzeroBitCount }
+            w &+= count
+            j &+= count
+            if count == 8 { continue }
+            // The input is valid UTF-8, so a lead byte's continuation bytes are in the span too.
+            let c = s[j]
+            if c &- 0x30 < 10 {
+                flags.insert(.hasDigit)
+                nonLetters += 1
+                o[w] = c
+            } else if c == 0x5F {
+                nonLetters += 1
+                o[w] = c
+            } else if c < 0x80 || isEmojiLead(src, j) {
+                break
+            } else if c == 0xC3 {
+                // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
+                var d = s[j + 1]
+                if d >= 0x80 && d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    upper += 1
+                }
+                o[w] = c
+                o[w + 1] = d
+                w += 2
+                j += 2
+                nonLetters += 1
+                continue
+            } else if c == 0xE2 && s[j + 1] == 0x80 && s[j + 2] == 0x99 {
+                // Curly apostrophe, kept as "'".
+                nonLetters += 1
+                o[w] = 0x27
+                j += 2
+            } else {
+                // Other UTF-8: a lead byte counts as a letter, a continuation byte does not.
+                if c < 0xC0 { nonLetters += 1 }
+                o[w] = c
+            }
+            w += 1
+            j += 1
+        }
+        let length = w - start
+        guard length > 0 else { return from }
+        out.written = w
+        out.mentions += 1
+        let letters = length - nonLetters
+        out.letters += letters
+        out.upperLetters += upper
+        if letters > 0 {
+            flags.insert(.word)
+            if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+            if upper > 0 && s[from] &- 0x41 < 26 { flags.insert(.capitalised) }
+        }
+        out.append(Token(start: Int32(start), length: Int32(length), flags: flags))
+        return j
     }
 
     /// A hashtag is one token, or several when written in CamelCase ("#NeverAgain").
@@ -269,7 +516,7 @@ struct SocialTokenizer: Sendable {
     {
         var pieceStart = from
         var j = from + 1
-        let first = out.tokens.count
+        let first = out.count
         while j < to {
             let c = src[j]
             let p = src[j - 1]
@@ -281,7 +528,7 @@ struct SocialTokenizer: Sendable {
         }
         appendToken(src, pieceStart, to, flags: .hashtag, into: &out)
         // Hashtags are written capitalised by convention: that is not shouting.
-        for k in first..<out.tokens.count {
+        for k in first..<out.count {
             out.tokens[k].flags.remove([.allCaps, .capitalised])
             if k > first { out.tokens[k].flags.insert(.continuation) }
         }
@@ -293,14 +540,17 @@ struct SocialTokenizer: Sendable {
         let start = out.written
         for j in from..<to { out.put(src[j]) }
         var token = Token(start: Int32(start), length: Int32(to - from), flags: .emoji)
-        let word = UnsafeBufferPointer(rebasing: out.buffer[start..<start + (to - from)])
-        token.term = Int32(lexicon.find(word))
-        out.tokens.append(token)
+        token.term = Int32(lexicon.find(UnsafePointer(out.buffer + start), to - from))
+        if token.term >= 0 {
+            token.flags.formUnion(lexicon.roles(Int(token.term)).intersection([.sentimentCue, .intentCue]))
+        }
+        out.append(token)
     }
 
     private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder)
         -> Bool
     {
+        // At most 12 bytes, so the 16-byte buffer also serves as the look-up's padding.
         var buffer: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &buffer) { raw in
             var k = 0
@@ -310,56 +560,47 @@ struct SocialTokenizer: Sendable {
                 raw[k] = c
                 k += 1
             }
-            let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: k)
-            let found = lexicon.find(key)
+            let key = UnsafePointer(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            let found = lexicon.find(key, k)
             guard found >= 0, lexicon.infos[found].flags.contains(.sentiment) else { return false }
             let start = out.written
-            for b in key { out.put(b) }
-            out.tokens.append(Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon))
+            for j in 0..<k { out.put(key[j]) }
+            var token = Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon)
+            token.flags.formUnion(lexicon.roles(found).intersection([.sentimentCue, .intentCue]))
+            out.append(token)
             return true
         }
     }
 
-    private func markBoundary(_ out: inout TokenBuilder, clause: Bool, sentence: Bool) {
-        guard let last = out.tokens.indices.last else { return }
-        if clause { out.tokens[last].flags.insert(.clauseEnd) }
-        if sentence { out.tokens[last].flags.insert(.sentenceEnd) }
+    @inline(__always) private func markBoundary(_ out: inout TokenBuilder, clause: Bool, sentence: Bool) {
+        guard out.count > 0 else { return }
+        if clause { out.tokens[out.count - 1].flags.insert(.clauseEnd) }
+        if sentence { out.tokens[out.count - 1].flags.insert(.sentenceEnd) }
     }
 
     // MARK: - Lexicon look-up
 
-    /// The token's entry, and whether it was found only by collapsing an elongation.
-    /// A direct hit may be any entry; a collapsed one must be a sentiment entry.
-    private func lookup(_ out: inout TokenBuilder, start: Int, length: Int, hash: UInt32, elongated: Bool) -> (
-        term: Int, collapsed: Bool
-    ) {
-        do {
-            let word = UnsafeBufferPointer(rebasing: out.buffer[start..<start + length])
-            let found = lexicon.find(word, hash: hash)
-            // No plain-word list has a run of three equal letters, so an elongated word that
-            // is found directly is a sentiment entry as before.
-            if found >= 0 || !elongated { return (found, false) }
-            // "goood" -> "good", then "sooo" -> "so": runs of 3+ collapse to 2, then to 1.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tmp in
-                var keep = 2
-                while keep >= 1 {
-                    let k = collapse(word, keepingRunsOf: keep, into: tmp)
-                    let hit = lexicon.find(UnsafeBufferPointer(rebasing: tmp[0..<k]))
-                    if hit >= 0 && lexicon.infos[hit].flags.contains(.sentiment) { return (hit, true) }
-                    keep -= 1
-                }
-                return (-1, false)
+    /// An elongated word that is not in the lexicon: "goood" -> "good", then "sooo" -> "so"
+    /// (runs of 3+ collapse to 2, then to 1); the hit must be a sentiment entry.
+    private func collapsedLookup(_ word: UnsafePointer<UInt8>, _ length: Int) -> (term: Int, collapsed: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 16) { tmp in
+            var keep = 2
+            while keep >= 1 {
+                let k = collapse(word, length, keepingRunsOf: keep, into: tmp)
+                let hit = lexicon.find(UnsafePointer(tmp.baseAddress!), k)
+                if hit >= 0 && lexicon.infos[hit].flags.contains(.sentiment) { return (hit, true) }
+                keep -= 1
             }
+            return (-1, false)
         }
     }
 
     /// Copies `word` into `tmp` with every run of 3+ equal bytes cut to `keep`; returns the length.
     private func collapse(
-        _ word: UnsafeBufferPointer<UInt8>, keepingRunsOf keep: Int, into tmp: UnsafeMutableBufferPointer<UInt8>
+        _ word: UnsafePointer<UInt8>, _ n: Int, keepingRunsOf keep: Int, into tmp: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var k = 0
         var j = 0
-        let n = word.count
         while j < n {
             let c = word[j]
             var end = j + 1
@@ -387,14 +628,14 @@ struct SocialTokenizer: Sendable {
         return j
     }
 
+    /// "http://", "https://" or "www." at `from`, compared case-insensitively (both sides | 0x20).
     private func isURL(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        func has(_ s: StaticString) -> Bool {
-            let len = s.utf8CodeUnitCount
-            guard to - from >= len else { return false }
-            for k in 0..<len where src[from + k] | 0x20 != s.utf8Start[k] | 0x20 { return false }
-            return true
-        }
-        return has("http://") || has("https://") || has("www.")
+        // One 8-byte load answers all three prefixes (little-endian: first byte lowest). Past
+        // the input it reads the zero padding, which (| 0x20 = space) matches no prefix byte.
+        let u = UnsafeRawPointer(src.baseAddress! + from).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
+        return u & 0x00FF_FFFF_FFFF_FFFF == 0x002F_2F3A_7074_7468  // "http://"
+            || u == 0x2F2F_3A73_7074_7468  // "https://"
+            || u & 0xFFFF_FFFF == 0x2E77_7777  // "www."
     }
 
     @inline(__always) private func scalarLength(_ b: UInt8) -> Int {
@@ -430,12 +671,16 @@ struct SocialTokenizer: Sendable {
     }
 }
 
-/// The tokenizer's working state: the output byte buffer (allocated once, written through its
-/// pointer) and the tokens and counts that become a `TokenizedText`.
+/// The tokenizer's working state: the output byte buffer and the token buffer (scratch memory,
+/// written through their pointers; the tokens move to the heap only past `stackTokens`).
 struct TokenBuilder {
-    let buffer: UnsafeMutableBufferPointer<UInt8>
+    static let stackTokens = 64
+    let buffer: UnsafeMutablePointer<UInt8>
     var written = 0
-    var tokens: [Token] = []
+    var tokens: UnsafeMutablePointer<Token>
+    var count = 0
+    var capacity = TokenBuilder.stackTokens
+    var onHeap = false
     var exclamations = 0
     var questions = 0
     var urls = 0
@@ -444,8 +689,9 @@ struct TokenBuilder {
     var upperLetters = 0
     var letters = 0
 
-    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+    init(buffer: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<Token>) {
         self.buffer = buffer
+        self.tokens = tokens
     }
 
     @inline(__always) mutating func put(_ b: UInt8) {
@@ -453,14 +699,23 @@ struct TokenBuilder {
         written += 1
     }
 
-    func finish(into text: inout TokenizedText) {
-        text.tokens = tokens
-        text.exclamations = exclamations
-        text.questions = questions
-        text.urls = urls
-        text.mentions = mentions
-        text.hashtags = hashtags
-        text.upperLetters = upperLetters
-        text.letters = letters
+    @inline(__always) mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        tokens[count] = token
+        count &+= 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.initialize(from: tokens, count: count)
+        if onHeap { tokens.deallocate() }
+        tokens = bigger
+        capacity *= 2
+        onHeap = true
+    }
+
+    mutating func release() {
+        if onHeap { tokens.deallocate() }
+        onHeap = false
     }
 }

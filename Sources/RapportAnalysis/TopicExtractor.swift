@@ -11,123 +11,121 @@ public struct TopicExtractor: Sendable {
     public init() { lexicon = SentimentLexicon.standard }
 
     public func topics(_ text: String) -> [String] {
-        topics(SocialTokenizer(lexicon: lexicon).tokenize(text))
+        SocialTokenizer(lexicon: lexicon).withTokens(text) { topics($0) }
     }
 
     /// Hashtags and content words, each once: the terms `TrendingTerms` counts.
     public func terms(_ text: String) -> [String] {
-        let tokens = SocialTokenizer(lexicon: lexicon).tokenize(text)
-        var seen = Set<String>()
-        var out: [String] = []
-        for tag in hashtags(tokens) where seen.insert(tag).inserted { out.append(tag) }
-        for token in tokens.tokens
-        where !token.flags.contains(.hashtag) && isContent(tokens, token, allowSentiment: true) {
-            let word = tokens.text(of: token)
-            if seen.insert(word).inserted { out.append(word) }
-        }
-        return out
-    }
-
-    func topics(_ text: TokenizedText) -> [String] {
-        var out: [String] = []
-        let limit = maxTopics
-        guard limit > 0 else { return out }
-        // At most `limit` topics: one allocation instead of growing 1, 2, 4.
-        out.reserveCapacity(limit)
-        let tokens = text.tokens
-        let count = tokens.count
-        text.bytes.withUnsafeBufferPointer { bytes in
-            // Hashtags first, each once; Strings are built only for the ones returned.
-            withUnsafeTemporaryAllocation(of: Range<Int32>.self, capacity: limit) { kept in
-                var keptCount = 0
-                var k = 0
-                while k < count && keptCount < limit {
-                    let token = tokens[k]
-                    k += 1
-                    guard token.flags.contains(.hashtag) else { continue }
-                    // CamelCase pieces sit back to back in the byte buffer: extend over them.
-                    var end = token.start + token.length
-                    while k < count && tokens[k].flags.contains(.continuation) {
-                        end = tokens[k].start + tokens[k].length
-                        k += 1
-                    }
-                    let range = token.start..<end
-                    var seen = false
-                    for r in 0..<keptCount where Self.equal(bytes, kept[r], range) {
-                        seen = true
-                        break
-                    }
-                    if seen { continue }
-                    kept[keptCount] = range
-                    keptCount += 1
-                    out.append(Self.string(bytes, prefix: 0x23, range))
-                }
+        SocialTokenizer(lexicon: lexicon).withTokens(text) { tokens in
+            var seen = Set<String>()
+            var out: [String] = []
+            for tag in hashtags(tokens) where seen.insert(tag).inserted { out.append(tag) }
+            for token in tokens.tokens
+            where !token.flags.contains(.hashtag) && isContent(tokens, token, allowSentiment: true) {
+                let word = tokens.text(of: token)
+                if seen.insert(word).inserted { out.append(word) }
             }
-            guard out.count < limit else { return }
-            addPhrases(text, bytes, into: &out)
+            return out
         }
-        return out
     }
 
-    /// One key phrase: `count` consecutive content tokens from token `first`.
+    /// A hashtag (byte range `first..<end`, `score` -1) or a key phrase (`count` consecutive
+    /// content tokens from token `first`, ranked by `score`).
     private struct Phrase {
         var first: Int32
         var count: Int32
         var score: Int32
     }
 
-    /// Runs of up to three content words, best first (longer, then more capitalised, then
-    /// earlier), appended while `out` has room and the phrase is new.
-    private func addPhrases(_ text: TokenizedText, _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [String]) {
+    func topics(_ text: TokenizedText) -> [String] {
+        let limit = maxTopics
+        guard limit > 0 else { return [] }
+        let bytes = text.bytes
         let tokens = text.tokens
         let count = tokens.count
-        let infos = lexicon.infos
-        withUnsafeTemporaryAllocation(of: Phrase.self, capacity: count + 1) { phrases in
-            var n = 0
+        // One pass collects the hashtags (each once, up to `limit`) and the phrases; topics are
+        // byte ranges until the end, when Strings (and the array, if any) are made for what is
+        // returned. Scratch: `limit` chosen topics (hashtags first), then up to `count` phrases
+        // kept sorted.
+        return withScratch(of: Phrase.self, count: limit + count + 1) { scratch in
+            let tags = scratch
+            let phrases = scratch + limit
+            var tagCount = 0
+            var found = 0
             var runStart = 0
             var runCount = 0
             var capitals = 0
-            func flush() {
-                guard runCount > 0 else { return }
-                phrases[n] = Phrase(
-                    first: Int32(runStart), count: Int32(runCount), score: Int32(runCount * 2 + capitals))
-                n += 1
-                runCount = 0
-                capitals = 0
-            }
-            for k in 0..<count {
-                let token = tokens[k]
-                if !token.flags.contains(.hashtag) && Self.isContent(token, infos, allowSentiment: false) {
+            var k = 0
+            while true {
+                let flags = k < count ? tokens[k].flags : []
+                if flags.contains(.topicWord) {
                     if runCount == 0 { runStart = k }
                     runCount += 1
-                    if token.flags.contains(.capitalised) { capitals += 1 }
-                    if token.flags.contains(.clauseEnd) || runCount == 3 { flush() }
-                } else {
-                    flush()
-                }
-            }
-            flush()
-            guard n > 0 else { return }
-            // Scores are 2…9: a pass per score keeps the order stable without sorting.
-            var score: Int32 = 9
-            while score >= 2 && out.count < maxTopics {
-                for p in 0..<n where phrases[p].score == score && out.count < maxTopics {
-                    var seen = false
-                    var q = 0
-                    while q < n && !seen {
-                        // Earlier-chosen equal phrases: same score and earlier, or higher score.
-                        let other = phrases[q]
-                        if (other.score > score || (other.score == score && q < p))
-                            && Self.samePhrase(tokens, bytes, other, phrases[p])
-                        {
-                            seen = true
-                        }
-                        q += 1
+                    if flags.contains(.capitalised) { capitals += 1 }
+                    if !flags.contains(.clauseEnd) && runCount < 3 {
+                        k += 1
+                        continue
                     }
-                    if !seen { out.append(Self.string(tokens, bytes, phrases[p])) }
                 }
-                score -= 1
+                if runCount > 0 {
+                    // Insert keeping the phrases sorted by score, highest first, earlier first on ties.
+                    let phrase = Phrase(
+                        first: Int32(runStart), count: Int32(runCount), score: Int32(runCount * 2 + capitals))
+                    var j = found
+                    while j > 0 && phrases[j - 1].score < phrase.score {
+                        phrases[j] = phrases[j - 1]
+                        j -= 1
+                    }
+                    phrases[j] = phrase
+                    found += 1
+                    runCount = 0
+                    capitals = 0
+                }
+                if k == count { break }
+                if flags.contains(.hashtag) && !flags.contains(.continuation) && tagCount < limit {
+                    // CamelCase pieces sit back to back in the byte buffer: extend over them.
+                    let token = tokens[k]
+                    var end = token.start + token.length
+                    var c = k + 1
+                    while c < count && tokens[c].flags.contains(.continuation) {
+                        end = tokens[c].start + tokens[c].length
+                        c += 1
+                    }
+                    var seen = false
+                    for r in 0..<tagCount where Self.equal(bytes, tags[r].first..<tags[r].count, token.start..<end) {
+                        seen = true
+                        break
+                    }
+                    if !seen {
+                        tags[tagCount] = Phrase(first: token.start, count: end, score: -1)
+                        tagCount += 1
+                    }
+                }
+                k += 1
             }
+            // Phrases follow the hashtags while there is room; a phrase equal to one ranked
+            // before it was already chosen (or would have been).
+            var total = tagCount
+            var p = 0
+            while p < found && total < limit {
+                var seen = false
+                var q = 0
+                while q < p && !seen {
+                    seen = Self.samePhrase(tokens, bytes, phrases[q], phrases[p])
+                    q += 1
+                }
+                if !seen {
+                    tags[total] = phrases[p]
+                    total += 1
+                }
+                p += 1
+            }
+            guard total > 0 else { return [] }
+            var out: [String] = []
+            out.reserveCapacity(total)
+            for t in 0..<tagCount { out.append(Self.string(bytes, prefix: 0x23, tags[t].first..<tags[t].count)) }
+            for q in tagCount..<total { out.append(string(tokens, bytes, tags[q])) }
+            return out
         }
     }
 
@@ -145,7 +143,7 @@ public struct TopicExtractor: Sendable {
     }
 
     private static func samePhrase(
-        _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ a: Phrase, _ b: Phrase
+        _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ a: Phrase, _ b: Phrase
     ) -> Bool {
         guard a.count == b.count else { return false }
         for k in 0..<Int(a.count) {
@@ -170,22 +168,28 @@ public struct TopicExtractor: Sendable {
         }
     }
 
-    /// The phrase's words joined by single spaces.
-    private static func string(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ phrase: Phrase) -> String {
+    /// The phrase's words joined by single spaces. A one-word phrase that is exactly a lexicon
+    /// key takes the key's String, made once when the table was built.
+    private func string(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ phrase: Phrase)
+        -> String
+    {
+        let first = tokens[Int(phrase.first)]
+        if phrase.count == 1 && first.term >= 0 && !first.flags.contains(.collapsed) {
+            return lexicon.key(Int(first.term))
+        }
         var length = Int(phrase.count) - 1
         for k in 0..<Int(phrase.count) { length += Int(tokens[Int(phrase.first) + k].length) }
         return String(unsafeUninitializedCapacity: length) { buffer in
+            let out = buffer.baseAddress!
             var n = 0
             for k in 0..<Int(phrase.count) {
                 let token = tokens[Int(phrase.first) + k]
                 if k > 0 {
-                    buffer[n] = 0x20
+                    out[n] = 0x20
                     n += 1
                 }
-                for i in Int(token.start)..<Int(token.start + token.length) {
-                    buffer[n] = bytes[i]
-                    n += 1
-                }
+                (out + n).update(from: bytes.baseAddress! + Int(token.start), count: Int(token.length))
+                n += Int(token.length)
             }
             return n
         }
@@ -210,11 +214,18 @@ public struct TopicExtractor: Sendable {
         Self.isContent(token, lexicon.infos, allowSentiment: allowSentiment)
     }
 
-    static func isContent(_ token: Token, _ infos: [TermInfo], allowSentiment: Bool) -> Bool {
+    static func isContent(_ token: Token, _ infos: UnsafePointer<TermInfo>, allowSentiment: Bool) -> Bool {
+        if token.term < 0 {
+            return token.flags.contains(.word) && !token.flags.contains(.mention)
+                && (token.length >= 3 || token.flags.contains(.hasDigit))
+        }
+        return isContent(token, infos[Int(token.term)], allowSentiment: allowSentiment)
+    }
+
+    /// `isContent` for a token whose entry is `info`.
+    @inline(__always) static func isContent(_ token: Token, _ info: TermInfo, allowSentiment: Bool = false) -> Bool {
         guard token.flags.contains(.word), !token.flags.contains(.mention) else { return false }
         if token.length < 3 && !token.flags.contains(.hasDigit) { return false }
-        guard token.term >= 0 else { return true }
-        let info = infos[Int(token.term)]
         if (info.valence != 0 && !allowSentiment) || info.booster != 0
             || !info.flags.isDisjoint(with: [.negator, .contrast, .weakContrast])
         {
@@ -226,7 +237,7 @@ public struct TopicExtractor: Sendable {
     }
 
     /// Enters the filler words into the shared lexicon.
-    static func addFillers(to table: inout LexiconTable) {
+    static func addFillers(to table: inout LexiconBuilder) {
         for word in "lol omg via amp rt pls plz thx guys literally actually gonna wanna gotta yet".split(separator: " ")
         {
             table.upsert(String(word)) { $0.flags.insert(.filler) }

@@ -31,6 +31,30 @@ import Testing
         #expect(IntentClassifier().classify("how do I reset my PIN?").first?.name == .question)
     }
 
+    @Test func phraseEndingInAMentionIsStillAPhrase() {
+        // Phrases are found from the two tokens' entries; a mention has none, so it takes the
+        // byte path: "no @signal" reads as "no signal", as before.
+        let scorer = SentimentScorer()
+        #expect(scorer.rawScore("no @signal") == scorer.rawScore("no signal"))
+        #expect(scorer.rawScore("no signal") < scorer.rawScore("no"))
+    }
+
+    @Test func longPostsTakeTheHeapPathsWithTheSameResult() {
+        // 120 tokens (past the 64 kept on the stack); padded past the 1 KB stack scratch.
+        let text = String(repeating: "so bad! ", count: 60)
+        let analyzer = Analyzer()
+        let short = analyzer.analyze(AnalysisInput(text: text))
+        let padded = analyzer.analyze(AnalysisInput(text: text + String(repeating: " ", count: 1_200)))
+        #expect(short == padded)
+        #expect(short.sentiment.label == .negative)
+    }
+
+    @Test func sharedSingleIntentArraysEqualBuiltOnes() {
+        let intents = IntentClassifier().classify("thanks, love it")
+        #expect(intents.count == 1)
+        #expect(intents == [Intent(name: intents[0].name, confidence: intents[0].confidence)])
+    }
+
     @Test func collapsedElongationIsNotAStopword() {
         // "nooo" finds "no" (sentiment) only after collapsing; it must not vote for es/pt/it.
         #expect(LanguageDetector().detect("nooo") == "und")
