@@ -180,7 +180,10 @@ struct WebController {
             ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"), ("all", "All"),
         ].map { key, label in ["key": key, "label": label] }
         let countValues = try await counts
-        for i in queues.indices { queues[i]["count"] = countValues[queues[i]["key"] as! String] ?? 0 }
+        for i in queues.indices {
+            let count = countValues[queues[i]["key"] as! String] ?? 0
+            queues[i]["count"] = count >= 1_000 ? "1000+" : String(count)
+        }
         for team in try await teams { queues.append(["key": "team-\(team.id)", "label": team.name, "count": ""]) }
         for i in queues.indices { queues[i]["active"] = (queues[i]["key"] as! String) == query.queue.name }
         var view = DeskViews.page("Inbox", "inbox", context)

@@ -30,6 +30,16 @@ public enum Dialect: String, Sendable {
         }
     }
 
+    /// Names the index a query must walk. SQLite's planner, without statistics, prefers a plain
+    /// index and a sort over a partial index already in the right order; PostgreSQL's planner
+    /// weighs them with its statistics, so it gets no hint.
+    func indexedBy(_ index: String) -> String {
+        switch self {
+        case .sqlite: " INDEXED BY \(index)"
+        case .postgres: ""
+        }
+    }
+
     /// A 64-bit float (SQLKit's `.real` is float4 on PostgreSQL).
     var double: String {
         switch self {

@@ -12,15 +12,20 @@ public struct ConversationStore: Sendable {
         self.database = database
     }
 
-    static let summarySelect = """
+    static let summarySelect = summarySelect(index: "")
+
+    /// The queue row's columns; `index` may name the index to walk (see `Dialect.indexedBy`).
+    static func summarySelect(index: String) -> String {
+        """
         SELECT c.id, c.customer_id, cu.name AS customer_name, c.network, c.channel_kind, c.status, c.priority,
             c.team_id, t.name AS team_name, c.assignee_id, u.name AS assignee_name, c.subject, c.level, c.sentiment,
             c.message_count, c.created_ms, c.updated_ms, c.first_response_ms, c.sla_due_ms
-        FROM conversations c
+        FROM conversations c\(index)
         JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN teams t ON t.id = c.team_id
         LEFT JOIN users u ON u.id = c.assignee_id
         """
+    }
 
     /// A page of a queue, most recently updated first.
     public func inbox(_ query: InboxQuery) async throws -> [ConversationSummary] {
@@ -50,32 +55,45 @@ public struct ConversationStore: Sendable {
                     "(c.updated_ms < ? OR (c.updated_ms = ? AND c.id < ?))",
                     [before.updatedMS, before.updatedMS, before.id]))
         }
+        // Active queues walk their partial index in display order (migration 8).
+        var index: String?
+        if query.status == nil {
+            switch query.queue {
+            case .mine: index = "conversations_active_assignee"
+            case .unassigned: index = "conversations_active_unassigned"
+            case .urgent: index = "conversations_active_priority"
+            case .team: index = "conversations_active_team"
+            case .all: index = "conversations_active_updated"
+            case .slaAtRisk: index = nil
+            }
+        }
         let sql =
-            SQLFragment(Self.summarySelect + " WHERE ") + SQLFragment.join(p, separator: " AND ")
+            SQLFragment(Self.summarySelect(index: index.map { database.dialect.indexedBy($0) } ?? "") + " WHERE ")
+            + SQLFragment.join(p, separator: " AND ")
             + SQLFragment(" ORDER BY c.updated_ms DESC, c.id DESC LIMIT ?", [max(1, min(query.limit, 500))])
         return try await database.read { db in try await db.raw(sql.expression).all().map(Self.decodeSummary) }
     }
 
-    /// Queue sizes for the inbox's side bar.
-    public func queueCounts(userID: Int64, slaBefore: Date) async throws -> [String: Int] {
-        try await database.read { db in
-            let row = try await db.raw(
-                """
-                SELECT
-                    sum(CASE WHEN assignee_id = \(bind: userID) THEN 1 ELSE 0 END) AS mine,
-                    sum(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END) AS unassigned,
-                    sum(CASE WHEN priority = 'urgent' THEN 1 ELSE 0 END) AS urgent,
-                    sum(CASE WHEN sla_due_ms < \(bind: slaBefore.millisecondsSince1970) THEN 1 ELSE 0 END) AS sla,
-                    count(*) AS total
-                FROM conversations WHERE status IN ('new', 'open', 'pending')
-                """
-            ).first()
-            guard let row else { return [:] }
-            func n(_ c: String) throws -> Int { try row.decode(column: c, as: Int?.self) ?? 0 }
-            return [
-                "mine": try n("mine"), "unassigned": try n("unassigned"), "urgent": try n("urgent"),
-                "sla": try n("sla"), "all": try n("total"),
-            ]
+    /// Queue sizes for the inbox's side bar, each counted up to `cap` (a queue shows "1000+"
+    /// beyond): every count walks one partial index and stops there.
+    public func queueCounts(userID: Int64, slaBefore: Date, cap: Int = 1_000) async throws -> [String: Int] {
+        let active = "status IN ('new', 'open', 'pending')"
+        let queues: [(String, SQLFragment)] = [
+            ("mine", SQLFragment("\(active) AND assignee_id = ?", [userID])),
+            ("unassigned", SQLFragment("\(active) AND assignee_id IS NULL")),
+            ("urgent", SQLFragment("\(active) AND priority = 'urgent'")),
+            ("sla", SQLFragment("\(active) AND sla_due_ms < ?", [slaBefore.millisecondsSince1970])),
+            ("all", SQLFragment(active)),
+        ]
+        return try await database.read { db in
+            var counts: [String: Int] = [:]
+            for (name, condition) in queues {
+                let sql =
+                    SQLFragment("SELECT count(*) AS n FROM (SELECT 1 FROM conversations WHERE ") + condition
+                    + SQLFragment(" LIMIT ?) capped", [cap])
+                counts[name] = try await db.raw(sql.expression).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            return counts
         }
     }
 

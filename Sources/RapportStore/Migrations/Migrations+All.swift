@@ -359,5 +359,18 @@ extension Migration {
                 "CREATE INDEX surveys_answered ON surveys (answered_ms)",
             ]
         },
+        Migration(version: 8, name: "inbox indexes") { _ in
+            // Partial indexes over the active conversations only, each in the order a queue shows:
+            // a page reads its rows straight off the index and stops at the page size.
+            let active = "WHERE status IN ('new', 'open', 'pending')"
+            return [
+                "CREATE INDEX conversations_active_updated ON conversations (updated_ms, id) \(active)",
+                "CREATE INDEX conversations_active_assignee ON conversations (assignee_id, updated_ms, id) \(active)",
+                "CREATE INDEX conversations_active_team ON conversations (team_id, updated_ms, id) \(active)",
+                "CREATE INDEX conversations_active_priority ON conversations (priority, updated_ms, id) \(active)",
+                "CREATE INDEX conversations_active_unassigned ON conversations (updated_ms, id) \(active) AND assignee_id IS NULL",
+                "CREATE INDEX conversations_active_sla ON conversations (sla_due_ms) \(active)",
+            ]
+        },
     ]
 }
