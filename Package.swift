@@ -140,7 +140,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "RapportSimulationTests", dependencies: ["RapportSimulation"], swiftSettings: swiftSettings),
         .target(
-            name: "RapportTestSupport", dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
+            name: "RapportTestSupport",
+            dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/RapportTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportStoreTests",
@@ -152,7 +153,8 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
-                "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -11,7 +11,8 @@ import RapportStore
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks (figures for BENCHMARKS.md).", subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self])
+        abstract: "Benchmarks (figures for BENCHMARKS.md).",
+        subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self])
 }
 
 struct BenchIngest: AsyncParsableCommand {

@@ -17,7 +17,8 @@ struct BenchDesk: AsyncParsableCommand {
 
     @Option(help: "Conversations to seed.") var conversations = 100_000
     @Option(help: "Requests per page kind.") var requests = 200
-    @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database = "sqlite"
+    @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database =
+        "sqlite"
     @Option(help: "Port for the benchmark server.") var port = 18_181
 
     func run() async throws {
@@ -26,27 +27,36 @@ struct BenchDesk: AsyncParsableCommand {
         let location: DatabaseLocation
         var cleanup: String?
         if database == "sqlite" {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-desk-\(getpid()).db").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "rapport-bench-desk-\(getpid()).db"
+            ).path
             location = .sqlite(path: path)
             cleanup = path
         } else {
             location = try DatabaseLocation(database)
         }
         defer {
-            if let cleanup { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) } }
+            if let cleanup {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) }
+            }
         }
         var configuration = AppConfiguration(host: "127.0.0.1", port: port, database: location)
         configuration.secureCookies = false
         let services = try await RapportServices.open(
             configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, logger: logger)
         let agent = try await services.desk.createUser(
-            email: "bench-agent@rapport.test", name: "Bench Agent", role: "agent", password: "bench-password-1", by: nil)
+            email: "bench-agent@rapport.test", name: "Bench Agent", role: "agent", password: "bench-password-1", by: nil
+        )
         let started = Date()
         let ids = try await DeskSeed(database: services.database).seed(count: conversations, agentID: agent.id)
-        print(String(format: "seeded %d conversations (3 messages each) in %.1f s", conversations, Date().timeIntervalSince(started)))
+        print(
+            String(
+                format: "seeded %d conversations (3 messages each) in %.1f s", conversations,
+                Date().timeIntervalSince(started)))
         let token = APITokens.generate()
         try await services.desk.sessions.create(
-            tokenHash: APITokens.hash(token), userID: agent.id, csrfToken: "bench", expiresAt: Date().addingTimeInterval(3_600))
+            tokenHash: APITokens.hash(token), userID: agent.id, csrfToken: "bench",
+            expiresAt: Date().addingTimeInterval(3_600))
 
         let app = buildApplication(configuration, services: services, logger: logger)
         let server = Task { try await app.runService() }
@@ -73,11 +83,18 @@ struct BenchDesk: AsyncParsableCommand {
                 let response = try await fetch(base + path(), cookie: cookie)
                 let elapsed = ContinuousClock.now - t0
                 guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
-                if i >= 10 { times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3) }
+                if i >= 10 {
+                    times.append(
+                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                }
             }
             times.sort()
             func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
-            print(String(format: "  %@ p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms", name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95), times.last ?? 0))
+            print(
+                String(
+                    format: "  %@ p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms",
+                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95),
+                    times.last ?? 0))
         }
         server.cancel()
         _ = try? await server.value

@@ -60,10 +60,14 @@ enum DemoDesk {
                 actions: [.assignTeam(care.id), .applySLA(sla.id)]))
         _ = try await desk.settings.addCannedReply(
             title: "Apology and DM",
-            body: "Hi {{customer.first_name}}, I'm sorry about this. Could you send us a DM with your account number so we can look into it? – {{agent.first_name}}")
+            body:
+                "Hi {{customer.first_name}}, I'm sorry about this. Could you send us a DM with your account number so we can look into it? – {{agent.first_name}}"
+        )
         _ = try await desk.settings.addCannedReply(
             title: "Outage update",
-            body: "Hi {{customer.first_name}}, we know about the outage in your area and engineers are on it. We'll update you here. – {{agent.first_name}}")
+            body:
+                "Hi {{customer.first_name}}, we know about the outage in your area and engineers are on it. We'll update you here. – {{agent.first_name}}"
+        )
         return password
     }
 }

@@ -32,14 +32,17 @@ struct Serve: AsyncParsableCommand {
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
             configuration,
-            dispatcher: OutboxDispatcher(senders: OutboundSettings.senders() + (demo ? [SimulatedNetworkSender()] : [])),
+            dispatcher: OutboxDispatcher(
+                senders: OutboundSettings.senders() + (demo ? [SimulatedNetworkSender()] : [])),
             logger: logger)
         var extra: [any Service] = []
         if demo {
             let token = try await Demo.seed(services, configuration: &configuration)
             let password = try await DemoDesk.seed(services.desk)
-            let people = DemoDesk.users.map { "  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.email)" }
-                .joined(separator: "\n")
+            let people = DemoDesk.users.map {
+                "  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.email)"
+            }
+            .joined(separator: "\n")
             // Written unbuffered so the credentials show at once even when output goes to a file.
             say(
                 """

@@ -19,7 +19,8 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let password = readLine(strippingNewline: true), !password.isEmpty else {
-                throw ValidationError("give the password on standard input, e.g. `echo \"$PASSWORD\" | rapport user create …`")
+                throw ValidationError(
+                    "give the password on standard input, e.g. `echo \"$PASSWORD\" | rapport user create …`")
             }
             try await withStore(db) { database in
                 let desk = DeskServices(

@@ -77,7 +77,8 @@ import Testing
     @Test func wrongAppPasswordIsPermanent() async throws {
         let stub = PlatformStub()
         await stub.script(
-            Self.sessionPath, [.json(401, #"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#)])
+            Self.sessionPath,
+            [.json(401, #"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#)])
         let result = try await stub.serve { base in
             await sender(base).send(Fixtures.message(.bluesky(parent: Self.parent, root: Self.root)))
         }
@@ -92,7 +93,8 @@ import Testing
     @Test func rateLimitedWriteIsRetryableWithReset() async throws {
         let stub = PlatformStub()
         await stub.script(Self.sessionPath, [session("jwt-1")])
-        await stub.script(Self.recordPath, [.json(429, #"{"error":"RateLimitExceeded"}"#, headers: ["Retry-After": "120"])])
+        await stub.script(
+            Self.recordPath, [.json(429, #"{"error":"RateLimitExceeded"}"#, headers: ["Retry-After": "120"])])
         let result = try await stub.serve { base in
             await sender(base).send(Fixtures.message(.bluesky(parent: Self.parent, root: Self.root)))
         }

@@ -12,7 +12,8 @@ import Testing
         references: ["<first@mail.customer.example>"])
 
     func compose(_ text: String = "Hello Ana", target: EmailReplyTarget = target) throws -> ComposedEmail {
-        try EmailComposer.compose(Fixtures.message(.email(target), text: text), from: Self.from, date: Fixtures.fixedDate)
+        try EmailComposer.compose(
+            Fixtures.message(.email(target), text: text), from: Self.from, date: Fixtures.fixedDate)
     }
 
     func header(_ name: String, in email: ComposedEmail) -> String? {
@@ -77,12 +78,16 @@ import Testing
         let subjectLine = try #require(header("Subject", in: email))
         #expect(subjectLine.hasPrefix("=?UTF-8?B?"))
         #expect(subjectLine.allSatisfy { $0.isASCII })
-        #expect(EncodedWord.decode(subjectLine)
-            == "Re: Pedido no llegó — ¿dónde está? Necesito una respuesta rápida por favor, gracias")
+        #expect(
+            EncodedWord.decode(subjectLine)
+                == "Re: Pedido no llegó — ¿dónde está? Necesito una respuesta rápida por favor, gracias")
         // Long subjects are split into several words, each within the RFC 2047 limit.
         let words = email.data.components(separatedBy: "\r\n").filter { $0.contains("=?UTF-8?B?") }
         #expect(words.count > 1)
-        #expect(words.allSatisfy { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "Subject: ", with: "").count <= 75 })
+        #expect(
+            words.allSatisfy {
+                $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "Subject: ", with: "").count <= 75
+            })
         let to = try #require(header("To", in: email))
         #expect(EncodedWord.decode(to) == "José Ñúñez <jose@example.com>")
     }
@@ -100,7 +105,10 @@ import Testing
 
     @Test func quotedNameWhenASCIISpecials() throws {
         let email = try EmailComposer.compose(
-            Fixtures.message(.email(EmailReplyTarget(recipient: EmailAddress("a@b.example", displayName: "Doe, \"JD\" John"), subject: "x"))),
+            Fixtures.message(
+                .email(
+                    EmailReplyTarget(
+                        recipient: EmailAddress("a@b.example", displayName: "Doe, \"JD\" John"), subject: "x"))),
             from: Self.from, date: Fixtures.fixedDate)
         #expect(header("To", in: email) == #""Doe, \"JD\" John" <a@b.example>"#)
     }
@@ -117,8 +125,9 @@ import Testing
     }
 
     @Test func messageIDIsStableForTheSameRow() {
-        #expect(EmailComposer.messageID(for: "outbox-7", domain: "b.example")
-            == EmailComposer.messageID(for: "outbox-7", domain: "b.example"))
+        #expect(
+            EmailComposer.messageID(for: "outbox-7", domain: "b.example")
+                == EmailComposer.messageID(for: "outbox-7", domain: "b.example"))
         #expect(EmailComposer.messageID(for: "out box<7>", domain: "b.example") == "<out_box_7_.rapport@b.example>")
     }
 }

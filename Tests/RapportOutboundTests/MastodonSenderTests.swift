@@ -14,7 +14,8 @@ import Testing
         let stub = PlatformStub()
         await stub.script("/api/v1/statuses", [.json(200, #"{"id":"103704874086360371","visibility":"public"}"#)])
         let result = try await stub.serve { base in
-            await sender(base).send(Fixtures.message(.mastodon(statusID: "103704874086360370", authorAccount: "ana@ex.social")))
+            await sender(base).send(
+                Fixtures.message(.mastodon(statusID: "103704874086360370", authorAccount: "ana@ex.social")))
         }
         #expect(result == .sent(externalID: "103704874086360371"))
         let request = try #require(await stub.requests(to: "/api/v1/statuses").first)
@@ -53,10 +54,12 @@ import Testing
 
     @Test func validationErrorIsPermanent() async throws {
         let stub = PlatformStub()
-        await stub.script("/api/v1/statuses", [.json(422, #"{"error":"Validation failed: Text character limit of 500 exceeded"}"#)])
+        await stub.script(
+            "/api/v1/statuses", [.json(422, #"{"error":"Validation failed: Text character limit of 500 exceeded"}"#)])
         let result = try await stub.serve { base in
             await sender(base).send(Fixtures.message(.mastodon(statusID: "1")))
         }
-        #expect(result == .permanent(reason: "Mastodon: HTTP 422: Validation failed: Text character limit of 500 exceeded"))
+        #expect(
+            result == .permanent(reason: "Mastodon: HTTP 422: Validation failed: Text character limit of 500 exceeded"))
     }
 }

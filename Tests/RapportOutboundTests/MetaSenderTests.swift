@@ -32,13 +32,17 @@ import Testing
             await sender(base).send(Fixtures.message(.instagram(commentID: "17870913679156914")))
         }
         #expect(result == .sent(externalID: "17873440459141021"))
-        #expect(await stub.requests(to: "/v21.0/17870913679156914/replies").first?.form["message"] == "Thanks, we're on it!")
+        #expect(
+            await stub.requests(to: "/v21.0/17870913679156914/replies").first?.form["message"] == "Thanks, we're on it!"
+        )
     }
 
     @Test func messengerReplyReturnsTheMessageID() async throws {
         let stub = PlatformStub()
         await stub.script("/v21.0/me/messages", [.json(200, #"{"recipient_id":"PSID-7","message_id":"m_AG5Hz2U"}"#)])
-        let result = try await stub.serve { base in await sender(base).send(Fixtures.message(.messenger(psid: "PSID-7"))) }
+        let result = try await stub.serve { base in
+            await sender(base).send(Fixtures.message(.messenger(psid: "PSID-7")))
+        }
         #expect(result == .sent(externalID: "m_AG5Hz2U"))
         let body = try #require(await stub.requests(to: "/v21.0/me/messages").first).json
         #expect((body["recipient"] as? [String: Any])?["id"] as? String == "PSID-7")
@@ -51,7 +55,11 @@ import Testing
         let stub = PlatformStub()
         await stub.script(
             "/v21.0/me/messages",
-            [.json(400, #"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4}}"#)])
+            [
+                .json(
+                    400,
+                    #"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4}}"#)
+            ])
         let result = try await stub.serve { base in await sender(base).send(Fixtures.message(.messenger(psid: "p"))) }
         #expect(result == .retryable(reason: "Meta (messenger): HTTP 400: (#4) Application request limit reached"))
     }
@@ -61,14 +69,19 @@ import Testing
         await stub.script(
             "/v21.0/C1/comments",
             [.json(400, #"{"error":{"message":"Error validating access token","type":"OAuthException","code":190}}"#)])
-        let result = try await stub.serve { base in await sender(base).send(Fixtures.message(.facebook(commentID: "C1"))) }
+        let result = try await stub.serve { base in
+            await sender(base).send(Fixtures.message(.facebook(commentID: "C1")))
+        }
         #expect(result == .permanent(reason: "Meta (facebook): HTTP 400: Error validating access token"))
     }
 
     @Test func serverErrorIsRetryable() async throws {
         let stub = PlatformStub()
-        await stub.script("/v21.0/C1/comments", [.json(500, #"{"error":{"message":"An unknown error occurred","code":1}}"#)])
-        let result = try await stub.serve { base in await sender(base).send(Fixtures.message(.facebook(commentID: "C1"))) }
+        await stub.script(
+            "/v21.0/C1/comments", [.json(500, #"{"error":{"message":"An unknown error occurred","code":1}}"#)])
+        let result = try await stub.serve { base in
+            await sender(base).send(Fixtures.message(.facebook(commentID: "C1")))
+        }
         guard case .retryable = result else {
             Issue.record("expected retryable, got \(result)")
             return

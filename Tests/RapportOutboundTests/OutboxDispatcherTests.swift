@@ -10,7 +10,8 @@ import Testing
         let sender = ScriptedSender(channels: [.x], script: [.sent(externalID: "T1")])
         let dispatcher = OutboxDispatcher(senders: [sender], policy: policy, now: Fixtures.clock)
         var random = SeededRandomNumberGenerator(seed: 3)
-        let outcome = await dispatcher.dispatch(Fixtures.message(.x(tweetID: "1")), previousAttempts: 0, random: &random)
+        let outcome = await dispatcher.dispatch(
+            Fixtures.message(.x(tweetID: "1")), previousAttempts: 0, random: &random)
         #expect(outcome.status == .sent)
         #expect(outcome.externalID == "T1")
         #expect(outcome.attempts == 1)
@@ -22,7 +23,8 @@ import Testing
         let sender = ScriptedSender(channels: [.x], script: [.retryable(reason: "X: HTTP 503")])
         let dispatcher = OutboxDispatcher(senders: [sender], policy: policy, now: Fixtures.clock)
         var random = SeededRandomNumberGenerator(seed: 3)
-        let outcome = await dispatcher.dispatch(Fixtures.message(.x(tweetID: "1")), previousAttempts: 1, random: &random)
+        let outcome = await dispatcher.dispatch(
+            Fixtures.message(.x(tweetID: "1")), previousAttempts: 1, random: &random)
         #expect(outcome.status == .retryScheduled)
         #expect(outcome.attempts == 2)
         #expect(outcome.lastError == "X: HTTP 503")
@@ -33,7 +35,8 @@ import Testing
         let sender = ScriptedSender(channels: [.x], script: [.retryable(reason: "X: HTTP 503")])
         let dispatcher = OutboxDispatcher(senders: [sender], policy: policy, now: Fixtures.clock)
         var random = SeededRandomNumberGenerator(seed: 3)
-        let outcome = await dispatcher.dispatch(Fixtures.message(.x(tweetID: "1")), previousAttempts: 2, random: &random)
+        let outcome = await dispatcher.dispatch(
+            Fixtures.message(.x(tweetID: "1")), previousAttempts: 2, random: &random)
         #expect(outcome.status == .failed)
         #expect(outcome.attempts == 3)
         #expect(outcome.lastError == "X: HTTP 503 (gave up after 3 attempts)")

@@ -30,7 +30,8 @@ import Testing
     @Test func xPrivateReplyWithoutAuthorCannotBeBuilt() {
         #expect(throws: RequestBuildError.self) {
             try XRequests.request(
-                for: Fixtures.message(.x(tweetID: "1"), isPrivate: true), configuration: XConfiguration(userAccessToken: "t"))
+                for: Fixtures.message(.x(tweetID: "1"), isPrivate: true),
+                configuration: XConfiguration(userAccessToken: "t"))
         }
     }
 
@@ -117,7 +118,8 @@ import Testing
         let request = try BlueskyRequests.createRecord(
             for: Fixtures.message(.bluesky(parent: parent, root: root)),
             session: BlueskySession(accessJwt: "jwt", did: "did:plc:brand"),
-            configuration: BlueskyConfiguration(baseURL: "https://pds.test", identifier: "brand.test", appPassword: "p"),
+            configuration: BlueskyConfiguration(
+                baseURL: "https://pds.test", identifier: "brand.test", appPassword: "p"),
             createdAt: Fixtures.fixedDate)
         #expect(request.url == "https://pds.test/xrpc/com.atproto.repo.createRecord")
         #expect(request.headers["Authorization"] == "Bearer jwt")
@@ -153,9 +155,12 @@ import Testing
 
     @Test func blueskyLogInSendsIdentifierAndAppPassword() {
         let request = BlueskyRequests.createSession(
-            configuration: BlueskyConfiguration(baseURL: "https://pds.test", identifier: "brand.test", appPassword: "app-pw"))
+            configuration: BlueskyConfiguration(
+                baseURL: "https://pds.test", identifier: "brand.test", appPassword: "app-pw"))
         #expect(request.url == "https://pds.test/xrpc/com.atproto.server.createSession")
-        #expect(Fixtures.json(request.body) as NSDictionary == ["identifier": "brand.test", "password": "app-pw"] as NSDictionary)
+        #expect(
+            Fixtures.json(request.body) as NSDictionary == ["identifier": "brand.test", "password": "app-pw"]
+                as NSDictionary)
     }
 
     @Test func channelFollowsTheTarget() {

@@ -11,7 +11,8 @@ import Testing
         recipient: EmailAddress("ana@customer.example", displayName: "Ana"), subject: "Où est ma commande ?",
         inReplyTo: "<CAB123@mail.customer.example>", references: ["<first@mail.customer.example>"])
 
-    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = .seconds(5)) -> EmailReplySender {
+    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = .seconds(5)) -> EmailReplySender
+    {
         EmailReplySender(
             configuration: SMTPConfiguration(
                 host: "127.0.0.1", port: port, from: EmailAddress("support@brand.example", displayName: "Brand"),
@@ -52,27 +53,31 @@ import Testing
 
     @Test func fallsBackToHELO() async throws {
         let stub = SMTPStub(behaviour: .heloOnly)
-        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target))) }
+        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target)))
+        }
         #expect(result == .sent(externalID: "<outbox-42.rapport@brand.example>"))
         #expect(await stub.transactions.first?.commands.contains("HELO rapport.brand.example") == true)
     }
 
     @Test func rejectedRecipientIsPermanent() async throws {
         let stub = SMTPStub(behaviour: .reply(to: "RCPT", code: 550, text: "5.1.1 no such user"))
-        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target))) }
+        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target)))
+        }
         #expect(result == .permanent(reason: "email: RCPT TO refused: 550 5.1.1 no such user"))
         #expect(await stub.transactions.first?.rawData == "")
     }
 
     @Test func greylistingIsRetryable() async throws {
         let stub = SMTPStub(behaviour: .reply(to: "end of data", code: 451, text: "4.7.1 greylisted, try later"))
-        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target))) }
+        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target)))
+        }
         #expect(result == .retryable(reason: "email: end of data refused: 451 4.7.1 greylisted, try later"))
     }
 
     @Test func connectionLostAfterTheMessageIsNotRetriedBlindly() async throws {
         let stub = SMTPStub(behaviour: .dropAfterData)
-        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target))) }
+        let result = try await stub.serve { port in await sender(port: port).send(Fixtures.message(.email(Self.target)))
+        }
         guard case .permanent(let reason) = result else {
             Issue.record("expected permanent, got \(result)")
             return

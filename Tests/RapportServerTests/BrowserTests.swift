@@ -21,7 +21,9 @@ struct BrowserTests {
             ?? FileManager.default.currentDirectoryPath + "/.build/test-artifacts"
     }
 
-    @Test("sign in, see an urgent mention arrive live, open it, reply, resolve: it leaves the queue; hostile text stays text")
+    @Test(
+        "sign in, see an urgent mention arrive live, open it, reply, resolve: it leaves the queue; hostile text stays text"
+    )
     func agentFlow() async throws {
         try await TestApp.withServices(.sqlite) { config, services in
             _ = try await DeskTest.people(services)
@@ -58,10 +60,13 @@ struct BrowserTests {
                     try await browser.click(try await browser.find("#rows tr[data-id] td.subject a"))
                     let body = try await browser.waitFor(".msg.in .body")
                     #expect(try await browser.text(body).contains(#"<img src=x onerror=alert(2)>"#))
-                    #expect((try await browser.script("return document.querySelectorAll('img[onerror]').length") as? Int) == 0)
+                    #expect(
+                        (try await browser.script("return document.querySelectorAll('img[onerror]').length") as? Int)
+                            == 0)
                     try await browser.screenshot(to: Self.artifacts + "/conversation.png")
 
-                    try await browser.type(try await browser.find("#reply"), "Sorry Dana, we're on it. Could you DM us your number?")
+                    try await browser.type(
+                        try await browser.find("#reply"), "Sorry Dana, we're on it. Could you DM us your number?")
                     try await browser.click(try await browser.find("form.composer button[type=submit]"))
                     let sent = try await browser.waitFor(".msg.out .body")
                     #expect(try await browser.text(sent).contains("we're on it"))
@@ -74,7 +79,8 @@ struct BrowserTests {
                     #expect((try? await browser.find("#rows tr[data-id]")) == nil, "resolved: it left the queue")
                 }
             }
-            let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all, status: "resolved")).first)
+            let c = try #require(
+                try await services.desk.conversations.inbox(InboxQuery(queue: .all, status: "resolved")).first)
             #expect(c.firstResponseAt != nil)
         }
     }

@@ -11,12 +11,15 @@ import Testing
 
 @Suite("Desk: sign-in, pages, roles and the JSON API")
 struct DeskRouteTests {
-    @Test("sign-in: pages redirect when signed out, wrong passwords are refused and rate-limited", arguments: TestEngine.available)
+    @Test(
+        "sign-in: pages redirect when signed out, wrong passwords are refused and rate-limited",
+        arguments: TestEngine.available)
     func signIn(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             _ = try await DeskTest.people(services)
             try await client.execute(uri: "/inbox", method: .get) { response in
-                #expect(response.status == .seeOther || response.status == .found || response.status == .temporaryRedirect)
+                #expect(
+                    response.status == .seeOther || response.status == .found || response.status == .temporaryRedirect)
                 #expect(response.headers[.location]?.hasPrefix("/login") == true)
             }
             // A post without the login form's cookie is refused.
@@ -29,7 +32,9 @@ struct DeskRouteTests {
                 let token = DeskTest.field("_csrf", in: String(buffer: page.body)) ?? ""
                 let response = try await client.execute(
                     uri: "/login", method: .post,
-                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: DeskTest.cookies(page.headers)],
+                    headers: [
+                        .contentType: "application/x-www-form-urlencoded", .cookie: DeskTest.cookies(page.headers),
+                    ],
                     body: ByteBuffer(string: "email=agent@acme.test&password=wrong-password&_csrf=\(token)"))
                 #expect(response.status == (attempt <= 5 ? .unauthorized : .tooManyRequests))
             }
@@ -69,7 +74,10 @@ struct DeskRouteTests {
                 body: ByteBuffer(string: "text=Sorry+to+hear+that%2C+Dana&_csrf=\(session.csrf)")
             ) { #expect($0.status == .seeOther) }
             let detail = try #require(try await services.desk.conversations.detail(id: id))
-            #expect(detail.messages.map(\.body) == ["My router keeps dropping the connection, can you help?", "Sorry to hear that, Dana"])
+            #expect(
+                detail.messages.map(\.body) == [
+                    "My router keeps dropping the connection, can you help?", "Sorry to hear that, Dana",
+                ])
             #expect(detail.summary.status == "open")
         }
     }
@@ -80,8 +88,8 @@ struct DeskRouteTests {
             _ = try await DeskTest.people(services)
             let hostile = #"<script>alert(1)</script> "><img src=x onerror=alert(2)> help"#
             try await client.execute(
-                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth, body: DeskTest.chat("m-1", text: hostile))
-            { #expect($0.status == .ok) }
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth, body: DeskTest.chat("m-1", text: hostile)
+            ) { #expect($0.status == .ok) }
             try await DeskTest.settle(services)
             let summary = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
             let session = try await DeskTest.signIn(client, email: "analyst@acme.test")
@@ -105,8 +113,8 @@ struct DeskRouteTests {
             let people = try await DeskTest.people(services)
             try await client.execute(
                 uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
-                body: DeskTest.chat("m-1", text: "Is the 5G plan available in Leeds?"))
-            { #expect($0.status == .ok) }
+                body: DeskTest.chat("m-1", text: "Is the 5G plan available in Leeds?")
+            ) { #expect($0.status == .ok) }
             try await DeskTest.settle(services)
             let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
             let other = people[.analyst]!.user.id
@@ -122,14 +130,26 @@ struct DeskRouteTests {
                 Case(method: .get, uri: "/api/v1/customers", minimum: .analyst),
                 Case(method: .get, uri: "/api/v1/customers/\(c.customerID)", minimum: .analyst),
                 Case(method: .get, uri: "/api/v1/teams", minimum: .analyst),
-                Case(method: .post, uri: "/api/v1/conversations/\(c.id)/notes", body: #"{"text":"checking"}"#, minimum: .agent),
-                Case(method: .post, uri: "/api/v1/conversations/\(c.id)/replies", body: #"{"text":"Yes it is!"}"#, minimum: .agent),
-                Case(method: .patch, uri: "/api/v1/conversations/\(c.id)", body: #"{"priority":"high"}"#, minimum: .agent),
-                Case(method: .patch, uri: "/api/v1/conversations/\(c.id)", body: #"{"assigneeId":\#(other)}"#, minimum: .supervisor),
-                Case(method: .post, uri: "/api/v1/customers/\(c.customerID)/facts", body: #"{"facts":{"lifetime_value":1250,"plan":"gold"}}"#, minimum: .supervisor),
+                Case(
+                    method: .post, uri: "/api/v1/conversations/\(c.id)/notes", body: #"{"text":"checking"}"#,
+                    minimum: .agent),
+                Case(
+                    method: .post, uri: "/api/v1/conversations/\(c.id)/replies", body: #"{"text":"Yes it is!"}"#,
+                    minimum: .agent),
+                Case(
+                    method: .patch, uri: "/api/v1/conversations/\(c.id)", body: #"{"priority":"high"}"#, minimum: .agent
+                ),
+                Case(
+                    method: .patch, uri: "/api/v1/conversations/\(c.id)", body: #"{"assigneeId":\#(other)}"#,
+                    minimum: .supervisor),
+                Case(
+                    method: .post, uri: "/api/v1/customers/\(c.customerID)/facts",
+                    body: #"{"facts":{"lifetime_value":1250,"plan":"gold"}}"#, minimum: .supervisor),
                 Case(method: .get, uri: "/api/v1/users", minimum: .supervisor),
                 Case(method: .get, uri: "/api/v1/audit", minimum: .admin),
-                Case(method: .post, uri: "/api/v1/teams", body: #"{"name":"Team X","strategy":"round_robin"}"#, minimum: .admin),
+                Case(
+                    method: .post, uri: "/api/v1/teams", body: #"{"name":"Team X","strategy":"round_robin"}"#,
+                    minimum: .admin),
                 Case(method: .patch, uri: "/api/v1/users/\(other)", body: #"{"role":"analyst"}"#, minimum: .admin),
                 Case(method: .get, uri: "/api/v1/routing-rules", minimum: .supervisor),
                 Case(method: .get, uri: "/api/v1/sla-policies", minimum: .analyst),
@@ -152,9 +172,13 @@ struct DeskRouteTests {
                     let response = try await client.execute(
                         uri: uri, method: test.method, headers: headers, body: body.map { ByteBuffer(string: $0) })
                     if role.allows(test.minimum) {
-                        #expect((200..<300).contains(Int(response.status.code)), "\(role) on \(test.method) \(test.uri): \(response.status) \(String(buffer: response.body))")
+                        #expect(
+                            (200..<300).contains(Int(response.status.code)),
+                            "\(role) on \(test.method) \(test.uri): \(response.status) \(String(buffer: response.body))"
+                        )
                     } else {
-                        #expect(response.status == .forbidden, "\(role) on \(test.method) \(test.uri): \(response.status)")
+                        #expect(
+                            response.status == .forbidden, "\(role) on \(test.method) \(test.uri): \(response.status)")
                         #expect(String(buffer: response.body).contains("\"code\":\"forbidden\""))
                     }
                 }
@@ -165,14 +189,16 @@ struct DeskRouteTests {
         }
     }
 
-    @Test("web pages check the role too: analysts read but cannot reply; only admins see users", arguments: TestEngine.available)
+    @Test(
+        "web pages check the role too: analysts read but cannot reply; only admins see users",
+        arguments: TestEngine.available)
     func webRoles(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             _ = try await DeskTest.people(services)
             try await client.execute(
                 uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
-                body: DeskTest.chat("m-1", text: "Where is my order?"))
-            { #expect($0.status == .ok) }
+                body: DeskTest.chat("m-1", text: "Where is my order?")
+            ) { #expect($0.status == .ok) }
             try await DeskTest.settle(services)
             let id = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first?.id)
             let analyst = try await DeskTest.signIn(client, email: "analyst@acme.test")
@@ -196,7 +222,9 @@ struct DeskRouteTests {
         }
     }
 
-    @Test("admins configure the desk from its pages; new conversations follow the new routing rule", arguments: TestEngine.available)
+    @Test(
+        "admins configure the desk from its pages; new conversations follow the new routing rule",
+        arguments: TestEngine.available)
     func adminPages(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -207,8 +235,12 @@ struct DeskRouteTests {
                     uri: uri, method: .post, headers: form, body: ByteBuffer(string: body + "&_csrf=\(admin.csrf)"))
             }
             let agent = people[.agent]!.user.id
-            #expect(try await post("/admin/teams", "name=Billing&strategy=round_robin&members[]=\(agent)").status == .seeOther)
-            #expect(try await post("/admin/sla-policies", "name=Chat&firstResponseMinutes=5&resolutionHours=2").status == .seeOther)
+            #expect(
+                try await post("/admin/teams", "name=Billing&strategy=round_robin&members[]=\(agent)").status
+                    == .seeOther)
+            #expect(
+                try await post("/admin/sla-policies", "name=Chat&firstResponseMinutes=5&resolutionHours=2").status
+                    == .seeOther)
             let team = try #require(try await services.desk.teams.all().first { $0.name == "Billing" })
             let sla = try #require(try await services.desk.settings.slaPolicies().first { $0.name == "Chat" })
             #expect(
@@ -217,10 +249,13 @@ struct DeskRouteTests {
                     "name=Billing+words&keywords=invoice%2C+refund&team=\(team.id)&sla=\(sla.id)&priority=high&tag=billing"
                 ).status == .seeOther)
             #expect(
-                try await post("/admin/canned-replies", "title=Thanks&body=Thanks+%7B%7Bcustomer.first_name%7D%7D!").status
+                try await post("/admin/canned-replies", "title=Thanks&body=Thanks+%7B%7Bcustomer.first_name%7D%7D!")
+                    .status
                     == .seeOther)
             // A template with an unknown variable and a rule naming a missing team are refused.
-            #expect(try await post("/admin/canned-replies", "title=Bad&body=%7B%7Bcustomer.shoe_size%7D%7D").status == .badRequest)
+            #expect(
+                try await post("/admin/canned-replies", "title=Bad&body=%7B%7Bcustomer.shoe_size%7D%7D").status
+                    == .badRequest)
             #expect(try await post("/admin/routing-rules", "name=Ghost&team=999").status == .badRequest)
             #expect(try await services.desk.settings.routingRules().count == 1)
             // A listening rule with a syntax error is shown back with its column; nothing is stored.
@@ -239,8 +274,8 @@ struct DeskRouteTests {
 
             try await client.execute(
                 uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
-                body: DeskTest.chat("m-1", text: "My invoice is wrong, I need a refund"))
-            { #expect($0.status == .ok) }
+                body: DeskTest.chat("m-1", text: "My invoice is wrong, I need a refund")
+            ) { #expect($0.status == .ok) }
             try await DeskTest.settle(services)
             let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
             #expect(c.teamID == team.id.rawValue)

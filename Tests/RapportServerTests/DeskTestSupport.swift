@@ -23,13 +23,16 @@ enum DeskTest {
         return people
     }
 
-    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+    static func bearer(_ token: String) -> HTTPFields {
+        [.authorization: "Bearer \(token)", .contentType: "application/json"]
+    }
 
     /// A web-chat message (owned channel: always becomes a conversation).
     static func chat(_ id: String, session: String = "s-1", visitor: String = "v-1", text: String) -> ByteBuffer {
         let escaped = String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
         return ByteBuffer(
-            string: #"{"session_id":"\#(session)","message_id":"\#(id)","visitor":{"id":"\#(visitor)","name":"Dana Whitfield","email":"dana@example.org"},"text":\#(escaped),"sent_at":"2026-11-20T08:00:00Z"}"#
+            string:
+                #"{"session_id":"\#(session)","message_id":"\#(id)","visitor":{"id":"\#(visitor)","name":"Dana Whitfield","email":"dana@example.org"},"text":\#(escaped),"sent_at":"2026-11-20T08:00:00Z"}"#
         )
     }
 
@@ -52,7 +55,8 @@ enum DeskTest {
         let page = try await client.execute(uri: "/login", method: .get)
         let loginCookie = cookies(page.headers)
         let token = field("_csrf", in: String(buffer: page.body)) ?? ""
-        let body = "email=\(email)&password=\(password.replacingOccurrences(of: " ", with: "+"))&_csrf=\(token)&next=/inbox"
+        let body =
+            "email=\(email)&password=\(password.replacingOccurrences(of: " ", with: "+"))&_csrf=\(token)&next=/inbox"
         let response = try await client.execute(
             uri: "/login", method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: loginCookie],

@@ -122,7 +122,9 @@ struct WebDriver: Sendable {
 
     private func command(_ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
         let answer = try await Self.call(base, method, "/session/\(session)\(path)", body)
-        if let error = answer["error"] as? String { throw Failure(description: "\(path): \(error) \(answer["message"] ?? "")") }
+        if let error = answer["error"] as? String {
+            throw Failure(description: "\(path): \(error) \(answer["message"] ?? "")")
+        }
         return answer["value"] as Any
     }
 

@@ -27,7 +27,8 @@ struct ConversationIntakeTests {
                 Fixtures.new(
                     Fixtures.post("1", text: "cancelling my contract, no signal for days", followers: 2_400_000),
                     analysis: Fixtures.analysis(.negative, level: .urgent, intents: [.churnThreat])),
-                Fixtures.new(Fixtures.post("2", author: "lee"), analysis: Fixtures.analysis(.positive, level: .relevant)),
+                Fixtures.new(
+                    Fixtures.post("2", author: "lee"), analysis: Fixtures.analysis(.positive, level: .relevant)),
                 Fixtures.new(dm, analysis: Fixtures.analysis(.neutral, level: .relevant, intents: [.question])),
             ])
             let touched = try await ConversationIntake(database: db).drain()
@@ -48,7 +49,9 @@ struct ConversationIntakeTests {
         }
     }
 
-    @Test("a reply threads into its author's conversation; another author's reply starts their own", arguments: TestEngine.available)
+    @Test(
+        "a reply threads into its author's conversation; another author's reply starts their own",
+        arguments: TestEngine.available)
     func threading(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let mentions = MentionStore(database: db)
@@ -58,7 +61,8 @@ struct ConversationIntakeTests {
             _ = try await intake.drain()
             _ = try await mentions.insert([
                 Fixtures.new(reply("2", to: "1"), analysis: Fixtures.analysis(.negative, level: .attention)),
-                Fixtures.new(reply("3", to: "1", author: "lee"), analysis: Fixtures.analysis(.negative, level: .attention)),
+                Fixtures.new(
+                    reply("3", to: "1", author: "lee"), analysis: Fixtures.analysis(.negative, level: .attention)),
             ])
             // Redelivery of the same posts must not add messages.
             _ = try await mentions.insert([Fixtures.new(reply("2", to: "1"), analysis: urgent)])
@@ -73,7 +77,9 @@ struct ConversationIntakeTests {
         }
     }
 
-    @Test("routing: a rule sends urgent conversations to a team, round-robin among present agents", arguments: TestEngine.available)
+    @Test(
+        "routing: a rule sends urgent conversations to a team, round-robin among present agents",
+        arguments: TestEngine.available)
     func routing(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let users = UserStore(database: db)
@@ -81,10 +87,12 @@ struct ConversationIntakeTests {
             let bo = try await users.create(email: "bo@acme.test", name: "Bo", role: .agent, passwordHash: "x")
             let cy = try await users.create(email: "cy@acme.test", name: "Cy", role: .agent, passwordHash: "x")
             try await users.setAway(true, userID: cy.id)
-            let team = try await TeamStore(database: db).create(name: "Rapid response", members: [ana.id, bo.id, cy.id])
+            let team = try await TeamStore(database: db).create(
+                name: "Rapid response", members: [ana.id, bo.id, cy.id])
             let settings = DeskSettingsStore(database: db)
             let sla = try await settings.addSLAPolicy(
-                SLAPolicy(id: 0, name: "Urgent", targets: [SLATarget(firstResponse: 900, resolution: 14_400)],
+                SLAPolicy(
+                    id: 0, name: "Urgent", targets: [SLATarget(firstResponse: 900, resolution: 14_400)],
                     usesBusinessHours: false))
             _ = try await settings.addRoutingRule(
                 RoutingRule(
@@ -106,20 +114,26 @@ struct ConversationIntakeTests {
         }
     }
 
-    @Test("a reply is queued once in the outbox, sent once, and the customer's answer threads back", arguments: TestEngine.available)
+    @Test(
+        "a reply is queued once in the outbox, sent once, and the customer's answer threads back",
+        arguments: TestEngine.available)
     func replyAndOutbox(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let agent = try await UserStore(database: db).create(
                 email: "ana@acme.test", name: "Ana Diaz", role: .agent, passwordHash: "x")
             let mentions = MentionStore(database: db)
             _ = try await mentions.insert([
-                Fixtures.new(Fixtures.post("100", text: "my bill doubled"), analysis: Fixtures.analysis(.negative, level: .urgent))
+                Fixtures.new(
+                    Fixtures.post("100", text: "my bill doubled"),
+                    analysis: Fixtures.analysis(.negative, level: .urgent))
             ])
             _ = try await ConversationIntake(database: db).drain()
             let store = ConversationStore(database: db)
             let id = try #require(try await store.inbox(InboxQuery(queue: .all)).first?.id)
-            let messageID = try #require(try await store.reply(
-                    to: id, by: agent, text: "Sorry Sam, DM us your account", at: Fixtures.start.addingTimeInterval(600)))
+            let messageID = try #require(
+                try await store.reply(
+                    to: id, by: agent, text: "Sorry Sam, DM us your account", at: Fixtures.start.addingTimeInterval(600)
+                ))
             let afterReply = try #require(try await store.detail(id: id))
             #expect(afterReply.summary.status == "open")
             #expect(afterReply.summary.assigneeID == agent.id)
@@ -136,9 +150,11 @@ struct ConversationIntakeTests {
             try await outbox.markSent(claimed[0], externalID: "900")
 
             try await store.perform(
-                [.setStatus(.resolved, by: .agent(AgentID(agent.id)))], on: id, at: Fixtures.start.addingTimeInterval(1_200))
+                [.setStatus(.resolved, by: .agent(AgentID(agent.id)))], on: id,
+                at: Fixtures.start.addingTimeInterval(1_200))
             _ = try await mentions.insert([
-                Fixtures.new(reply("101", to: "900", minutes: 30), analysis: Fixtures.analysis(.negative, level: .attention))
+                Fixtures.new(
+                    reply("101", to: "900", minutes: 30), analysis: Fixtures.analysis(.negative, level: .attention))
             ])
             _ = try await ConversationIntake(database: db).drain()
             let reopened = try #require(try await store.detail(id: id))
@@ -148,11 +164,14 @@ struct ConversationIntakeTests {
         }
     }
 
-    @Test("SLA clocks escalate to the team's supervisor at near-breach, then breach, once each", arguments: TestEngine.available)
+    @Test(
+        "SLA clocks escalate to the team's supervisor at near-breach, then breach, once each",
+        arguments: TestEngine.available)
     func slaEscalation(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let users = UserStore(database: db)
-            let boss = try await users.create(email: "boss@acme.test", name: "Boss", role: .supervisor, passwordHash: "x")
+            let boss = try await users.create(
+                email: "boss@acme.test", name: "Boss", role: .supervisor, passwordHash: "x")
             let team = try await TeamStore(database: db).create(name: "Care", strategy: .manual, supervisorID: boss.id)
             let settings = DeskSettingsStore(database: db)
             let sla = try await settings.addSLAPolicy(
@@ -160,36 +179,54 @@ struct ConversationIntakeTests {
             _ = try await settings.addRoutingRule(
                 RoutingRule(id: 0, name: "all", conditions: [], actions: [.assignTeam(team.id), .applySLA(sla.id)]))
             _ = try await MentionStore(database: db).insert([
-                Fixtures.new(Fixtures.post("1", text: "no signal"), analysis: Fixtures.analysis(.negative, level: .urgent))
+                Fixtures.new(
+                    Fixtures.post("1", text: "no signal"), analysis: Fixtures.analysis(.negative, level: .urgent))
             ])
             _ = try await ConversationIntake(database: db).drain()
             let watch = SLAWatch(database: db)
-            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(600)).isEmpty, "10 of 15 minutes: fine")
-            #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(730)).count == 1, "past 80 %: near breach")
+            #expect(
+                try await watch.runDue(now: Fixtures.start.addingTimeInterval(600)).isEmpty, "10 of 15 minutes: fine")
+            #expect(
+                try await watch.runDue(now: Fixtures.start.addingTimeInterval(730)).count == 1, "past 80 %: near breach"
+            )
             #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(800)).isEmpty, "raised once")
             #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(901)).count == 1, "breached")
             #expect(try await watch.runDue(now: Fixtures.start.addingTimeInterval(2_000)).isEmpty)
             let id = try #require(try await ConversationStore(database: db).inbox(InboxQuery(queue: .all)).first?.id)
             let history = try #require(try await ConversationStore(database: db).detail(id: id)).history.map(\.change)
-            #expect(history.contains { if case .slaNearBreach(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false } })
-            #expect(history.contains { if case .slaBreached(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false } })
+            #expect(
+                history.contains {
+                    if case .slaNearBreach(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false }
+                })
+            #expect(
+                history.contains {
+                    if case .slaBreached(.firstResponse, _, let s) = $0 { s == AgentID(boss.id) } else { false }
+                })
         }
     }
 
-    @Test("an email naming a handle joins that customer's profile; un-merge gives both back their history", arguments: TestEngine.available)
+    @Test(
+        "an email naming a handle joins that customer's profile; un-merge gives both back their history",
+        arguments: TestEngine.available)
     func namedHandleMerge(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let mentions = MentionStore(database: db)
             let intake = ConversationIntake(database: db)
             _ = try await mentions.insert([
-                Fixtures.new(Fixtures.post("1", text: "no signal again", author: "danaw"), analysis: Fixtures.analysis(.negative, level: .urgent))
+                Fixtures.new(
+                    Fixtures.post("1", text: "no signal again", author: "danaw"),
+                    analysis: Fixtures.analysis(.negative, level: .urgent))
             ])
             _ = try await intake.drain()
-            var email = Fixtures.post("<m1@example.org>", network: .email, text: "Hello, I also tweeted you as @danaw about the outage.", author: "dana@example.org")
+            var email = Fixtures.post(
+                "<m1@example.org>", network: .email, text: "Hello, I also tweeted you as @danaw about the outage.",
+                author: "dana@example.org")
             email.kind = .email
             email.origin = .owned
             email.author.handle = "dana@example.org"
-            _ = try await mentions.insert([Fixtures.new(email, analysis: Fixtures.analysis(.negative, level: .attention))])
+            _ = try await mentions.insert([
+                Fixtures.new(email, analysis: Fixtures.analysis(.negative, level: .attention))
+            ])
             _ = try await intake.drain()
             let conversations = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
             #expect(conversations.count == 2)
@@ -211,10 +248,13 @@ struct ConversationIntakeTests {
         }
     }
 
-    @Test("merging two conversations of one customer moves the messages; a later reply lands in the target", arguments: TestEngine.available)
+    @Test(
+        "merging two conversations of one customer moves the messages; a later reply lands in the target",
+        arguments: TestEngine.available)
     func mergeConversations(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
-            let agent = try await UserStore(database: db).create(email: "a@acme.test", name: "A", role: .agent, passwordHash: "x")
+            let agent = try await UserStore(database: db).create(
+                email: "a@acme.test", name: "A", role: .agent, passwordHash: "x")
             let mentions = MentionStore(database: db)
             let urgent = Fixtures.analysis(.negative, level: .urgent)
             _ = try await mentions.insert([
@@ -231,7 +271,9 @@ struct ConversationIntakeTests {
             #expect(merged.messages.count == 2)
             #expect(merged.summary.messageCount == 2)
             #expect(try await store.detail(id: source)?.summary.status == "closed")
-            _ = try await mentions.insert([Fixtures.new(reply("3", to: all[0].subject == "no signal" ? "1" : "2"), analysis: urgent)])
+            _ = try await mentions.insert([
+                Fixtures.new(reply("3", to: all[0].subject == "no signal" ? "1" : "2"), analysis: urgent)
+            ])
             _ = try await ConversationIntake(database: db).drain()
             #expect(try await store.detail(id: target)?.messages.count == 3)
         }

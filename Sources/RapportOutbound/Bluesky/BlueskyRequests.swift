@@ -42,7 +42,8 @@ public enum BlueskyRequests {
         OutboundHTTPRequest(
             url: BaseURL.join(configuration.baseURL, "/xrpc/com.atproto.server.createSession"),
             headers: ["Content-Type": "application/json"],
-            body: JSONValue.encode(SessionBody(identifier: configuration.identifier, password: configuration.appPassword)))
+            body: JSONValue.encode(
+                SessionBody(identifier: configuration.identifier, password: configuration.appPassword)))
     }
 
     /// The request that posts `message` as a reply, written to the session's repository at `createdAt`.
@@ -56,7 +57,8 @@ public enum BlueskyRequests {
             throw RequestBuildError("Bluesky: private replies (chat) are not supported; send a public reply")
         }
         if message.text.count > maxGraphemes {
-            throw RequestBuildError("Bluesky: the reply has \(message.text.count) characters, over the limit of \(maxGraphemes)")
+            throw RequestBuildError(
+                "Bluesky: the reply has \(message.text.count) characters, over the limit of \(maxGraphemes)")
         }
         let record = PostRecord(
             text: message.text, createdAt: timestamp(createdAt), reply: .init(root: root, parent: parent))

@@ -68,7 +68,9 @@ public enum EmailComposer {
         if isAtomText {
             shown = name
         } else if name.allSatisfy({ $0.isASCII }) {
-            shown = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            shown =
+                "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
         } else {
             shown = EncodedWord.encodeIfNeeded(name)
         }

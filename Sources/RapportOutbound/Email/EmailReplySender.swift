@@ -10,9 +10,12 @@ public struct EmailReplySender: ReplySender {
     public var client: SMTPClient
     public var now: @Sendable () -> Date
 
-    public init(configuration: SMTPConfiguration, group: (any EventLoopGroup)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
-        self.client = group.map { SMTPClient(configuration: configuration, group: $0) }
+    public init(
+        configuration: SMTPConfiguration, group: (any EventLoopGroup)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client =
+            group.map { SMTPClient(configuration: configuration, group: $0) }
             ?? SMTPClient(configuration: configuration)
         self.now = now
     }

@@ -43,7 +43,8 @@ public enum QuotedPrintable {
     /// Decodes quoted-printable text (used by the tests and by anyone checking a stored copy).
     public static func decode(_ encoded: String) -> String {
         var bytes: [UInt8] = []
-        let lines = encoded.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = encoded.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         for (lineIndex, line) in lines.enumerated() {
             var chars = Array(line.utf8)
             var soft = false

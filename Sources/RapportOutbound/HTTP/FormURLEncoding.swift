@@ -3,8 +3,9 @@ import Foundation
 /// `application/x-www-form-urlencoded`, as the Graph API's comment endpoints document their parameters.
 enum FormURLEncoding {
     /// Characters left as they are (RFC 3986 unreserved); everything else is percent-encoded, spaces included.
-    private static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func encode(_ fields: [(String, String)]) -> Data {
         let pairs = fields.map { escape($0.0) + "=" + escape($0.1) }

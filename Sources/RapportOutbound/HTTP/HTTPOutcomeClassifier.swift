@@ -63,7 +63,8 @@ enum HTTPOutcomeClassifier {
                 return message
             }
             let error = object["error"] as? String
-            let message = (object["detail"] as? String) ?? (object["message"] as? String) ?? (object["title"] as? String)
+            let message =
+                (object["detail"] as? String) ?? (object["message"] as? String) ?? (object["title"] as? String)
             switch (error, message) {
             case let (error?, message?): return "\(error): \(message)"
             case let (error?, nil): return error

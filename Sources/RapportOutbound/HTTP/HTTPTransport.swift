@@ -39,7 +39,8 @@ public struct HTTPTransport: Sendable {
                 headers[field.name.lowercased()] = field.value
             }
             return .response(
-                HTTPResponseSnapshot(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+                HTTPResponseSnapshot(
+                    status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
             )
         } catch {
             return Self.classify(error)

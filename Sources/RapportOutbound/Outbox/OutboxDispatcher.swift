@@ -12,8 +12,10 @@ public struct OutboxDispatcher: Sendable {
     public var now: @Sendable () -> Date
 
     /// Routes each channel to the sender that lists it (the last one wins if two do).
-    public init(senders: [any ReplySender], policy: RetryPolicy = RetryPolicy(),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        senders: [any ReplySender], policy: RetryPolicy = RetryPolicy(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         var byChannel: [OutboundChannel: any ReplySender] = [:]
         for sender in senders {
             for channel in sender.channels { byChannel[channel] = sender }

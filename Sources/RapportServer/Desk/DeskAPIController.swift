@@ -48,7 +48,8 @@ struct DeskAPIController {
         case "all": queue = .all
         case let other:
             guard other.hasPrefix("team-"), let id = Int64(other.dropFirst(5)) else {
-                throw APIError(.badRequest, "invalid_queue", "queue must be mine, unassigned, urgent, sla, all or team-N")
+                throw APIError(
+                    .badRequest, "invalid_queue", "queue must be mine, unassigned, urgent, sla, all or team-N")
             }
             queue = .team(id)
         }
@@ -59,7 +60,9 @@ struct DeskAPIController {
         guard (1...500).contains(limit) else { throw APIError(.badRequest, "invalid_limit", "limit must be 1…500") }
         return Items(
             items: try await desk.conversations.inbox(
-                InboxQuery(queue: queue, status: q.get("status"), network: q.get("network"), search: q.get("q"), limit: limit)))
+                InboxQuery(
+                    queue: queue, status: q.get("status"), network: q.get("network"), search: q.get("q"), limit: limit))
+        )
     }
 
     struct ConversationBody: ResponseEncodable, Sendable {
@@ -116,32 +119,12 @@ struct DeskAPIController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
         let user = try require(.agent, context)
         let patch = try await APIInput.decode(ConversationPatch.self, request, context)
-        let by = Performer.agent(AgentID(user.id))
         var commands: [ConversationCommand] = []
-        if let assignee = patch.assigneeId {
-            if assignee != 0, assignee != user.id { _ = try require(.supervisor, context) }
-            commands.append(.assign(assignee == 0 ? .nobody : Assignee(agent: AgentID(assignee)), by: by))
-        }
-        if let value = patch.priority {
-            guard let priority = Priority(rawValue: value) else {
-                throw APIError(.badRequest, "invalid_priority", "priority must be low, normal, high or urgent")
-            }
-            commands.append(.setPriority(priority, by: by))
-        }
-        for tag in patch.tags ?? [] { commands.append(.tag(tag, by: by)) }
-        if let value = patch.status {
-            guard let status = ConversationStatus(rawValue: value) else {
-                throw APIError(.badRequest, "invalid_status", "unknown status '\(value)'")
-            }
-            commands.append(.setStatus(status, by: by))
-        }
-        let id = try APIInput.pathID(context)
-        do {
-            guard try await desk.perform(commands, on: id) else { throw notFound("conversation", id) }
-        } catch let error as ConversationError {
-            throw APIError(.conflict, "illegal_change", String(describing: error))
-        }
-        desk.worker.changed(id)
+        if let assignee = patch.assigneeId { commands.append(try AgentCommands.assign(assignee, by: user)) }
+        if let priority = patch.priority { commands.append(try AgentCommands.priority(priority, by: user)) }
+        for tag in patch.tags ?? [] { commands.append(.tag(tag, by: .agent(AgentID(user.id)))) }
+        if let status = patch.status { commands.append(try AgentCommands.status(status, by: user)) }
+        try await AgentCommands.perform(commands, on: try APIInput.pathID(context), desk: desk)
         return try await conversation(request, context: context)
     }
 
@@ -211,7 +194,8 @@ struct DeskAPIController {
         _ = try require(.analyst, context)
         let id = try APIInput.pathID(context)
         guard let profile = try await desk.customers.profile(id: id) else { throw notFound("customer", id) }
-        return CustomerBody(customer: profile, conversations: try await desk.conversations.conversations(customerID: id))
+        return CustomerBody(
+            customer: profile, conversations: try await desk.conversations.conversations(customerID: id))
     }
 
     struct FactsInput: Decodable { var facts: [String: FactValue] }
@@ -239,7 +223,9 @@ struct DeskAPIController {
         let user = try require(.supervisor, context)
         let input = try await APIInput.decode(MergeInput.self, request, context)
         do {
-            return MergeBody(mergeId: try await desk.customers.merge(source: try APIInput.pathID(context), into: input.into, by: user.id))
+            return MergeBody(
+                mergeId: try await desk.customers.merge(
+                    source: try APIInput.pathID(context), into: input.into, by: user.id))
         } catch StoreError.conflict(let message) {
             throw APIError(.conflict, "invalid_merge", message)
         } catch StoreError.notFound(let message) {
@@ -252,7 +238,9 @@ struct DeskAPIController {
     @Sendable func unmerge(_ request: Request, context: AppRequestContext) async throws -> Done {
         let user = try require(.supervisor, context)
         let id = try APIInput.pathID(context)
-        guard try await desk.customers.unmerge(mergeID: id, by: user.id) else { throw notFound("merge (or it was undone)", id) }
+        guard try await desk.customers.unmerge(mergeID: id, by: user.id) else {
+            throw notFound("merge (or it was undone)", id)
+        }
         return Done(done: true)
     }
 
@@ -290,7 +278,9 @@ struct DeskAPIController {
             guard let role = Role(rawValue: role) else {
                 throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
             }
-            guard try await desk.users.setRole(role, userID: id, by: caller.id) != nil else { throw notFound("user", id) }
+            guard try await desk.users.setRole(role, userID: id, by: caller.id) != nil else {
+                throw notFound("user", id)
+            }
         }
         if let away = patch.away {
             // Agents set their own presence; supervisors set anyone's.
@@ -329,17 +319,18 @@ struct DeskAPIController {
         var members: [Int64]?
     }
 
-    @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TeamBody>
-    {
+    @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TeamBody> {
         _ = try require(.admin, context)
         let input = try await APIInput.decode(NewTeam.self, request, context)
-        let strategy = try input.strategy.map { value in
-            guard let s = AssignmentStrategy(rawValue: value) else {
-                throw APIError(
-                    .badRequest, "invalid_strategy", "strategy must be manual, round_robin, by_skill or least_loaded")
-            }
-            return s
-        } ?? .roundRobin
+        let strategy =
+            try input.strategy.map { value in
+                guard let s = AssignmentStrategy(rawValue: value) else {
+                    throw APIError(
+                        .badRequest, "invalid_strategy",
+                        "strategy must be manual, round_robin, by_skill or least_loaded")
+                }
+                return s
+            } ?? .roundRobin
         guard !input.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(.badRequest, "invalid_name", "a team needs a name")
         }

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Logging
-import RapportIngest
 import RapportDesk
+import RapportIngest
 import RapportOutbound
 import RapportStore
 

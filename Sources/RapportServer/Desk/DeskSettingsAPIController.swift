@@ -55,8 +55,9 @@ struct DeskSettingsAPIController {
         return Items(items: try await desk.settings.slaPolicies())
     }
 
-    @Sendable func addSLAPolicy(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SLAPolicy>
-    {
+    @Sendable func addSLAPolicy(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<
+        SLAPolicy
+    > {
         try RoleMiddleware.require(.admin, context)
         let policy = try await APIInput.decode(SLAPolicy.self, request, context)
         guard !policy.name.isEmpty, !policy.targets.isEmpty,
@@ -77,9 +78,13 @@ struct DeskSettingsAPIController {
         var body: String
     }
 
-    @Sendable func cannedReplies(_ request: Request, context: AppRequestContext) async throws -> Items<CannedReplyBody> {
+    @Sendable func cannedReplies(_ request: Request, context: AppRequestContext) async throws -> Items<CannedReplyBody>
+    {
         try RoleMiddleware.require(.agent, context)
-        return Items(items: try await desk.settings.cannedReplies().map { CannedReplyBody(id: $0.id, title: $0.title, body: $0.body) })
+        return Items(
+            items: try await desk.settings.cannedReplies().map {
+                CannedReplyBody(id: $0.id, title: $0.title, body: $0.body)
+            })
     }
 
     struct NewCannedReply: Decodable {
@@ -130,7 +135,8 @@ enum DeskSettingsValidation {
             switch action {
             case .assignTeam(let team) where !teams.contains(team):
                 throw APIError(.badRequest, "unknown_team", "no team \(team)")
-            case .assignAgent(let agent) where !users.contains(agent), .escalate(.some(let agent), _) where !users.contains(agent):
+            case .assignAgent(let agent) where !users.contains(agent),
+                .escalate(.some(let agent), _) where !users.contains(agent):
                 throw APIError(.badRequest, "unknown_user", "no user \(agent)")
             case .applySLA(let policy) where !policies.contains(policy):
                 throw APIError(.badRequest, "unknown_sla_policy", "no SLA policy \(policy)")
@@ -149,7 +155,8 @@ enum DeskSettingsValidation {
     /// Validates the template's variables before storing a canned reply.
     static func addCannedReply(title: String, body: String, desk: DeskServices) async throws -> Int64 {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty, !body.isEmpty, body.count <= 5_000 else {
-            throw APIError(.badRequest, "invalid_canned_reply", "a canned reply needs a title and a body (≤ 5,000 characters)")
+            throw APIError(
+                .badRequest, "invalid_canned_reply", "a canned reply needs a title and a body (≤ 5,000 characters)")
         }
         do {
             try TemplateRenderer.validate(body)
@@ -166,7 +173,8 @@ enum DeskSettingsValidation {
 
 /// Request decoding and path ids for the JSON API.
 enum APIInput {
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T
+    {
         do {
             return try await request.decode(as: T.self, context: context)
         } catch let error as APIError {

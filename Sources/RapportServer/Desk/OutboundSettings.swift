@@ -11,13 +11,15 @@ public enum OutboundSettings {
         if let token = value("RAPPORT_X_TOKEN") {
             senders.append(
                 XReplySender(
-                    configuration: XConfiguration(baseURL: value("RAPPORT_X_API_URL") ?? "https://api.x.com", userAccessToken: token)))
+                    configuration: XConfiguration(
+                        baseURL: value("RAPPORT_X_API_URL") ?? "https://api.x.com", userAccessToken: token)))
         }
         if let token = value("RAPPORT_META_PAGE_TOKEN") {
             senders.append(
                 MetaReplySender(
                     configuration: MetaConfiguration(
-                        baseURL: value("RAPPORT_META_GRAPH_URL") ?? "https://graph.facebook.com", pageAccessToken: token)))
+                        baseURL: value("RAPPORT_META_GRAPH_URL") ?? "https://graph.facebook.com", pageAccessToken: token
+                    )))
         }
         if let url = value("RAPPORT_MASTODON_URL"), let token = value("RAPPORT_MASTODON_TOKEN") {
             senders.append(MastodonReplySender(configuration: MastodonConfiguration(baseURL: url, accessToken: token)))
@@ -33,7 +35,8 @@ public enum OutboundSettings {
             senders.append(
                 EmailReplySender(
                     configuration: SMTPConfiguration(
-                        host: host, port: value("RAPPORT_SMTP_PORT").flatMap { Int($0) } ?? 25, from: EmailAddress(from))))
+                        host: host, port: value("RAPPORT_SMTP_PORT").flatMap { Int($0) } ?? 25, from: EmailAddress(from)
+                    )))
         }
         return senders
     }

@@ -36,28 +36,38 @@ struct AdminController {
         let policyNames = Dictionary(uniqueKeysWithValues: policies.map { ($0.id, $0.name) })
         var view = DeskViews.page("Desk settings", "admin", context)
         view["teams"] = teams.map { team -> [String: Any] in
-            ["id": team.id.rawValue, "name": team.name, "strategy": team.strategy.rawValue,
-             "supervisor": team.supervisor.map { names[$0.rawValue] ?? "#\($0)" } ?? "—",
-             "members": team.members.map { names[$0.rawValue] ?? "#\($0)" }.joined(separator: ", ")]
+            [
+                "id": team.id.rawValue, "name": team.name, "strategy": team.strategy.rawValue,
+                "supervisor": team.supervisor.map { names[$0.rawValue] ?? "#\($0)" } ?? "—",
+                "members": team.members.map { names[$0.rawValue] ?? "#\($0)" }.joined(separator: ", "),
+            ]
         }
         view["people"] = users.filter { $0.role != .analyst && !$0.disabled }.map { ["id": $0.id, "name": $0.name] }
         view["strategies"] = AssignmentStrategy.allCases.map(\.rawValue)
         view["rules"] = try await desk.settings.routingRules().map { rule -> [String: Any] in
-            ["id": rule.id.rawValue, "name": rule.name, "conditions": RoutingText.conditions(rule, teams: teamNames),
-             "actions": RoutingText.actions(rule, teams: teamNames, users: names, policies: policyNames)]
+            [
+                "id": rule.id.rawValue, "name": rule.name, "conditions": RoutingText.conditions(rule, teams: teamNames),
+                "actions": RoutingText.actions(rule, teams: teamNames, users: names, policies: policyNames),
+            ]
         }
         view["networks"] = Network.allCases.map(\.rawValue)
         view["intents"] = Intent.Name.allCases.map(\.rawValue)
         view["policies"] = policies.map { policy -> [String: Any] in
-            ["id": policy.id.rawValue, "name": policy.name,
-             "targets": policy.targets.map { t in
-                 let scope = [t.priority?.rawValue, t.network?.rawValue].compactMap { $0 }.joined(separator: "/")
-                 let times = [t.firstResponse.map { "first response \(ViewFormat.duration($0))" },
-                              t.resolution.map { "resolution \(ViewFormat.duration($0))" }].compactMap { $0 }
-                 return (scope.isEmpty ? "default" : scope) + ": " + times.joined(separator: ", ")
-             }.joined(separator: "; ") + (policy.usesBusinessHours ? " (business hours)" : " (24/7)")]
+            [
+                "id": policy.id.rawValue, "name": policy.name,
+                "targets": policy.targets.map { t in
+                    let scope = [t.priority?.rawValue, t.network?.rawValue].compactMap { $0 }.joined(separator: "/")
+                    let times = [
+                        t.firstResponse.map { "first response \(ViewFormat.duration($0))" },
+                        t.resolution.map { "resolution \(ViewFormat.duration($0))" },
+                    ].compactMap { $0 }
+                    return (scope.isEmpty ? "default" : scope) + ": " + times.joined(separator: ", ")
+                }.joined(separator: "; ") + (policy.usesBusinessHours ? " (business hours)" : " (24/7)"),
+            ]
         }
-        view["canned"] = try await desk.settings.cannedReplies().map { ["id": $0.id, "title": $0.title, "body": $0.body] }
+        view["canned"] = try await desk.settings.cannedReplies().map {
+            ["id": $0.id, "title": $0.title, "body": $0.body]
+        }
         return renderer.html("admin_desk", view)
     }
 
@@ -72,7 +82,8 @@ struct AdminController {
     @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.admin, context)
         let form = try await WebForm.decode(TeamForm.self, request, context)
-        guard let strategy = AssignmentStrategy(rawValue: form.strategy), !form.name.trimmingCharacters(in: .whitespaces).isEmpty
+        guard let strategy = AssignmentStrategy(rawValue: form.strategy),
+            !form.name.trimmingCharacters(in: .whitespaces).isEmpty
         else { throw APIError(.badRequest, "invalid_team", "a team needs a name and a known assignment strategy") }
         let supervisor = form.supervisor.flatMap { Int64($0) }
         try await DeskSettingsValidation.checkUsers((form.members ?? []) + (supervisor.map { [$0] } ?? []), desk: desk)
@@ -111,7 +122,9 @@ struct AdminController {
         var conditions: [RoutingCondition] = []
         if let level = present(form.level).flatMap(Level.init) { conditions.append(.level(atLeast: level)) }
         if let network = present(form.network).flatMap(Network.init) { conditions.append(.network([network])) }
-        if !list(form.languages).isEmpty { conditions.append(.language(Set(list(form.languages).map { $0.lowercased() }))) }
+        if !list(form.languages).isEmpty {
+            conditions.append(.language(Set(list(form.languages).map { $0.lowercased() })))
+        }
         if let intent = present(form.intent).flatMap(Intent.Name.init) {
             conditions.append(.intent([intent], minimumConfidence: 0.5))
         }
@@ -131,8 +144,6 @@ struct AdminController {
         _ = try await desk.settings.addRoutingRule(rule)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
-
-    struct CSRFForm: Decodable, CSRFProtected { var _csrf: String? }
 
     @Sendable func deleteRoutingRule(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.admin, context)
@@ -156,7 +167,9 @@ struct AdminController {
         guard form.firstResponseMinutes > 0, form.resolutionHours > 0, (form.urgentFirstResponseMinutes ?? 1) > 0,
             !form.name.isEmpty
         else { throw APIError(.badRequest, "invalid_policy", "targets must be positive") }
-        var targets = [SLATarget(firstResponse: form.firstResponseMinutes * 60, resolution: form.resolutionHours * 3_600)]
+        var targets = [
+            SLATarget(firstResponse: form.firstResponseMinutes * 60, resolution: form.resolutionHours * 3_600)
+        ]
         if let urgent = form.urgentFirstResponseMinutes {
             targets.append(SLATarget(priority: .urgent, firstResponse: urgent * 60))
         }
@@ -199,7 +212,10 @@ struct AdminController {
     {
         var view = DeskViews.page("Listening rules", "admin", context)
         view["rules"] = try await rules.all().map { rule -> [String: Any] in
-            ["id": rule.id, "name": rule.name, "brand": rule.brand, "query": rule.query, "isCompetitor": rule.isCompetitor]
+            [
+                "id": rule.id, "name": rule.name, "brand": rule.brand, "query": rule.query,
+                "isCompetitor": rule.isCompetitor,
+            ]
         }
         view.setIfPresent("error", error)
         view["form"] = form
@@ -220,7 +236,8 @@ struct AdminController {
         do {
             try RuleController.check(name: form.name, brand: form.brand, query: form.query)
             _ = try await rules.create(
-                name: form.name.trimmingCharacters(in: .whitespaces), brand: form.brand, isCompetitor: form.competitor != nil,
+                name: form.name.trimmingCharacters(in: .whitespaces), brand: form.brand,
+                isCompetitor: form.competitor != nil,
                 query: form.query)
         } catch let error as APIError {
             // Show the query error with its column on the form, keeping what was typed.

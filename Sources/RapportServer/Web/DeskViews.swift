@@ -75,7 +75,9 @@ enum DeskViews {
         case .statusChanged(let from, let to): text = "status \(from.rawValue) → \(to.rawValue)"
         case .reopened: text = "reopened"
         case .assigned(_, let to):
-            text = "assigned to " + (to.agent.map { users[$0.rawValue] ?? "agent \($0)" } ?? (to.team.map { "team \($0)" } ?? "nobody"))
+            text =
+                "assigned to "
+                + (to.agent.map { users[$0.rawValue] ?? "agent \($0)" } ?? (to.team.map { "team \($0)" } ?? "nobody"))
         case .priorityChanged(let from, let to): text = "priority \(from.rawValue) → \(to.rawValue)"
         case .tagged(let tag): text = "tagged #\(tag)"
         case .untagged(let tag): text = "untagged #\(tag)"

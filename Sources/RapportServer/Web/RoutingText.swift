@@ -8,7 +8,9 @@ enum RoutingText {
         rule.conditions.isEmpty ? "every conversation" : rule.conditions.map(describe).joined(separator: " and ")
     }
 
-    static func actions(_ rule: RoutingRule, teams: [TeamID: String], users: [Int64: String], policies: [SLAPolicyID: String])
+    static func actions(
+        _ rule: RoutingRule, teams: [TeamID: String], users: [Int64: String], policies: [SLAPolicyID: String]
+    )
         -> String
     {
         rule.actions.map { action in
@@ -20,7 +22,8 @@ enum RoutingText {
             case .tag(let tag): "tag #\(tag)"
             case .applySLA(let id): "SLA \(policies[id] ?? "#\(id)")"
             case .autoAcknowledge(let id): "auto-acknowledge with canned reply #\(id)"
-            case .escalate(let to, let reason): "escalate to \(to.map { users[$0.rawValue] ?? "#\($0)" } ?? "the team's supervisor") (\(reason))"
+            case .escalate(let to, let reason):
+                "escalate to \(to.map { users[$0.rawValue] ?? "#\($0)" } ?? "the team's supervisor") (\(reason))"
             }
         }.joined(separator: ", ") + (rule.continueAfterMatch ? "; then keep going" : "")
     }
@@ -31,7 +34,8 @@ enum RoutingText {
         case .channelKind(let set): "channel is " + set.map(\.rawValue).sorted().joined(separator: " or ")
         case .listeningRule(let ids): "listening rule " + ids.sorted().map(String.init).joined(separator: " or ")
         case .language(let set): "language is " + set.sorted().joined(separator: " or ")
-        case .intent(let names, let minimum): "intent " + names.map(\.rawValue).sorted().joined(separator: " or ") + " (≥ \(minimum))"
+        case .intent(let names, let minimum):
+            "intent " + names.map(\.rawValue).sorted().joined(separator: " or ") + " (≥ \(minimum))"
         case .level(let level): "level at least \(level.rawValue)"
         case .sentiment(let label): "sentiment \(label.rawValue)"
         case .influence(let range): "influence \(range.lowerBound)–\(range.upperBound)"

@@ -10,7 +10,9 @@ enum SentimentSparkline {
             labels: points.map { .date($0.day) },
             series: [ChartSeries(name: "Sentiment (−1…1)", values: points.map { $0.meanScore })])
         return LineChart(
-            data: data, options: ChartOptions(width: 560, height: 180, valueFormat: .decimals(2), dateFormat: .date,
+            data: data,
+            options: ChartOptions(
+                width: 560, height: 180, valueFormat: .decimals(2), dateFormat: .date,
                 emptyMessage: "No rated messages yet")
         ).render()
     }

@@ -58,3 +58,8 @@ enum WebForm {
 protocol CSRFProtected {
     var _csrf: String? { get }
 }
+
+/// A form with nothing but the CSRF token (sign out, delete buttons).
+struct CSRFForm: Decodable, CSRFProtected {
+    var _csrf: String?
+}

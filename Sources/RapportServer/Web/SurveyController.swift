@@ -29,13 +29,16 @@ struct SurveyController {
         return renderer.html("survey", questionView(survey, token: token, error: nil, context))
     }
 
-    private func questionView(_ survey: Survey, token: String, error: String?, _ context: AppRequestContext) -> [String: Any] {
+    private func questionView(_ survey: Survey, token: String, error: String?, _ context: AppRequestContext) -> [String:
+        Any]
+    {
         var view = DeskViews.page("Your opinion", "survey", context)
         view["question"] =
             survey.kind == .csat
             ? "How satisfied are you with the help you got?"
             : "How likely are you to recommend us to a friend or colleague?"
-        view["legend"] = survey.kind == .csat ? "1 = very unhappy, 5 = very happy" : "0 = not at all, 10 = extremely likely"
+        view["legend"] =
+            survey.kind == .csat ? "1 = very unhappy, 5 = very happy" : "0 = not at all, 10 = extremely likely"
         view["scores"] = Array(survey.kind.scores)
         view["token"] = token
         view.setIfPresent("error", error)
@@ -52,7 +55,8 @@ struct SurveyController {
         let form = try? await URLEncodedFormDecoder().decode(AnswerForm.self, from: request, context: context)
         let comment = form?.comment?.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2_000).description
         let result = try await desk.surveys.answer(
-            tokenHash: APITokens.hash(token), score: form?.score ?? -1, comment: comment?.isEmpty == false ? comment : nil)
+            tokenHash: APITokens.hash(token), score: form?.score ?? -1,
+            comment: comment?.isEmpty == false ? comment : nil)
         switch result {
         case .notFound: return message("This survey link is not valid.", status: .notFound, context)
         case .expired: return message("This survey has expired.", status: .gone, context)
@@ -62,7 +66,10 @@ struct SurveyController {
                 return message("This survey link is not valid.", status: .notFound, context)
             }
             return renderer.html(
-                "survey", questionView(survey, token: token, error: "Pick a score from \(range.lowerBound) to \(range.upperBound).", context),
+                "survey",
+                questionView(
+                    survey, token: token, error: "Pick a score from \(range.lowerBound) to \(range.upperBound).",
+                    context),
                 status: .badRequest)
         case .answered(let survey):
             if let followUp = survey.followupConversationID { desk.worker.changed(followUp) }
@@ -118,7 +125,8 @@ struct SurveyController {
             throw APIError(.notFound, "not_found", "no customer \(input.customerId)")
         }
         do {
-            let link = try await desk.sendSurvey(kind, customerID: input.customerId, conversationID: input.conversationId)
+            let link = try await desk.sendSurvey(
+                kind, customerID: input.customerId, conversationID: input.conversationId)
             desk.worker.wake()
             return EditedResponse(status: .created, response: Sent(link: link))
         } catch StoreError.notFound(let what) {
@@ -137,7 +145,8 @@ struct SurveyController {
 /// Pre-filled share links for happy customers.
 enum ShareLinks {
     static let networks: [(key: String, label: String)] = [
-        ("x", "X"), ("facebook", "Facebook"), ("linkedin", "LinkedIn"), ("bluesky", "Bluesky"), ("mastodon", "Mastodon"),
+        ("x", "X"), ("facebook", "Facebook"), ("linkedin", "LinkedIn"), ("bluesky", "Bluesky"),
+        ("mastodon", "Mastodon"),
     ]
     static let defaultText = "Great service today, thank you!"
 

@@ -88,7 +88,8 @@ struct WebController {
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let form = try? await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
         else {
-            return try loginForm(request, context, error: "Enter your email and password.", email: "", status: .badRequest)
+            return try loginForm(
+                request, context, error: "Enter your email and password.", email: "", status: .badRequest)
         }
         guard let cookie = request.cookies[Self.loginCookie]?.value, let sent = form._csrf,
             constantTimeEquals(Array(cookie.utf8), Array(sent.utf8))
@@ -123,8 +124,6 @@ struct WebController {
         return response
     }
 
-    struct CSRFForm: Decodable, CSRFProtected { var _csrf: String? }
-
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await WebForm.decode(CSRFForm.self, request, context)
         if let token = request.cookies[SessionMiddleware.cookieName]?.value {
@@ -136,7 +135,8 @@ struct WebController {
     }
 
     private func makeCookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }
 
     /// Only local paths: an open redirect would let a phishing link bounce through the sign-in.
@@ -177,7 +177,8 @@ struct WebController {
         async let counts = desk.conversations.queueCounts(userID: user.id, slaBefore: now.addingTimeInterval(600))
         async let teams = desk.teams.all()
         var queues: [[String: Any]] = [
-            ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"), ("all", "All"),
+            ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"),
+            ("all", "All"),
         ].map { key, label in ["key": key, "label": label] }
         let countValues = try await counts
         for i in queues.indices {
@@ -191,10 +192,16 @@ struct WebController {
         view["queue"] = query.queue.name
         view["q"] = query.search ?? ""
         view["rows"] = try await rows.map { DeskViews.row($0, now: now) }
-        view["statuses"] = [["value": "", "label": "Active", "selected": query.status == nil]]
-            + ConversationStatus.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.status == $0.rawValue] }
-        view["networks"] = [["value": "", "label": "All channels", "selected": query.network == nil]]
-            + Network.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": query.network == $0.rawValue] }
+        view["statuses"] =
+            [["value": "", "label": "Active", "selected": query.status == nil]]
+            + ConversationStatus.allCases.map {
+                ["value": $0.rawValue, "label": $0.rawValue, "selected": query.status == $0.rawValue]
+            }
+        view["networks"] =
+            [["value": "", "label": "All channels", "selected": query.network == nil]]
+            + Network.allCases.map {
+                ["value": $0.rawValue, "label": $0.rawValue, "selected": query.network == $0.rawValue]
+            }
         return renderer.html("inbox", view)
     }
 
@@ -203,7 +210,9 @@ struct WebController {
         let changes = desk.worker.changes.subscribe(buffer: 200)
         return ServerSentEvents.response(request, changes) { change in
             ByteBuffer(
-                string: "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n")
+                string:
+                    "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n"
+            )
         }
     }
 
@@ -232,8 +241,10 @@ struct WebController {
         view["messages"] = detail.messages.map { DeskViews.message($0, now: now) }
         view["history"] = detail.history.reversed().map { entry -> [String: Any] in
             let line = DeskViews.historyText(entry, users: names, customerName: s.customerName)
-            return ["atISO": ViewFormat.iso(entry.at), "atText": ViewFormat.relative(entry.at, now: now),
-                "actor": line.actor, "text": line.text]
+            return [
+                "atISO": ViewFormat.iso(entry.at), "atText": ViewFormat.relative(entry.at, now: now),
+                "actor": line.actor, "text": line.text,
+            ]
         }
         view["canWrite"] = user.role.allows(.agent)
         view["canMovePrivate"] =
@@ -241,16 +252,23 @@ struct WebController {
             && s.status != "closed"
         let status = ConversationStatus(rawValue: s.status) ?? .open
         view["statusActions"] = status.allowedTargets.sorted { $0.rawValue < $1.rawValue }.map {
-            ["value": $0.rawValue, "label": $0 == .open ? "Open" : $0.rawValue.capitalized, "isResolve": $0 == .resolved]
+            [
+                "value": $0.rawValue, "label": $0 == .open ? "Open" : $0.rawValue.capitalized,
+                "isResolve": $0 == .resolved,
+            ]
         }
         var assignees: [[String: Any]] = [["value": "", "label": "Nobody", "selected": s.assigneeID == nil]]
         for u in users where u.role != .analyst && !u.disabled && (user.role.allows(.supervisor) || u.id == user.id) {
-            assignees.append(["value": String(u.id), "label": u.name + (u.isAway ? " (away)" : ""), "selected": s.assigneeID == u.id])
+            assignees.append([
+                "value": String(u.id), "label": u.name + (u.isAway ? " (away)" : ""), "selected": s.assigneeID == u.id,
+            ])
         }
         view["assignees"] = assignees
         view["priorities"] = Priority.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == s.priority] }
         if let profile = try await profile {
-            view["identities"] = profile.identities.map { ["kind": $0.kind, "value": $0.value, "verified": $0.verified] }
+            view["identities"] = profile.identities.map {
+                ["kind": $0.kind, "value": $0.value, "verified": $0.verified]
+            }
             let facts = DeskViews.facts(profile.facts)
             view["facts"] = facts
             view["hasFacts"] = !facts.isEmpty
@@ -260,7 +278,10 @@ struct WebController {
                 "conversation.id": String(s.id), "conversation.channel": s.network,
             ])
             let replies = try await canned.map { reply -> [String: String] in
-                ["title": reply.title, "body": (try? TemplateRenderer.render(reply.body, context: context)) ?? reply.body]
+                [
+                    "title": reply.title,
+                    "body": (try? TemplateRenderer.render(reply.body, context: context)) ?? reply.body,
+                ]
             }
             view["canned"] = replies
             view["hasCanned"] = !replies.isEmpty
@@ -329,10 +350,7 @@ struct WebController {
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(StatusForm.self, request, context)
-        guard let status = ConversationStatus(rawValue: form.status) else {
-            throw APIError(.badRequest, "invalid_status", "unknown status '\(form.status)'")
-        }
-        return try await perform([.setStatus(status, by: .agent(AgentID(user.id)))], context)
+        return try await perform([try AgentCommands.status(form.status, by: user)], context)
     }
 
     struct AssignForm: Decodable, CSRFProtected {
@@ -343,13 +361,7 @@ struct WebController {
     @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(AssignForm.self, request, context)
-        let target = form.assignee.flatMap { Int64($0) }
-        // Agents take or drop work themselves; handing work to others is a supervisor's call.
-        if let target, target != user.id, !user.role.allows(.supervisor) {
-            throw APIError(.forbidden, "forbidden", "only supervisors assign conversations to others")
-        }
-        let assignee = target.map { Assignee(agent: AgentID($0)) } ?? .nobody
-        return try await perform([.assign(assignee, by: .agent(AgentID(user.id)))], context)
+        return try await perform([try AgentCommands.assign(form.assignee.flatMap { Int64($0) }, by: user)], context)
     }
 
     struct PriorityForm: Decodable, CSRFProtected {
@@ -360,10 +372,7 @@ struct WebController {
     @Sendable func priority(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(PriorityForm.self, request, context)
-        guard let priority = Priority(rawValue: form.priority) else {
-            throw APIError(.badRequest, "invalid_priority", "unknown priority '\(form.priority)'")
-        }
-        return try await perform([.setPriority(priority, by: .agent(AgentID(user.id)))], context)
+        return try await perform([try AgentCommands.priority(form.priority, by: user)], context)
     }
 
     struct IntoForm: Decodable, CSRFProtected {
@@ -413,14 +422,7 @@ struct WebController {
 
     private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
-        do {
-            guard try await desk.perform(commands, on: id) else {
-                throw APIError(.notFound, "not_found", "no conversation \(id)")
-            }
-        } catch let error as ConversationError {
-            throw APIError(.conflict, "illegal_change", String(describing: error))
-        }
-        desk.worker.changed(id)
+        try await AgentCommands.perform(commands, on: id, desk: desk)
         return Response.redirect(to: "/conversations/\(id)", type: .normal)
     }
 
@@ -453,8 +455,10 @@ struct WebController {
         view["hasFacts"] = !facts.isEmpty
         view["sentimentChart"] = SentimentSparkline.svg(profile.sentimentByDay)
         view["conversations"] = try await desk.conversations.conversations(customerID: id).map { c in
-            ["id": c.id, "subject": c.subject, "network": c.network, "status": c.status,
-             "updatedText": ViewFormat.relative(c.updatedAt, now: now)]
+            [
+                "id": c.id, "subject": c.subject, "network": c.network, "status": c.status,
+                "updatedText": ViewFormat.relative(c.updatedAt, now: now),
+            ]
         }
         view["timeline"] = profile.timeline.map { DeskViews.message($0, now: now) }
         let canMerge = context.user?.role.allows(.supervisor) == true
@@ -465,8 +469,10 @@ struct WebController {
         view["hasDuplicates"] = !duplicates.isEmpty
         let merges = try await desk.customers.merges(customerID: id)
         view["merges"] = merges.map { m -> [String: Any] in
-            ["id": m.id, "sourceID": m.sourceID, "targetID": m.targetID, "evidence": m.evidence,
-             "atText": ViewFormat.relative(m.at, now: now), "undone": m.undone, "canUndo": canMerge && !m.undone]
+            [
+                "id": m.id, "sourceID": m.sourceID, "targetID": m.targetID, "evidence": m.evidence,
+                "atText": ViewFormat.relative(m.at, now: now), "undone": m.undone, "canUndo": canMerge && !m.undone,
+            ]
         }
         view["hasMerges"] = !merges.isEmpty
         view["surveys"] = try await desk.surveys.surveys(customerID: id).map { s -> [String: Any] in
@@ -504,7 +510,9 @@ struct WebController {
         guard try await desk.customers.unmerge(mergeID: try APIInput.pathID(context), by: user.id) else {
             throw APIError(.notFound, "not_found", "no such merge, or it was undone already")
         }
-        return Response.redirect(to: request.headers[.referer].flatMap { WebController.safeNext(URL(string: $0)?.path) } ?? "/customers", type: .normal)
+        return Response.redirect(
+            to: request.headers[.referer].flatMap { WebController.safeNext(URL(string: $0)?.path) } ?? "/customers",
+            type: .normal)
     }
 
     // MARK: Admin
@@ -513,8 +521,10 @@ struct WebController {
         _ = try requireRole(.admin, context)
         var view = DeskViews.page("Users", "users", context)
         view["users"] = try await desk.users.all().map { u in
-            ["id": u.id, "name": u.name, "email": u.email, "isAway": u.isAway,
-             "roles": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == u.role] }]
+            [
+                "id": u.id, "name": u.name, "email": u.email, "isAway": u.isAway,
+                "roles": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == u.role] },
+            ]
         }
         view["allRoles"] = Role.allCases.reversed().map(\.rawValue)
         return renderer.html("users", view)
@@ -559,9 +569,11 @@ struct WebController {
         let names = Dictionary(uniqueKeysWithValues: try await desk.users.all().map { ($0.id, $0.name) })
         var view = DeskViews.page("Audit log", "audit", context)
         view["entries"] = try await desk.audit.recent().map { e in
-            ["atISO": ViewFormat.iso(e.at), "atText": ViewFormat.relative(e.at, now: now),
-             "user": e.userID.map { names[$0] ?? "user \($0)" } ?? "—", "action": e.action, "target": e.target,
-             "detail": e.detail]
+            [
+                "atISO": ViewFormat.iso(e.at), "atText": ViewFormat.relative(e.at, now: now),
+                "user": e.userID.map { names[$0] ?? "user \($0)" } ?? "—", "action": e.action, "target": e.target,
+                "detail": e.detail,
+            ]
         }
         return renderer.html("audit", view)
     }
@@ -582,7 +594,9 @@ struct WebController {
     static func messageText(_ raw: String) throws -> String {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw APIError(.badRequest, "empty_text", "write something first") }
-        guard text.count <= 10_000 else { throw APIError(.contentTooLarge, "text_too_long", "keep it under 10,000 characters") }
+        guard text.count <= 10_000 else {
+            throw APIError(.contentTooLarge, "text_too_long", "keep it under 10,000 characters")
+        }
         return text
     }
 }

@@ -27,9 +27,11 @@ public struct DeskSeed: Sendable {
             let batch = min(2_000, count - done)
             let offset = done
             let range = try await database.transaction { db -> ClosedRange<Int64> in
-                let base = try await db.raw("SELECT coalesce(max(id), 0) AS m FROM customers").first()?
+                let base =
+                    try await db.raw("SELECT coalesce(max(id), 0) AS m FROM customers").first()?
                     .decode(column: "m", as: Int64.self) ?? 0
-                let convBase = try await db.raw("SELECT coalesce(max(id), 0) AS m FROM conversations").first()?
+                let convBase =
+                    try await db.raw("SELECT coalesce(max(id), 0) AS m FROM conversations").first()?
                     .decode(column: "m", as: Int64.self) ?? 0
                 for chunk in stride(from: 0, to: batch, by: 200) {
                     let n = min(200, batch - chunk)
@@ -55,19 +57,25 @@ public struct DeskSeed: Sendable {
                             assignee: Assignee(agent: assignee.map { AgentID($0) }), createdAt: at)
                         state.messageCount = 3
                         let subject = "Customer \(customer) asks about order #\(100_000 + i) on \(network.rawValue)"
-                        customers = customers.values([customer, "Customer \(customer)", at.millisecondsSince1970, at.millisecondsSince1970])
-                        conversations = conversations.values([
-                            id, customer, network.rawValue, "public", status.rawValue, priority.rawValue, assignee,
-                            subject, i % 7 == 0 ? "urgent" : "attention", i % 3 == 0 ? "negative" : "neutral", 3,
-                            at.millisecondsSince1970, at.millisecondsSince1970,
-                            at.addingTimeInterval(3_600).millisecondsSince1970, try DeskCoding.encode(state),
-                        ] as [any Encodable & Sendable])
-                        for m in 0..<3 {
-                            messages = messages.values([
-                                id, m == 1 ? "out" : "in", network.rawValue, m == 1 ? "Agent" : "Customer \(customer)",
-                                "Message \(m) of conversation \(id): my order has not arrived and support is slow.",
-                                "negative", "complaint", at.addingTimeInterval(Double(m) * 60).millisecondsSince1970,
+                        customers = customers.values([
+                            customer, "Customer \(customer)", at.millisecondsSince1970, at.millisecondsSince1970,
+                        ])
+                        conversations = conversations.values(
+                            [
+                                id, customer, network.rawValue, "public", status.rawValue, priority.rawValue, assignee,
+                                subject, i % 7 == 0 ? "urgent" : "attention", i % 3 == 0 ? "negative" : "neutral", 3,
+                                at.millisecondsSince1970, at.millisecondsSince1970,
+                                at.addingTimeInterval(3_600).millisecondsSince1970, try DeskCoding.encode(state),
                             ] as [any Encodable & Sendable])
+                        for m in 0..<3 {
+                            messages = messages.values(
+                                [
+                                    id, m == 1 ? "out" : "in", network.rawValue,
+                                    m == 1 ? "Agent" : "Customer \(customer)",
+                                    "Message \(m) of conversation \(id): my order has not arrived and support is slow.",
+                                    "negative", "complaint",
+                                    at.addingTimeInterval(Double(m) * 60).millisecondsSince1970,
+                                ] as [any Encodable & Sendable])
                         }
                     }
                     try await customers.run()

@@ -30,8 +30,11 @@ public struct ConversationIntake: Sendable {
     public func runOnce(limit: Int = 200, now: Date = Date()) async throws -> [ConversationID] {
         let dialect = database.dialect
         return try await database.transaction { db in
-            let take = "SELECT mention_id FROM desk_queue ORDER BY mention_id LIMIT \(limit)" + dialect.forUpdateSkipLocked
-            let queued = try await db.raw(SQLQueryString(take)).all().map { try $0.decode(column: "mention_id", as: Int64.self) }
+            let take =
+                "SELECT mention_id FROM desk_queue ORDER BY mention_id LIMIT \(limit)" + dialect.forUpdateSkipLocked
+            let queued = try await db.raw(SQLQueryString(take)).all().map {
+                try $0.decode(column: "mention_id", as: Int64.self)
+            }
             guard !queued.isEmpty else { return [] }
             let mentions = try await MentionRow.select(
                 db, dialect,

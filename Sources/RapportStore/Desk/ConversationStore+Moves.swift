@@ -13,7 +13,8 @@ extension ConversationStore {
             guard let source = try await ConversationWriter.load(db, ConversationID(sourceID)),
                 let target = try await ConversationWriter.load(db, ConversationID(targetID))
             else { return false }
-            let (from, into) = try ConversationMachine.merge(source, into: target, by: .agent(AgentID(user.id)), at: date)
+            let (from, into) = try ConversationMachine.merge(
+                source, into: target, by: .agent(AgentID(user.id)), at: date)
             for table in ["conversation_messages", "message_keys", "thread_keys"] {
                 try await db.raw(
                     SQLQueryString("UPDATE \(table) SET conversation_id = ")
@@ -48,7 +49,8 @@ extension ConversationStore {
                     user: user, body: publicText, at: date)
                 let replied = try ConversationMachine.apply(.agentReply(messageID, by: agent), to: original, at: date)
                 try await ConversationWriter.save(db, replied)
-                try await OutboxWriter.enqueue(db, conversation: original, messageID: messageID, text: publicText, at: date)
+                try await OutboxWriter.enqueue(
+                    db, conversation: original, messageID: messageID, text: publicText, at: date)
             }
             let channel = Channel(network: original.channel.network, kind: .directMessage)
             let newID = try await ConversationWriter.insertPlaceholder(

@@ -100,8 +100,9 @@ public struct ConversationStore: Sendable {
     /// The conversation screen: the row, its thread and its history.
     public func detail(id: Int64) async throws -> ConversationDetail? {
         try await database.read { db in
-            guard let row = try await db.raw(SQLQueryString(Self.summarySelect + " WHERE c.id = ") + "\(bind: id)")
-                .first()
+            guard
+                let row = try await db.raw(SQLQueryString(Self.summarySelect + " WHERE c.id = ") + "\(bind: id)")
+                    .first()
             else { return nil }
             let summary = try Self.decodeSummary(row)
             let state = try await db.raw("SELECT state FROM conversations WHERE id = \(bind: id)").first()
@@ -186,7 +187,9 @@ public struct ConversationStore: Sendable {
     }
 
     static func decodeSummary(_ row: any SQLRow) throws -> ConversationSummary {
-        func ms(_ c: String) throws -> Date? { try row.decode(column: c, as: Int64?.self).map(Date.init(milliseconds:)) }
+        func ms(_ c: String) throws -> Date? {
+            try row.decode(column: c, as: Int64?.self).map(Date.init(milliseconds:))
+        }
         return ConversationSummary(
             id: try row.decode(column: "id", as: Int64.self),
             customerID: try row.decode(column: "customer_id", as: Int64.self),

@@ -1,5 +1,5 @@
-import RapportDesk
 import Foundation
+import RapportDesk
 
 /// A conversation as a queue row shows it.
 public struct ConversationSummary: Sendable, Hashable, Codable, Identifiable {

@@ -33,7 +33,9 @@ enum CustomerMerges {
         }
         let identities = try await db.raw(
             "SELECT kind, value FROM customer_identities WHERE customer_id = \(bind: source)"
-        ).all().map { [try $0.decode(column: "kind", as: String.self), try $0.decode(column: "value", as: String.self)] }
+        ).all().map {
+            [try $0.decode(column: "kind", as: String.self), try $0.decode(column: "value", as: String.self)]
+        }
         let conversations = try await db.raw("SELECT id FROM conversations WHERE customer_id = \(bind: source)").all()
             .map { try $0.decode(column: "id", as: Int64.self) }
         try await moveConversations(db, conversations, to: target)
@@ -41,12 +43,19 @@ enum CustomerMerges {
             "UPDATE customer_identities SET customer_id = \(bind: target) WHERE customer_id = \(bind: source)"
         ).run()
         // Facts the target lacks come over; the target's own win.
-        let facts = try await db.raw("SELECT id, facts FROM customers WHERE id IN (\(bind: source), \(bind: target))").all()
+        let facts = try await db.raw("SELECT id, facts FROM customers WHERE id IN (\(bind: source), \(bind: target))")
+            .all()
         var sourceFacts: [String: FactValue] = [:]
         var targetFacts: [String: FactValue] = [:]
         for row in facts {
-            let decoded = (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self))) ?? [:]
-            if try row.decode(column: "id", as: Int64.self) == source { sourceFacts = decoded } else { targetFacts = decoded }
+            let decoded =
+                (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
+                ?? [:]
+            if try row.decode(column: "id", as: Int64.self) == source {
+                sourceFacts = decoded
+            } else {
+                targetFacts = decoded
+            }
         }
         targetFacts.merge(sourceFacts) { mine, _ in mine }
         try await db.raw(
@@ -66,7 +75,8 @@ enum CustomerMerges {
             """
         ).first()
         try await AuditLog.record(
-            db, userID: userID, action: "customer.merge", target: "customer:\(source)→customer:\(target)", detail: evidence)
+            db, userID: userID, action: "customer.merge", target: "customer:\(source)→customer:\(target)",
+            detail: evidence)
         return try row?.decode(column: "id", as: Int64.self) ?? 0
     }
 
@@ -94,7 +104,8 @@ enum CustomerMerges {
             "UPDATE customer_merges SET undone_ms = \(bind: date.millisecondsSince1970) WHERE id = \(bind: mergeID)"
         ).run()
         try await AuditLog.record(
-            db, userID: userID, action: "customer.unmerge", target: "customer:\(source)←customer:\(target)", detail: "merge \(mergeID)")
+            db, userID: userID, action: "customer.unmerge", target: "customer:\(source)←customer:\(target)",
+            detail: "merge \(mergeID)")
         return true
     }
 
@@ -114,7 +125,8 @@ enum CustomerMerges {
 
     static func decode(_ row: any SQLRow) throws -> CustomerMergeRecord {
         CustomerMergeRecord(
-            id: try row.decode(column: "id", as: Int64.self), sourceID: try row.decode(column: "source_id", as: Int64.self),
+            id: try row.decode(column: "id", as: Int64.self),
+            sourceID: try row.decode(column: "source_id", as: Int64.self),
             targetID: try row.decode(column: "target_id", as: Int64.self),
             evidence: try row.decode(column: "evidence", as: String.self),
             at: Date(milliseconds: try row.decode(column: "at_ms", as: Int64.self)),

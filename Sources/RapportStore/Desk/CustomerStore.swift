@@ -41,7 +41,8 @@ public struct CustomerStore: Sendable {
             }
             let points = days.keys.sorted().map { day in
                 SentimentPoint(
-                    day: Date(timeIntervalSince1970: Double(day) * 86_400), meanScore: days[day]!.sum / Double(days[day]!.n),
+                    day: Date(timeIntervalSince1970: Double(day) * 86_400),
+                    meanScore: days[day]!.sum / Double(days[day]!.n),
                     messages: days[day]!.n)
             }
             let facts =
@@ -91,7 +92,9 @@ public struct CustomerStore: Sendable {
                     OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE \(bind: like)))
                 ORDER BY id DESC LIMIT \(bind: limit)
                 """
-            ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
+            ).all().map {
+                (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
+            }
         }
     }
 
@@ -136,7 +139,9 @@ public struct CustomerStore: Sendable {
                 SELECT id, name FROM customers WHERE lower(name) = \(bind: key) AND id <> \(bind: customerID)
                     AND merged_into IS NULL ORDER BY id LIMIT \(bind: limit)
                 """
-            ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) }
+            ).all().map {
+                (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ enum CustomerWriter {
             if let owner {
                 guard owner != customer.rawValue else { continue }
                 _ = try await CustomerMerges.merge(
-                    db, source: customer.rawValue, into: owner, evidence: "message names \(identity): “\(named.excerpt)”",
+                    db, source: customer.rawValue, into: owner,
+                    evidence: "message names \(identity): “\(named.excerpt)”",
                     by: nil, at: date)
                 customer = CustomerID(owner)
             } else {

@@ -74,9 +74,12 @@ public struct DeskSettingsStore: Sendable {
     /// Removes a routing rule; false when there was none.
     public func deleteRoutingRule(id: Int64, by userID: Int64?) async throws -> Bool {
         try await database.transaction { db in
-            guard try await db.raw("SELECT id FROM routing_rules WHERE id = \(bind: id)").first() != nil else { return false }
+            guard try await db.raw("SELECT id FROM routing_rules WHERE id = \(bind: id)").first() != nil else {
+                return false
+            }
             try await db.raw("DELETE FROM routing_rules WHERE id = \(bind: id)").run()
-            try await AuditLog.record(db, userID: userID, action: "routing_rule.delete", target: "routing_rule:\(id)", detail: "")
+            try await AuditLog.record(
+                db, userID: userID, action: "routing_rule.delete", target: "routing_rule:\(id)", detail: "")
             return true
         }
     }
@@ -89,7 +92,9 @@ public struct DeskSettingsStore: Sendable {
 
     public func deleteCannedReply(id: Int64) async throws -> Bool {
         try await database.transaction { db in
-            guard try await db.raw("SELECT id FROM canned_replies WHERE id = \(bind: id)").first() != nil else { return false }
+            guard try await db.raw("SELECT id FROM canned_replies WHERE id = \(bind: id)").first() != nil else {
+                return false
+            }
             try await db.raw("DELETE FROM canned_replies WHERE id = \(bind: id)").run()
             return true
         }

@@ -34,7 +34,8 @@ public struct OutboxStore: Sendable {
                 item.id = try row.decode(column: "id", as: Int64.self)
                 let interrupted = try row.decode(column: "status", as: String.self) == DeliveryState.sending.rawValue
                 if interrupted, !resumesInterrupted(item.network) {
-                    let error = "the send was interrupted and may have been posted: check on \(item.network), then resend by hand"
+                    let error =
+                        "the send was interrupted and may have been posted: check on \(item.network), then resend by hand"
                     try await db.raw(
                         """
                         UPDATE outbox SET status = 'failed', last_error = \(bind: error),

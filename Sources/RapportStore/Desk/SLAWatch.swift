@@ -25,7 +25,8 @@ public struct SLAWatch: Sendable {
             let directory = try await DeskDirectory.load(db)
             var escalated: [ConversationID] = []
             for row in rows {
-                let conversation = try DeskCoding.decode(Conversation.self, try row.decode(column: "state", as: String.self))
+                let conversation = try DeskCoding.decode(
+                    Conversation.self, try row.decode(column: "state", as: String.self))
                 let team = conversation.assignee.team.flatMap { directory.teams[$0] }
                 let transition = SLAMonitor.check(
                     conversation, hours: directory.hours(conversation), supervisor: team?.supervisor, at: now)

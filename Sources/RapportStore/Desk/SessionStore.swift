@@ -27,7 +27,8 @@ public struct SessionStore: Sendable {
                         \(bind: expiresAt.millisecondsSince1970))
                 """
             ).run()
-            try await AuditLog.record(db, userID: userID, action: "session.sign_in", target: "user:\(userID)",
+            try await AuditLog.record(
+                db, userID: userID, action: "session.sign_in", target: "user:\(userID)",
                 detail: "")
             // Expired sessions are swept on sign-in rather than by a timer.
             try await db.raw("DELETE FROM sessions WHERE expires_ms < \(bind: now)").run()

@@ -43,10 +43,14 @@ public struct TeamStore: Sendable {
     /// Replaces a team's members; false when there is no such team.
     public func setMembers(_ members: [Int64], teamID: Int64, by userID: Int64?) async throws -> Bool {
         try await database.transaction { db in
-            guard try await db.raw("SELECT id FROM teams WHERE id = \(bind: teamID)").first() != nil else { return false }
+            guard try await db.raw("SELECT id FROM teams WHERE id = \(bind: teamID)").first() != nil else {
+                return false
+            }
             try await db.raw("DELETE FROM team_members WHERE team_id = \(bind: teamID)").run()
             for member in Set(members) {
-                try await db.raw("INSERT INTO team_members (team_id, user_id) VALUES (\(bind: teamID), \(bind: member))").run()
+                try await db.raw(
+                    "INSERT INTO team_members (team_id, user_id) VALUES (\(bind: teamID), \(bind: member))"
+                ).run()
             }
             try await AuditLog.record(
                 db, userID: userID, action: "team.members", target: "team:\(teamID)",

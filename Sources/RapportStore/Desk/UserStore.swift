@@ -29,7 +29,8 @@ public struct UserStore: Sendable {
             ).first()
             guard let row else { throw StoreError.notFound("inserted user") }
             let user = try Self.decode(row)
-            try await AuditLog.record(db, userID: nil, action: "user.create", target: "user:\(user.id)",
+            try await AuditLog.record(
+                db, userID: nil, action: "user.create", target: "user:\(user.id)",
                 detail: "\(email) as \(role.rawValue)")
             return user
         }
@@ -66,7 +67,8 @@ public struct UserStore: Sendable {
                     "UPDATE users SET role = \(bind: role.rawValue) WHERE id = \(bind: userID) RETURNING *"
                 ).first()
             else { return nil }
-            try await AuditLog.record(db, userID: actor, action: "user.role", target: "user:\(userID)",
+            try await AuditLog.record(
+                db, userID: actor, action: "user.role", target: "user:\(userID)",
                 detail: role.rawValue)
             return try Self.decode(row)
         }

@@ -47,7 +47,8 @@ public struct MentionStore: Sendable {
             let inserted = try await Self.insertMentions(db, fresh, authorIDs: authorIDs, nowMS: nowMS)
             let stored = inserted.map(\.mention)
             try await Self.insertRuleLinks(db, stored)
-            try await ConversationIntake.enqueue(db, stored.filter { DeskAdmission.admits($0.post, analysis: $0.analysis) })
+            try await ConversationIntake.enqueue(
+                db, stored.filter { DeskAdmission.admits($0.post, analysis: $0.analysis) })
             var totals = counters
             for item in batch { totals[item.source, default: IngestCounts()].duplicate += 1 }
             for (item, _) in inserted {

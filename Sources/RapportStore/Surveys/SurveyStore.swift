@@ -48,7 +48,8 @@ public struct SurveyStore: Sendable {
             if let conversation, let message {
                 let messageID = try await MessageWriter.insertSystem(
                     db, conversationID: conversation.id, network: conversation.channel.network, body: message, at: date)
-                try await OutboxWriter.enqueue(db, conversation: conversation, messageID: messageID, text: message, at: date)
+                try await OutboxWriter.enqueue(
+                    db, conversation: conversation, messageID: messageID, text: message, at: date)
             }
             return try row?.decode(column: "id", as: Int64.self) ?? 0
         }
@@ -87,7 +88,8 @@ public struct SurveyStore: Sendable {
             survey.comment = comment
             survey.answeredAt = date
             if survey.kind.isDetractor(score) {
-                survey.followupConversationID = try await Self.openFollowUp(db, survey, team: try row.decode(column: "team_id", as: Int64?.self), at: date)
+                survey.followupConversationID = try await Self.openFollowUp(
+                    db, survey, team: try row.decode(column: "team_id", as: Int64?.self), at: date)
             }
             try await db.raw(
                 """
@@ -103,16 +105,20 @@ public struct SurveyStore: Sendable {
     /// A promoter followed a share link: remember where, and tag the customer as an advocate.
     public func recordShare(tokenHash: String, network: String) async throws {
         try await database.transaction { db in
-            guard let row = try await db.raw(
-                "SELECT id, customer_id, shared_on FROM surveys WHERE token_hash = \(bind: tokenHash) AND answered_ms IS NOT NULL"
-            ).first() else { return }
-            var shared = Set(try row.decode(column: "shared_on", as: String.self).split(separator: ",").map(String.init))
+            guard
+                let row = try await db.raw(
+                    "SELECT id, customer_id, shared_on FROM surveys WHERE token_hash = \(bind: tokenHash) AND answered_ms IS NOT NULL"
+                ).first()
+            else { return }
+            var shared = Set(
+                try row.decode(column: "shared_on", as: String.self).split(separator: ",").map(String.init))
             shared.insert(network)
             try await db.raw(
                 "UPDATE surveys SET shared_on = \(bind: shared.sorted().joined(separator: ",")) WHERE id = \(bind: try row.decode(column: "id", as: Int64.self))"
             ).run()
             let customer = try row.decode(column: "customer_id", as: Int64.self)
-            let tags = try await db.raw("SELECT tags FROM customers WHERE id = \(bind: customer)").first()?
+            let tags =
+                try await db.raw("SELECT tags FROM customers WHERE id = \(bind: customer)").first()?
                 .decode(column: "tags", as: String.self) ?? ""
             var set = Set(tags.split(separator: ",").map(String.init))
             if set.insert("advocate").inserted {
@@ -139,18 +145,24 @@ public struct SurveyStore: Sendable {
         let channel = Channel(network: network, kind: network == .email ? .email : .directMessage)
         let id = try await ConversationWriter.insertPlaceholder(
             db, customerID: CustomerID(survey.customerID), channel: channel,
-            subject: "\(survey.kind.rawValue.uppercased()) \(survey.score ?? 0): follow up with \(survey.customerName)", at: date)
-        let text = "Survey answer: \(survey.score ?? 0) on \(survey.kind.scores.lowerBound)–\(survey.kind.scores.upperBound)."
+            subject: "\(survey.kind.rawValue.uppercased()) \(survey.score ?? 0): follow up with \(survey.customerName)",
+            at: date)
+        let text =
+            "Survey answer: \(survey.score ?? 0) on \(survey.kind.scores.lowerBound)–\(survey.kind.scores.upperBound)."
             + (survey.comment.map { " “\($0)”" } ?? "")
         let messageID = try await MessageWriter.insertSystem(
-            db, conversationID: id, network: network, body: text, at: date, direction: .incoming, authorName: survey.customerName)
+            db, conversationID: id, network: network, body: text, at: date, direction: .incoming,
+            authorName: survey.customerName)
         var transition = ConversationMachine.start(
-            id: id, channel: channel, customerID: CustomerID(survey.customerID), firstMessage: messageID, priority: .high,
+            id: id, channel: channel, customerID: CustomerID(survey.customerID), firstMessage: messageID,
+            priority: .high,
             at: date)
         let commands: [ConversationCommand] =
-            [.tag("survey-detractor", by: .system)] + (team.map { [.assign(Assignee(team: TeamID($0)), by: .system)] } ?? [])
+            [.tag("survey-detractor", by: .system)]
+            + (team.map { [.assign(Assignee(team: TeamID($0)), by: .system)] } ?? [])
         let routed = try ConversationMachine.apply(commands, to: transition.conversation, at: date)
-        transition = ConversationTransition(conversation: routed.conversation, events: transition.events + routed.events)
+        transition = ConversationTransition(
+            conversation: routed.conversation, events: transition.events + routed.events)
         try await ConversationWriter.save(db, transition)
         return id.rawValue
     }

@@ -27,7 +27,8 @@ public struct TokenStore: Sendable {
                 """
             ).first()
             if let userID {
-                try await AuditLog.record(db, userID: userID, action: "token.create", target: "user:\(userID)",
+                try await AuditLog.record(
+                    db, userID: userID, action: "token.create", target: "user:\(userID)",
                     detail: name)
             }
             return try row?.decode(column: "id", as: Int64.self) ?? 0

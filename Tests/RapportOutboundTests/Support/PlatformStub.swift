@@ -41,7 +41,9 @@ actor PlatformStub {
         var dropConnection = false
 
         static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Reply {
-            Reply(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a }, body: body)
+            Reply(
+                status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a }, body: body
+            )
         }
         static let drop = Reply(dropConnection: true)
     }
@@ -123,9 +125,10 @@ actor PlatformStub {
                     responseHeaders.replaceOrAdd(name: "Content-Length", value: "\(reply.body.utf8.count)")
                     responseHeaders.replaceOrAdd(name: "Connection", value: "close")
                     try await outbound.write(
-                        .head(HTTPResponseHead(
-                            version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status),
-                            headers: responseHeaders)))
+                        .head(
+                            HTTPResponseHead(
+                                version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status),
+                                headers: responseHeaders)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(string: reply.body))))
                     try await outbound.write(.end(nil))
                     return

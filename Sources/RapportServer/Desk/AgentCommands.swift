@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import RapportDesk
+import RapportIngest
+import RapportStore
+
+/// Agents' changes to a conversation, parsed and checked the same way for the web pages and the API.
+enum AgentCommands {
+    static func status(_ raw: String, by user: User) throws -> ConversationCommand {
+        guard let status = ConversationStatus(rawValue: raw) else {
+            throw APIError(.badRequest, "invalid_status", "unknown status '\(raw)'")
+        }
+        return .setStatus(status, by: .agent(AgentID(user.id)))
+    }
+
+    static func priority(_ raw: String, by user: User) throws -> ConversationCommand {
+        guard let priority = Priority(rawValue: raw) else {
+            throw APIError(.badRequest, "invalid_priority", "priority must be low, normal, high or urgent")
+        }
+        return .setPriority(priority, by: .agent(AgentID(user.id)))
+    }
+
+    /// Agents take or drop work themselves; handing it to someone else is a supervisor's call.
+    /// `nil` (or 0) unassigns.
+    static func assign(_ target: Int64?, by user: User) throws -> ConversationCommand {
+        let target = target == 0 ? nil : target
+        if let target, target != user.id, !user.role.allows(.supervisor) {
+            throw APIError(.forbidden, "forbidden", "only supervisors assign conversations to others")
+        }
+        return .assign(target.map { Assignee(agent: AgentID($0)) } ?? .nobody, by: .agent(AgentID(user.id)))
+    }
+
+    /// Applies the commands and tells live screens; an illegal change (reopening a closed
+    /// conversation, say) is a 409 and changes nothing.
+    static func perform(_ commands: [ConversationCommand], on id: Int64, desk: DeskServices) async throws {
+        do {
+            guard try await desk.perform(commands, on: id) else {
+                throw APIError(.notFound, "not_found", "no conversation \(id)")
+            }
+        } catch let error as ConversationError {
+            throw APIError(.conflict, "illegal_change", String(describing: error))
+        }
+        desk.worker.changed(id)
+    }
+}
