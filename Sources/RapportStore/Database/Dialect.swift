@@ -1,3 +1,5 @@
+import SQLKit
+
 /// Every difference between the two engines lives here, so that the rest of the
 /// persistence layer has one query code path.
 public enum Dialect: String, Sendable {
@@ -27,6 +29,21 @@ public enum Dialect: String, Sendable {
         switch self {
         case .sqlite: ""
         case .postgres: " FOR UPDATE SKIP LOCKED"
+        }
+    }
+
+    /// The dialect of a connection handed to a transaction body.
+    init(_ db: any SQLDatabase) {
+        self = db.dialect.name == "sqlite" ? .sqlite : .postgres
+    }
+
+    /// Row lock for read-modify-write of one row inside a transaction (a conversation's state), so
+    /// two instances changing it at once do not lose each other's change. SQLite's single writer
+    /// already serialises transactions.
+    var forUpdate: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE"
         }
     }
 

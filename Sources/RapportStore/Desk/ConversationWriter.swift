@@ -8,9 +8,12 @@ import SQLKit
 /// the `ConversationMachine`'s transition, persisted as the row (queue columns + whole state)
 /// and its events, in the caller's transaction.
 enum ConversationWriter {
-    /// Loads a conversation's state for update.
+    /// Loads a conversation's state for update (locking its row on PostgreSQL until the transaction ends).
     static func load(_ db: any SQLDatabase, _ id: ConversationID) async throws -> Conversation? {
-        try await db.raw("SELECT state FROM conversations WHERE id = \(bind: id.rawValue)").first().map {
+        let lock = Dialect(db).forUpdate
+        return try await db.raw(
+            SQLQueryString("SELECT state FROM conversations WHERE id = ") + "\(bind: id.rawValue)" + SQLQueryString(lock)
+        ).first().map {
             try DeskCoding.decode(Conversation.self, try $0.decode(column: "state", as: String.self))
         }
     }
