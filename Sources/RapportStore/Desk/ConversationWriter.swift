@@ -12,7 +12,8 @@ enum ConversationWriter {
     static func load(_ db: any SQLDatabase, _ id: ConversationID) async throws -> Conversation? {
         let lock = Dialect(db).forUpdate
         return try await db.raw(
-            SQLQueryString("SELECT state FROM conversations WHERE id = ") + "\(bind: id.rawValue)" + SQLQueryString(lock)
+            SQLQueryString("SELECT state FROM conversations WHERE id = ") + "\(bind: id.rawValue)"
+                + SQLQueryString(lock)
         ).first().map {
             try DeskCoding.decode(Conversation.self, try $0.decode(column: "state", as: String.self))
         }
