@@ -94,10 +94,13 @@ struct ConversationIntakeTests {
                 SLAPolicy(
                     id: 0, name: "Urgent", targets: [SLATarget(firstResponse: 900, resolution: 14_400)],
                     usesBusinessHours: false))
+            let ack = try await settings.addCannedReply(title: "ack", body: "Hi {{customer.first_name}}, we're on it.")
             _ = try await settings.addRoutingRule(
                 RoutingRule(
                     id: 0, name: "urgent to rapid response", conditions: [.level(atLeast: .urgent)],
-                    actions: [.assignTeam(team.id), .applySLA(sla.id), .tag("rapid")]))
+                    actions: [
+                        .assignTeam(team.id), .applySLA(sla.id), .tag("rapid"), .autoAcknowledge(CannedReplyID(ack)),
+                    ]))
             let mentions = MentionStore(database: db)
             let urgent = Fixtures.analysis(.negative, level: .urgent, intents: [.complaint])
             _ = try await mentions.insert(
@@ -111,6 +114,9 @@ struct ConversationIntakeTests {
             #expect(all.allSatisfy { $0.slaDueAt != nil })
             let detail = try #require(try await ConversationStore(database: db).detail(id: all[0].id))
             #expect(detail.tags == ["rapid"])
+            #expect(detail.messages.last?.body.hasPrefix("Hi Author") == true, "automatic acknowledgement")
+            #expect(detail.messages.last?.delivery == .queued)
+            #expect(detail.summary.firstResponseAt == nil, "an automatic message is not a first response")
         }
     }
 
@@ -276,6 +282,34 @@ struct ConversationIntakeTests {
             ])
             _ = try await ConversationIntake(database: db).drain()
             #expect(try await store.detail(id: target)?.messages.count == 3)
+        }
+    }
+
+    @Test("a team's business hours stop the SLA clock overnight and at the weekend", arguments: TestEngine.available)
+    func businessHours(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let team = try await TeamStore(database: db).create(name: "Office", strategy: .manual)
+            #expect(
+                try await TeamStore(database: db).setBusinessHours(
+                    BusinessHours(timeZoneIdentifier: "UTC", window: DailyWindow(9, to: 17)), teamID: team.id.rawValue,
+                    by: nil))
+            let settings = DeskSettingsStore(database: db)
+            let sla = try await settings.addSLAPolicy(
+                SLAPolicy(
+                    id: 0, name: "Office hours", targets: [SLATarget(firstResponse: 3_600)], usesBusinessHours: true))
+            _ = try await settings.addRoutingRule(
+                RoutingRule(id: 0, name: "all", conditions: [], actions: [.assignTeam(team.id), .applySLA(sla.id)]))
+            // Friday 21 November 2025, 16:30 UTC: half an hour left today, the rest on Monday.
+            let friday = Date(timeIntervalSince1970: 1_763_742_600)
+            let minutes = friday.timeIntervalSince(Fixtures.start) / 60
+            _ = try await MentionStore(database: db).insert([
+                Fixtures.new(
+                    Fixtures.post("1", text: "no signal", minutes: minutes),
+                    analysis: Fixtures.analysis(.negative, level: .urgent))
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let c = try #require(try await ConversationStore(database: db).inbox(InboxQuery(queue: .all)).first)
+            #expect(c.slaDueAt == Date(timeIntervalSince1970: 1_763_976_600), "Monday 24 November, 09:30 UTC")
         }
     }
 }

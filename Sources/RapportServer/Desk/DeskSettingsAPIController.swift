@@ -110,15 +110,69 @@ struct DeskSettingsAPIController {
         return Done(done: true)
     }
 
-    struct TeamPatch: Decodable { var members: [Int64] }
+    /// Opening hours as people write them: `{"timeZone": "Europe/London", "open": "09:00",
+    /// "close": "17:30", "days": [2, 3, 4, 5, 6], "holidays": ["2026-12-25"]}` (days: Sunday = 1).
+    struct HoursInput: Decodable {
+        var timeZone: String
+        var open: String
+        var close: String
+        var days: [Int]?
+        var holidays: [String]?
+
+        func businessHours() throws -> BusinessHours {
+            guard TimeZone(identifier: timeZone) != nil else {
+                throw APIError(.badRequest, "invalid_time_zone", "unknown time zone '\(timeZone)'")
+            }
+            func minutes(_ text: String) throws -> Int {
+                let parts = text.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 2, (0...24).contains(parts[0]), (0..<60).contains(parts[1]),
+                    parts[0] * 60 + parts[1] <= 1_440
+                else { throw APIError(.badRequest, "invalid_hours", "times look like 09:00 or 17:30, not '\(text)'") }
+                return parts[0] * 60 + parts[1]
+            }
+            let (start, end) = (try minutes(open), try minutes(close))
+            guard start < end else { throw APIError(.badRequest, "invalid_hours", "open must be before close") }
+            let days = try (days ?? Weekday.workdays.map(\.rawValue)).map { day in
+                guard let weekday = Weekday(rawValue: day) else {
+                    throw APIError(.badRequest, "invalid_day", "days are 1 (Sunday) to 7 (Saturday)")
+                }
+                return weekday
+            }
+            let holidays = try (holidays ?? []).map { text -> LocalDate in
+                let parts = text.split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 3 else {
+                    throw APIError(.badRequest, "invalid_holiday", "holidays look like 2026-12-25, not '\(text)'")
+                }
+                return LocalDate(parts[0], parts[1], parts[2])
+            }
+            return BusinessHours(
+                timeZoneIdentifier: timeZone, days: days, window: DailyWindow(startMinute: start, endMinute: end),
+                holidays: Set(holidays))
+        }
+    }
+
+    struct TeamPatch: Decodable {
+        var members: [Int64]?
+        var businessHours: HoursInput?
+        /// True clears the hours (the team works around the clock).
+        var alwaysOpen: Bool?
+    }
 
     @Sendable func updateTeam(_ request: Request, context: AppRequestContext) async throws -> Done {
         try RoleMiddleware.require(.admin, context)
         let patch = try await APIInput.decode(TeamPatch.self, request, context)
-        try await DeskSettingsValidation.checkUsers(patch.members, desk: desk)
         let id = try APIInput.pathID(context)
-        guard try await desk.teams.setMembers(patch.members, teamID: id, by: context.user?.id) else {
-            throw APIError(.notFound, "not_found", "no team \(id)")
+        let hours = try patch.businessHours?.businessHours()
+        if let members = patch.members {
+            try await DeskSettingsValidation.checkUsers(members, desk: desk)
+            guard try await desk.teams.setMembers(members, teamID: id, by: context.user?.id) else {
+                throw APIError(.notFound, "not_found", "no team \(id)")
+            }
+        }
+        if hours != nil || patch.alwaysOpen == true {
+            guard try await desk.teams.setBusinessHours(hours, teamID: id, by: context.user?.id) else {
+                throw APIError(.notFound, "not_found", "no team \(id)")
+            }
         }
         return Done(done: true)
     }
@@ -131,6 +185,7 @@ enum DeskSettingsValidation {
         let teams = Set(try await desk.teams.all().map(\.id))
         let users = Set(try await desk.users.all().map { AgentID($0.id) })
         let policies = Set(try await desk.settings.slaPolicies().map(\.id))
+        let replies = Set(try await desk.settings.cannedReplies().map(\.id))
         for action in rule.actions {
             switch action {
             case .assignTeam(let team) where !teams.contains(team):
@@ -140,6 +195,8 @@ enum DeskSettingsValidation {
                 throw APIError(.badRequest, "unknown_user", "no user \(agent)")
             case .applySLA(let policy) where !policies.contains(policy):
                 throw APIError(.badRequest, "unknown_sla_policy", "no SLA policy \(policy)")
+            case .autoAcknowledge(let reply) where !replies.contains(reply.rawValue):
+                throw APIError(.badRequest, "unknown_canned_reply", "no canned reply \(reply)")
             default: continue
             }
         }

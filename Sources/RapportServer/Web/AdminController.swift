@@ -107,6 +107,7 @@ struct AdminController {
         var priority: String?
         var sla: String?
         var tag: String?
+        var acknowledge: String?
         var escalate: String?
         var keepGoing: String?
         var _csrf: String?
@@ -134,6 +135,9 @@ struct AdminController {
         if let priority = present(form.priority).flatMap(Priority.init) { actions.append(.setPriority(priority)) }
         if let sla = present(form.sla).flatMap({ Int64($0) }) { actions.append(.applySLA(SLAPolicyID(sla))) }
         if let tag = present(form.tag) { actions.append(.tag(tag)) }
+        if let canned = present(form.acknowledge).flatMap({ Int64($0) }) {
+            actions.append(.autoAcknowledge(CannedReplyID(canned)))
+        }
         if form.escalate != nil { actions.append(.escalate(to: nil, reason: "routing rule “\(form.name)”")) }
         guard !actions.isEmpty, !form.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(.badRequest, "invalid_rule", "a routing rule needs a name and at least one action")

@@ -120,6 +120,10 @@ public struct ConversationIntake: Sendable {
             if let agent = transition.conversation.assignee.agent { directory.agents[agent]?.openCount += 1 }
             try await ConversationWriter.save(
                 db, transition, hours: directory.hours(transition.conversation), latest: latest)
+            if let canned = outcome.decision.acknowledgement?.value {
+                try await Self.acknowledge(
+                    db, transition.conversation, canned: canned, author: mention.post.author, at: at)
+            }
         }
         try await ConversationWriter.recordKeys(db, result, in: id)
         // Only messages sent to the brand's own channels are trusted to say who the sender is elsewhere.
@@ -129,6 +133,28 @@ public struct ConversationIntake: Sendable {
             try await CustomerWriter.followNamedHandles(db, customer: customerID, text: mention.post.text, at: at)
         }
         return id
+    }
+
+    /// Sends a routing rule's automatic acknowledgement (a canned reply) in the customer's channel.
+    /// It is Rapport's message, not an agent's: the first-response clock keeps running.
+    private static func acknowledge(
+        _ db: any SQLDatabase, _ conversation: Conversation, canned: CannedReplyID, author: Author, at: Date
+    ) async throws {
+        guard
+            let body = try await db.raw("SELECT body FROM canned_replies WHERE id = \(bind: canned.rawValue)").first()?
+                .decode(column: "body", as: String.self)
+        else { return }
+        let name = author.displayName.flatMap { $0.isEmpty ? nil : $0 } ?? author.handle
+        let context = TemplateContext([
+            "customer.first_name": name.split(separator: " ").first.map(String.init), "customer.name": name,
+            "agent.name": "the team", "agent.first_name": "the team",
+            "conversation.id": String(conversation.id.rawValue),
+            "conversation.channel": conversation.channel.network.rawValue,
+        ])
+        guard let text = try? TemplateRenderer.render(body, context: context) else { return }
+        let messageID = try await MessageWriter.insertSystem(
+            db, conversationID: conversation.id, network: conversation.channel.network, body: text, at: at)
+        try await OutboxWriter.enqueue(db, conversation: conversation, messageID: messageID, text: text, at: at)
     }
 
     /// The queue line: the title (email subject, forum thread) or the start of the text.

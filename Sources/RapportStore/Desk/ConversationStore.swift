@@ -141,7 +141,8 @@ public struct ConversationStore: Sendable {
         try await database.transaction { db in
             guard let conversation = try await ConversationWriter.load(db, ConversationID(id)) else { return false }
             let transition = try ConversationMachine.apply(commands, to: conversation, at: date)
-            try await ConversationWriter.save(db, transition)
+            try await ConversationWriter.save(
+                db, transition, hours: try await ConversationWriter.hours(db, for: transition.conversation))
             return true
         }
     }
@@ -157,7 +158,8 @@ public struct ConversationStore: Sendable {
                 at: date)
             let transition = try ConversationMachine.apply(
                 .agentReply(messageID, by: AgentID(user.id)), to: conversation, at: date)
-            try await ConversationWriter.save(db, transition)
+            try await ConversationWriter.save(
+                db, transition, hours: try await ConversationWriter.hours(db, for: transition.conversation))
             try await OutboxWriter.enqueue(db, conversation: conversation, messageID: messageID, text: text, at: date)
             return messageID.rawValue
         }

@@ -67,6 +67,14 @@ enum ConversationWriter {
         try await insertEvents(db, transition.events)
     }
 
+    /// The business hours of the conversation's team (nil: the clock counts wall time).
+    static func hours(_ db: any SQLDatabase, for conversation: Conversation) async throws -> BusinessHours? {
+        guard let team = conversation.assignee.team else { return nil }
+        return try await db.raw("SELECT business_hours FROM teams WHERE id = \(bind: team.rawValue)").first()?
+            .decode(column: "business_hours", as: String?.self)
+            .flatMap { try? DeskCoding.decode(BusinessHours.self, $0) }
+    }
+
     /// What the newest customer message says, shown on the queue.
     struct Latest {
         var level: Level?

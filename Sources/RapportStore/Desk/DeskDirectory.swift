@@ -32,7 +32,10 @@ struct DeskDirectory: Sendable {
                 id: TeamID(id), name: try row.decode(column: "name", as: String.self), members: members[id] ?? [],
                 strategy: AssignmentStrategy(rawValue: try row.decode(column: "strategy", as: String.self))
                     ?? .roundRobin,
-                supervisor: try row.decode(column: "supervisor_id", as: Int64?.self).map { AgentID($0) })
+                supervisor: try row.decode(column: "supervisor_id", as: Int64?.self).map { AgentID($0) },
+                businessHours: try row.decode(column: "business_hours", as: String?.self).flatMap {
+                    try? DeskCoding.decode(BusinessHours.self, $0)
+                })
         }
         var agents: [AgentID: Agent] = [:]
         let active = ConversationStatus.allCases.filter(\.isActive).map { "'\($0.rawValue)'" }.joined(separator: ",")

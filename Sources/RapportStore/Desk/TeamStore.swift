@@ -58,4 +58,20 @@ public struct TeamStore: Sendable {
             return true
         }
     }
+
+    /// Sets (or clears) a team's business hours and holidays; SLA clocks of its conversations count
+    /// only open hours from then on. False when there is no such team.
+    public func setBusinessHours(_ hours: BusinessHours?, teamID: Int64, by userID: Int64?) async throws -> Bool {
+        try await database.transaction { db in
+            guard try await db.raw("SELECT id FROM teams WHERE id = \(bind: teamID)").first() != nil else {
+                return false
+            }
+            let json = try hours.map { try DeskCoding.encode($0) }
+            try await db.raw("UPDATE teams SET business_hours = \(bind: json) WHERE id = \(bind: teamID)").run()
+            try await AuditLog.record(
+                db, userID: userID, action: "team.hours", target: "team:\(teamID)",
+                detail: hours?.timeZoneIdentifier ?? "24/7")
+            return true
+        }
+    }
 }

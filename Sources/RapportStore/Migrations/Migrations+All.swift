@@ -372,5 +372,8 @@ extension Migration {
                 "CREATE INDEX conversations_active_sla ON conversations (sla_due_ms) \(active)",
             ]
         },
+        Migration(version: 9, name: "team business hours") { _ in
+            ["ALTER TABLE teams ADD COLUMN business_hours TEXT"]
+        },
     ]
 }
