@@ -29,6 +29,9 @@ struct Ingest: AsyncParsableCommand {
         logger.logLevel = .warning
         let services = try await RapportServices.open(AppConfiguration(database: try db.location()), logger: logger)
         let pipeline = services.pipeline
+        // Alerts follow the posts' own timestamps: replaying a history raises the alerts it raised live.
+        services.alerts.start()
+        let alerts = Task { try await services.alerts.run() }
         let writer = Task { try await pipeline.run() }
         let ingestor = FileIngestor { posts, source, rejected in
             try await pipeline.submit(posts, source: source, rejected: rejected)
@@ -56,6 +59,8 @@ struct Ingest: AsyncParsableCommand {
         }
         pipeline.close()
         try await writer.value
+        services.alerts.finish()
+        try await alerts.value
         await services.database.close()
         if failed || rejectedTotal > 0 { throw ExitCode(1) }
     }
