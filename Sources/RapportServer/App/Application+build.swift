@@ -107,9 +107,14 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
     DeskAPIController(desk: services.desk).addRoutes(to: api)
     AlertController(alerts: services.alerts.store, rules: services.rules).addRoutes(to: api)
+    let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
+    AnalyticsController(builder: dashboards).addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
         secureCookies: configuration.secureCookies
     ).addRoutes(to: router)
+    InsightWebController(
+        renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
+    ).addRoutes(to: router.group().add(middleware: SessionMiddleware(sessions: services.desk.sessions)))
     return router
 }
