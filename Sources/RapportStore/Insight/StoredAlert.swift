@@ -1,12 +1,5 @@
 import Foundation
 
-/// Where a person is with an alert: the desk's workflow, beside the detector's own open/closed episode.
-public enum AlertState: String, Sendable, Hashable, Codable, CaseIterable {
-    case open
-    case acknowledged
-    case resolved
-}
-
 /// A crisis alert as stored and served: the detector's episode plus the team's handling of it.
 public struct StoredAlert: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
@@ -50,20 +43,5 @@ public struct StoredAlert: Sendable, Hashable, Codable, Identifiable {
         self.status = status
         self.assigneeID = assigneeID
         self.evidence = evidence
-    }
-}
-
-/// One step of an alert's history: opened, updated, closed (detector), acknowledged, assigned, resolved (people).
-public struct AlertTimelineEntry: Sendable, Hashable, Codable {
-    public var at: Date
-    public var userID: Int64?
-    public var change: String
-    public var detail: String
-
-    public init(at: Date, userID: Int64?, change: String, detail: String) {
-        self.at = at
-        self.userID = userID
-        self.change = change
-        self.detail = detail
     }
 }
