@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "RapportDesk",
+                "RapportCore", "RapportDesk", "RapportInsight",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -73,7 +73,8 @@ let package = Package(
             name: "RapportIngest",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportAnalysis", "RapportStore", "RapportSimulation", "RapportDesk",
-                "RapportOutbound",
+                "RapportOutbound", "RapportInsight",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -107,7 +108,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportFormats", "RapportAnalysis",
-                "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound",
+                "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -146,15 +147,16 @@ let package = Package(
         .testTarget(
             name: "RapportStoreTests",
             dependencies: [
-                "RapportStore", "RapportCore", "RapportTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+                "RapportStore", "RapportCore", "RapportTestSupport", "RapportInsight",
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
-                "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound",
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", "RapportInsight",
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -12,7 +12,7 @@ import RapportStore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (figures for BENCHMARKS.md).",
-        subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self])
+        subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self, BenchDashboard.self])
 }
 
 struct BenchIngest: AsyncParsableCommand {

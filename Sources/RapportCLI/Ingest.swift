@@ -16,6 +16,12 @@ struct Ingest: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
     @Option(help: "Payload format of the files.") var format: String
     @Flag(help: "Never draw a progress bar (it is drawn only on a terminal anyway).") var quiet = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Replay the crisis detector over the imported span afterwards. When importing several formats of one \
+            period, pass --no-alerts to all but the last import.
+            """) var alerts = true
     @Argument(help: "Files or directories.") var paths: [String]
 
     func run() async throws {
@@ -29,6 +35,7 @@ struct Ingest: AsyncParsableCommand {
         logger.logLevel = .warning
         let services = try await RapportServices.open(AppConfiguration(database: try db.location()), logger: logger)
         let pipeline = services.pipeline
+        let importStarted = Date().addingTimeInterval(-1)
         let writer = Task { try await pipeline.run() }
         let ingestor = FileIngestor { posts, source, rejected in
             try await pipeline.submit(posts, source: source, rejected: rejected)
@@ -56,6 +63,14 @@ struct Ingest: AsyncParsableCommand {
         }
         pipeline.close()
         try await writer.value
+        // Crisis alerts: files come one platform at a time, not in post-time order, so the detector reads the
+        // imported span back oldest first (with a week of stored history before it for the baseline). A replay
+        // raises the alerts living through it would have; alerts already stored are left as they are.
+        if alerts, let span = try await services.mentions.postTimeSpan(ingestedSince: importStarted) {
+            let changes = try await services.alerts.replay(
+                services.mentions, from: span.start.addingTimeInterval(-7 * 86_400), to: span.end)
+            print("alerts: \(changes) new or changed (GET /api/v1/alerts)")
+        }
         await services.database.close()
         if failed || rejectedTotal > 0 { throw ExitCode(1) }
     }

@@ -96,12 +96,16 @@ protocol EventSink: Sendable {
 final class PipelineSink: EventSink, @unchecked Sendable {
     let services: RapportServices
     let writer: Task<Void, any Error>
+    let alerts: Task<Void, any Error>
     var stored = 0, duplicates = 0, filtered = 0, rejected = 0
     var batch: [(PayloadFormat, SimulatedEvent)] = []
 
     init(services: RapportServices) {
         self.services = services
         let pipeline = services.pipeline
+        let monitor = services.alerts
+        monitor.start()
+        self.alerts = Task { try await monitor.run() }
         self.writer = Task { try await pipeline.run() }
     }
 
@@ -142,8 +146,11 @@ final class PipelineSink: EventSink, @unchecked Sendable {
         try await flush()
         services.pipeline.close()
         try await writer.value
+        services.alerts.finish()
+        try await alerts.value
+        let raised = try await services.alerts.store.list(limit: 1_000).count
         await services.database.close()
-        return "stored \(stored), duplicate \(duplicates), filtered \(filtered), rejected \(rejected)"
+        return "alerts \(raised), stored \(stored), duplicate \(duplicates), filtered \(filtered), rejected \(rejected)"
     }
 }
 

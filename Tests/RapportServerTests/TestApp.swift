@@ -27,7 +27,7 @@ struct TestApp {
     static func withServices<T: Sendable>(
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
-        dispatcher: OutboxDispatcher? = nil,
+        dispatcher: OutboxDispatcher? = nil, alertWebhook: AlertWebhook? = nil,
         _ body: (AppConfiguration, RapportServices) async throws -> T
     ) async throws -> T {
         let test = try await TestDatabase.make(engine)
@@ -35,7 +35,7 @@ struct TestApp {
         config.secureCookies = false
         let services = try await RapportServices.open(
             config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
-            logger: Logger(label: "test"))
+            alertWebhook: alertWebhook, logger: Logger(label: "test"))
         for (name, query) in rules {
             _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
         }
@@ -43,13 +43,15 @@ struct TestApp {
         let writer = Task { try await services.pipeline.run() }
         let live = Task { try await services.broadcaster.run() }
         let desk = Task { try await services.desk.worker.run() }
+        services.alerts.start()
+        let alerts = Task { try await services.alerts.run() }
         do {
             let value = try await body(config, services)
-            await stop(services, writer, live, desk)
+            await stop(services, writer, live, desk, alerts)
             await test.remove()
             return value
         } catch {
-            await stop(services, writer, live, desk)
+            await stop(services, writer, live, desk, alerts)
             await test.remove()
             throw error
         }
@@ -57,12 +59,14 @@ struct TestApp {
 
     private static func stop(
         _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>,
-        _ desk: Task<Void, any Error>
+        _ desk: Task<Void, any Error>, _ alerts: Task<Void, any Error>
     ) async {
         desk.cancel()
         _ = try? await desk.value
         services.pipeline.close()
         _ = try? await writer.value
+        services.alerts.finish()
+        _ = try? await alerts.value
         live.cancel()
         _ = try? await live.value
         await services.database.close()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The dimensions of an hourly rollup row: mentions counted per UTC hour, brand, listening rule, network,
-/// sentiment label and level. Strings keep this module free of the domain model; the caller passes ids and
+/// sentiment label, level and language. Strings keep this module free of the domain model; the caller passes ids and
 /// raw values (e.g. `Network.rawValue`, `SentimentLabel.rawValue`).
 public struct RollupKey: Sendable, Hashable, Codable, Comparable {
     /// Start of the UTC hour (see `hourBucketStart(_:)`).
@@ -16,11 +16,13 @@ public struct RollupKey: Sendable, Hashable, Codable, Comparable {
     public var sentiment: String
     /// Triage level ("relevant", "attention", "urgent"…).
     public var level: String
+    /// Language code ("en", "fr"…; "" when unknown).
+    public var language: String
 
     /// Creates a key; `timestamp` is bucketed to its UTC hour.
     public init(
         timestamp: Date, brand: String = "", ruleID: String = "", network: String = "", sentiment: String = "",
-        level: String = ""
+        level: String = "", language: String = ""
     ) {
         self.hourStart = hourBucketStart(timestamp)
         self.brand = brand
@@ -28,6 +30,7 @@ public struct RollupKey: Sendable, Hashable, Codable, Comparable {
         self.network = network
         self.sentiment = sentiment
         self.level = level
+        self.language = language
     }
 
     /// The value of one dimension.
@@ -38,13 +41,17 @@ public struct RollupKey: Sendable, Hashable, Codable, Comparable {
         case .network: network
         case .sentiment: sentiment
         case .level: level
+        case .language: language
         }
     }
 
-    /// Orders by hour, then brand, rule, network, sentiment and level.
+    /// Orders by hour, then brand, rule, network, sentiment, level and language.
     public static func < (lhs: RollupKey, rhs: RollupKey) -> Bool {
         (lhs.hourStart, lhs.brand, lhs.ruleID, lhs.network, lhs.sentiment, lhs.level)
             < (rhs.hourStart, rhs.brand, rhs.ruleID, rhs.network, rhs.sentiment, rhs.level)
+            || ((lhs.hourStart, lhs.brand, lhs.ruleID, lhs.network, lhs.sentiment, lhs.level)
+                == (rhs.hourStart, rhs.brand, rhs.ruleID, rhs.network, rhs.sentiment, rhs.level)
+                && lhs.language < rhs.language)
     }
 }
 
@@ -55,4 +62,5 @@ public enum RollupDimension: String, Sendable, Hashable, Codable, CaseIterable {
     case network
     case sentiment
     case level
+    case language
 }

@@ -20,11 +20,13 @@ public struct RapportServices: Sendable {
     public let tokens: TokenStore
     public let desk: DeskServices
     public let renderer: WebRenderer
+    /// The crisis detector on committed mentions, its alerts and their live stream.
+    public let alerts: AlertMonitor
 
     /// Opens and migrates the database and compiles the rules.
     public static func open(
         _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
-        logger: Logger
+        alertWebhook: AlertWebhook? = AlertWebhook.fromEnvironment(), logger: Logger
     ) async throws -> RapportServices {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
@@ -39,6 +41,7 @@ public struct RapportServices: Sendable {
                 passwordCost: passwordCost, publicBaseURL: configuration.publicBaseURL,
                 logger: logger)
             let worker = desk.worker
+            let alerts = AlertMonitor(database: database, webhook: alertWebhook, logger: logger)
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(
@@ -47,11 +50,12 @@ public struct RapportServices: Sendable {
                 onCommit: {
                     broadcaster.committed($0)
                     worker.wake()
+                    alerts.committed($0)
                 })
             return RapportServices(
                 database: database, pipeline: pipeline, broadcaster: broadcaster, ruleBook: ruleBook,
                 mentions: mentions, rules: rules, tokens: TokenStore(database: database), desk: desk,
-                renderer: try await WebRenderer.load())
+                renderer: try await WebRenderer.load(), alerts: alerts)
         } catch {
             await database.close()
             throw error
@@ -72,6 +76,9 @@ public func buildApplication(
     // A ServiceGroup stops services in reverse order: the database closes last,
     // after the pipeline has committed what it accepted.
     app.addServices(DatabaseCloser(database: services.database))
+    // Before the pipeline: it stops after the pipeline has drained, so the last commits are observed too.
+    services.alerts.start()
+    app.addServices(services.alerts)
     app.addServices(
         services.pipeline, services.broadcaster, services.desk.worker,
         RuleRefresher(ruleBook: services.ruleBook, logger: logger))
@@ -102,11 +109,17 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)
+    AlertController(alerts: services.alerts.store, rules: services.rules).addRoutes(to: api)
+    let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
+    AnalyticsController(builder: dashboards).addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
         secureCookies: configuration.secureCookies,
         admin: AdminController(
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
     ).addRoutes(to: router)
+    InsightWebController(
+        renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
+    ).addRoutes(to: router.group().add(middleware: SessionMiddleware(sessions: services.desk.sessions)))
     return router
 }

@@ -16,7 +16,10 @@ public struct WebRenderer: Sendable {
         }
         let library = try await MustacheLibrary(directory: root.appendingPathComponent("templates").path)
         var assets: [String: (String, ByteBuffer)] = [:]
-        for (name, type) in [("app.css", "text/css; charset=utf-8"), ("desk.js", "text/javascript; charset=utf-8")] {
+        for (name, type) in [
+            ("app.css", "text/css; charset=utf-8"), ("desk.js", "text/javascript; charset=utf-8"),
+            ("insight.css", "text/css; charset=utf-8"), ("insight.js", "text/javascript; charset=utf-8"),
+        ] {
             let data = try Data(contentsOf: root.appendingPathComponent("static").appendingPathComponent(name))
             assets[name] = (type, ByteBuffer(bytes: data))
         }

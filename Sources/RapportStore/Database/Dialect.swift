@@ -65,6 +65,13 @@ public enum Dialect: String, Sendable {
         }
     }
 
+    /// The tail of a multi-row INSERT that adds `column` to the existing row on a key conflict (a counter
+    /// upsert). Both engines spell it the same (SQLite ≥ 3.24); it lives here so that a third engine, or
+    /// SQLite's older `INSERT OR REPLACE` dance, would change one place.
+    func addOnConflict(table: String, key: [String], column: String) -> String {
+        " ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(column) = \(table).\(column) + excluded.\(column)"
+    }
+
     /// Aggregates an integer column into a comma-separated string.
     func listAggregate(_ column: String) -> String {
         switch self {

@@ -26,7 +26,7 @@ public struct MentionStore: Sendable {
 
     /// Stores a batch in one transaction: authors upserted, mentions inserted
     /// idempotently on (network, external id), rule links and source counters
-    /// written. `counters` carries what the caller counted (received, filtered,
+    /// written, hourly rollups (`mention_rollups`) added. `counters` carries what the caller counted (received, filtered,
     /// rejected); stored and duplicate counts are added here. When this returns, the batch is durably committed.
     public func insert(_ batch: [NewMention], counters: [String: IngestCounts] = [:], now: Date = Date())
         async throws -> BatchResult
@@ -47,6 +47,8 @@ public struct MentionStore: Sendable {
             let inserted = try await Self.insertMentions(db, fresh, authorIDs: authorIDs, nowMS: nowMS)
             let stored = inserted.map(\.mention)
             try await Self.insertRuleLinks(db, stored)
+            // Only what was inserted here: a redelivery (or another instance's copy) adds nothing.
+            try await RollupWriter.add(db, dialect, stored)
             try await ConversationIntake.enqueue(
                 db, stored.filter { DeskAdmission.admits($0.post, analysis: $0.analysis) })
             var totals = counters

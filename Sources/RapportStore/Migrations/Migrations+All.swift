@@ -333,7 +333,55 @@ extension Migration {
                 """,
             ]
         },
-        // Version 6 is the insight rollups and alerts (developed beside this one).
+        Migration(version: 6, name: "insight: hourly mention rollups, crisis alerts") { d in
+            [
+                // One row per hour × rule × network × sentiment × level × language; rule 0 = no rule matched.
+                // Written in the mention insert's transaction, so it always agrees with the mentions.
+                """
+                CREATE TABLE mention_rollups (
+                    hour_ms BIGINT NOT NULL,
+                    rule_id BIGINT NOT NULL,
+                    network TEXT NOT NULL,
+                    sentiment TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    mention_count BIGINT NOT NULL,
+                    PRIMARY KEY (hour_ms, rule_id, network, sentiment, level, language)
+                )\(d.withoutRowID)
+                """,
+                """
+                CREATE TABLE alerts (
+                    id \(d.primaryKey),
+                    detector_id TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    series_key TEXT NOT NULL,
+                    rule_id BIGINT,
+                    topic TEXT,
+                    started_ms BIGINT NOT NULL,
+                    detected_ms BIGINT NOT NULL,
+                    updated_ms BIGINT NOT NULL,
+                    ended_ms BIGINT,
+                    episode TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    assignee_id BIGINT,
+                    evidence TEXT NOT NULL,
+                    created_ms BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX alerts_detected ON alerts (detected_ms)",
+                """
+                CREATE TABLE alert_events (
+                    id \(d.primaryKey),
+                    alert_id BIGINT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+                    at_ms BIGINT NOT NULL,
+                    user_id BIGINT,
+                    change TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT ''
+                )
+                """,
+                "CREATE INDEX alert_events_alert ON alert_events (alert_id, id)",
+            ]
+        },
         Migration(version: 7, name: "surveys") { d in
             [
                 """

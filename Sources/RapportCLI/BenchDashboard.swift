@@ -1,0 +1,173 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import RapportCore
+import RapportInsight
+import RapportOutbound
+import RapportServer
+import RapportStore
+
+/// `rapport bench dashboard`: fills the rollup table with the hourly rollups of N synthetic mentions over the
+/// last 30 days (written directly, without the mentions), then times `GET /dashboard` through the real server.
+struct BenchDashboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Seed the rollups of N mentions, then time the dashboard page over loopback HTTP.")
+
+    @Option(help: "Mentions whose rollups are seeded (spread over the last 30 days).") var mentions = 10_000_000
+    @Option(help: "Requests per period.") var requests = 50
+    @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database = "sqlite"
+    @Option(help: "Port for the benchmark server.") var port = 18_182
+
+    /// Category weights of the synthetic traffic (each list sums to 1).
+    static let networks: [(String, Double)] = [
+        ("x", 0.35), ("facebook", 0.15), ("instagram", 0.12), ("reddit", 0.12), ("mastodon", 0.06), ("bluesky", 0.08),
+        ("feed", 0.04), ("email", 0.04), ("webchat", 0.04),
+    ]
+    static let sentiments: [(String, Double)] = [("positive", 0.3), ("neutral", 0.45), ("negative", 0.25)]
+    static let levels: [(String, Double)] = [("noise", 0.1), ("relevant", 0.6), ("attention", 0.22), ("urgent", 0.08)]
+    static let languages: [(String, Double)] = [("en", 0.7), ("fr", 0.1), ("de", 0.08), ("es", 0.07), ("", 0.05)]
+    static let ruleWeights: [Double] = [0.4, 0.1, 0.15, 0.1, 0.1, 0.08, 0.07]
+
+    func run() async throws {
+        guard mentions > 0, requests > 0 else { throw ValidationError("--mentions and --requests must be positive") }
+        var logger = Logger(label: "rapport")
+        logger.logLevel = .warning
+        let location: DatabaseLocation
+        var cleanup: String?
+        if database == "sqlite" {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-dash-\(getpid()).db").path
+            location = .sqlite(path: path)
+            cleanup = path
+        } else {
+            location = try DatabaseLocation(database)
+        }
+        defer {
+            if let cleanup { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) } }
+        }
+        var configuration = AppConfiguration(host: "127.0.0.1", port: port, database: location)
+        configuration.secureCookies = false
+        let services = try await RapportServices.open(
+            configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, alertWebhook: nil, logger: logger)
+        var ruleIDs: [Int64] = []
+        for (name, brand, competitor) in [
+            ("acme-brand", "acme", false), ("acme-outage", "acme", false), ("globex", "globex", true),
+            ("initech", "initech", true), ("umbrella", "umbrella", true), ("hooli", "hooli", true),
+            ("vandelay", "vandelay", true),
+        ] {
+            ruleIDs.append(try await services.rules.create(name: name, brand: brand, isCompetitor: competitor, query: name).id)
+        }
+        let analyst = try await services.desk.createUser(
+            email: "bench-analyst@rapport.test", name: "Bench Analyst", role: "analyst", password: "bench-password-1",
+            by: nil)
+
+        let started = Date()
+        let rows = try await seed(RollupStore(database: services.database), ruleIDs: ruleIDs, now: started)
+        print(
+            String(
+                format: "seeded the rollups of %d mentions (%d rows) in %.1f s", mentions, rows,
+                Date().timeIntervalSince(started)))
+
+        let token = APITokens.generate()
+        try await services.desk.sessions.create(
+            tokenHash: APITokens.hash(token), userID: analyst.id, csrfToken: "bench",
+            expiresAt: Date().addingTimeInterval(3_600))
+        let app = buildApplication(configuration, services: services, logger: logger)
+        let server = Task { try await app.runService() }
+        defer { server.cancel() }
+        let base = "http://127.0.0.1:\(port)"
+        for _ in 0..<100 {
+            if (try? await fetch(base + "/health", cookie: nil).status) == 200 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let cookie = "rapport_session=\(token)"
+        print("GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)")
+        for (name, path) in [
+            ("24 h", "/dashboard?range=24h"), ("7 d", "/dashboard?range=7d"), ("30 d", "/dashboard?range=30d"),
+            ("30 d, one rule", "/dashboard?range=30d&rule=\(ruleIDs[0])"), ("30 d, x only", "/dashboard?range=30d&network=x"),
+        ] {
+            var times: [Double] = []
+            var bytes = 0
+            for i in 0..<(requests + 3) {
+                let t0 = ContinuousClock.now
+                let response = try await fetch(base + path, cookie: cookie)
+                let elapsed = ContinuousClock.now - t0
+                guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
+                bytes = response.bytes
+                if i >= 3 {
+                    times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                }
+            }
+            times.sort()
+            func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+            print(
+                String(
+                    format: "  %@ p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d KB)",
+                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95),
+                    times.last ?? 0, bytes / 1024))
+        }
+        server.cancel()
+        _ = try? await server.value
+    }
+
+    /// Spreads `mentions` over the 720 hours before `now` (a daily cycle, 0.3× at night to 1.7× in the evening)
+    /// and, within each hour, over rule × network × sentiment × level × language by the weights above; one
+    /// transaction per day of rollups. Returns the number of rollup rows.
+    private func seed(_ store: RollupStore, ruleIDs: [Int64], now: Date) async throws -> Int {
+        let hours = 30 * 24
+        let end = hourBucketStart(now)
+        let cycle = (0..<hours).map { 1 + 0.7 * sin(Double($0 % 24 - 9) / 24 * 2 * .pi) }
+        let cycleSum = cycle.reduce(0, +)
+        var combos: [(rule: Int64, network: String, sentiment: String, level: String, language: String, weight: Double)] = []
+        for (r, rw) in zip(ruleIDs, Self.ruleWeights) {
+            for (n, nw) in Self.networks {
+                for (s, sw) in Self.sentiments {
+                    for (l, lw) in Self.levels {
+                        for (g, gw) in Self.languages { combos.append((r, n, s, l, g, rw * nw * sw * lw * gw)) }
+                    }
+                }
+            }
+        }
+        var remaining = mentions
+        var counter = RollupCounter()
+        for hour in 0..<hours {
+            let start = end.addingTimeInterval(-Double(hours - hour) * 3_600)
+            var total = hour == hours - 1 ? remaining : Int((Double(mentions) * cycle[hour] / cycleSum).rounded())
+            total = min(total, remaining)
+            remaining -= total
+            var placed = 0
+            for c in combos {
+                let n = Int(Double(total) * c.weight)
+                guard n > 0 else { continue }
+                placed += n
+                counter.add(
+                    RollupKey(
+                        timestamp: start, ruleID: String(c.rule), network: c.network, sentiment: c.sentiment,
+                        level: c.level, language: c.language), count: n)
+            }
+            if total > placed {  // rounding remainder to the most common combination
+                counter.add(
+                    RollupKey(
+                        timestamp: start, ruleID: String(ruleIDs[0]), network: "x", sentiment: "neutral",
+                        level: "relevant", language: "en"), count: total - placed)
+            }
+            if hour % 24 == 23 || hour == hours - 1 {
+                try await store.add(counter)
+                counter = RollupCounter()
+            }
+        }
+        return try await store.rowCount()
+    }
+
+    private func fetch(_ url: String, cookie: String?) async throws -> (status: UInt, bytes: Int) {
+        var request = HTTPClientRequest(url: url)
+        if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        let body = try await response.body.collect(upTo: 64 << 20)
+        return (response.status.code, body.readableBytes)
+    }
+}

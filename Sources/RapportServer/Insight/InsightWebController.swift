@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RapportAnalysis
+import RapportCore
+import RapportIngest
+import RapportStore
+
+/// The insight pages for signed-in users: `/dashboard` (charts, service figures, alerts), its CSV, the live
+/// alert feed, alert buttons, and `/mentions`, the drill-down list behind every chart point (HTML and CSV).
+/// Analysts and up read; agents and up acknowledge and resolve.
+struct InsightWebController {
+    let renderer: WebRenderer
+    let builder: DashboardBuilder
+    let monitor: AlertMonitor
+    let mentions: MentionStore
+
+    /// Rows a `/mentions.csv` export holds at most.
+    static let exportLimit = 10_000
+
+    func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        pages.get("dashboard", use: dashboard)
+        pages.get("dashboard.csv", use: dashboardCSV)
+        pages.get("dashboard/alerts", use: alertsFragment)
+        pages.get("dashboard/events", use: events)
+        pages.post("dashboard/alerts/:id/acknowledge", use: acknowledge)
+        pages.post("dashboard/alerts/:id/resolve", use: resolve)
+        pages.get("mentions", use: mentionList)
+        pages.get("mentions.csv", use: mentionCSV)
+    }
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        let query = try DashboardQuery.parse(request.uri.queryParameters)
+        let d = try await builder.build(query)
+        let rules = try await builder.rules.all().map { (id: $0.id, name: $0.name, brand: $0.brand) }
+        var view = DeskViews.page("Dashboard", "dashboard", context)
+        view.merge(DashboardPage.view(d, query, rules: rules)) { _, new in new }
+        return renderer.html("dashboard", view)
+    }
+
+    @Sendable func dashboardCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        let query = try DashboardQuery.parse(request.uri.queryParameters)
+        return Self.csv(DashboardCSV.dashboard(try await builder.build(query)), filename: "dashboard.csv")
+    }
+
+    @Sendable func alertsFragment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        let ruleMap = Dictionary(try await builder.rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var view = DeskViews.page("Alerts", "dashboard", context)
+        view["alerts"] = try await monitor.store.list(limit: 20).map { DashboardPage.alertRow(AlertPayload($0, rules: ruleMap)) }
+        return renderer.html("dashboard_alerts", view)
+    }
+
+    /// `event: alert` with the alert's JSON whenever one opens or changes, so an open dashboard refreshes its list.
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        return ServerSentEvents.response(request, monitor.live.subscribe(buffer: 100)) { alert in
+            var payload = ByteBuffer(string: "event: alert\ndata: ")
+            payload.writeBytes(try alert.json())
+            payload.writeString("\n\n")
+            return payload
+        }
+    }
+
+    struct CSRFForm: Decodable, CSRFProtected { var _csrf: String? }
+
+    @Sendable func acknowledge(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await move(request, context, to: .acknowledged)
+    }
+
+    @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await move(request, context, to: .resolved)
+    }
+
+    private func move(_ request: Request, _ context: AppRequestContext, to state: AlertState) async throws -> Response {
+        try RoleMiddleware.require(.agent, context)
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        let id = try AlertController.pathID(context)
+        _ = try await monitor.store.setStatus(id: id, to: state, by: context.user!.id)
+        return Response.redirect(to: "/dashboard#alerts", type: .found)
+    }
+
+    @Sendable func mentionList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        let q = request.uri.queryParameters
+        let filter = try MentionFilterParser.parse(q)
+        var cursor: MentionCursor?
+        if let raw = q.get("cursor") {
+            guard let parsed = MentionCursor(token: raw) else {
+                throw APIError(.badRequest, "invalid_parameter", "cursor is not one this page handed out")
+            }
+            cursor = parsed
+        }
+        let page = try await mentions.search(filter, limit: 100, after: cursor)
+        var view = DeskViews.page("Mentions", "mentions", context)
+        let kept = Self.filterPairs(q)
+        view["filters"] = kept.map { ["name": $0.0, "value": $0.1] }
+        view["rows"] = page.items.map { m -> [String: Any] in
+            [
+                "id": m.id, "createdISO": ViewFormat.iso(m.post.createdAt), "created": DashboardQuery.iso(m.post.createdAt),
+                "network": m.post.network.rawValue, "author": m.post.author.handle,
+                "followers": m.post.author.followers ?? 0, "sentiment": m.analysis?.sentiment.label.rawValue ?? "",
+                "level": m.analysis?.level.rawValue ?? "", "text": m.post.text,
+                "url": m.post.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil } ?? "",
+            ]
+        }
+        if let next = page.nextCursor {
+            view["next"] = DashboardQuery.link("/mentions", kept + [("cursor", next.token)])
+        }
+        view["csvLink"] = DashboardQuery.link("/mentions.csv", kept)
+        return renderer.html("mentions", view)
+    }
+
+    @Sendable func mentionCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.analyst, context)
+        let filter = try MentionFilterParser.parse(request.uri.queryParameters)
+        var rows: [Mention] = []
+        var cursor: MentionCursor?
+        repeat {
+            let page = try await mentions.search(filter, limit: 500, after: cursor)
+            rows += page.items
+            cursor = page.nextCursor
+        } while cursor != nil && rows.count < Self.exportLimit
+        return Self.csv(DashboardCSV.mentions(Array(rows.prefix(Self.exportLimit))), filename: "mentions.csv")
+    }
+
+    /// The recognised filter parameters of the request, to carry into links.
+    static func filterPairs(_ q: Parameters) -> [(String, String)] {
+        let names = [
+            "rule", "network", "since", "until", "author", "q", "sentiment", "intent", "lang", "level", "minLevel",
+            "minInfluence", "origin",
+        ]
+        return names.compactMap { name in q.get(name).flatMap { $0.isEmpty ? nil : (name, $0) } }
+    }
+
+    static func csv(_ text: String, filename: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        headers[.cacheControl] = "no-store"
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

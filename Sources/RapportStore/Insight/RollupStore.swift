@@ -1,0 +1,142 @@
+import Foundation
+import RapportInsight
+import SQLKit
+
+/// Reads the hourly mention rollups that `MentionStore.insert` maintains, for dashboards.
+public struct RollupStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Which rollup rows to read.
+    public struct Query: Sendable, Hashable {
+        /// Hours whose start lies in [start, end).
+        public var start: Date
+        public var end: Date
+        /// Only these rules (nil: all, including rule 0, "no rule").
+        public var ruleIDs: [Int64]?
+        /// Only this network.
+        public var network: String?
+
+        public init(start: Date, end: Date, ruleIDs: [Int64]? = nil, network: String? = nil) {
+            self.start = start
+            self.end = end
+            self.ruleIDs = ruleIDs
+            self.network = network
+        }
+    }
+
+    /// The counts of the matching rows; each key carries its rule's brand ("" for rule 0 or a deleted rule).
+    public func counts(_ query: Query) async throws -> RollupCounter {
+        guard let conditions = Self.conditions(query) else { return RollupCounter() }
+        let sql =
+            SQLFragment(
+                """
+                SELECT r.hour_ms, r.rule_id, coalesce(l.brand, '') AS brand, r.network, r.sentiment, r.level,
+                    r.language, r.mention_count
+                FROM mention_rollups r LEFT JOIN listening_rules l ON l.id = r.rule_id WHERE 
+                """) + SQLFragment.join(conditions, separator: " AND ")
+        return try await database.read { db in
+            var counts: [RollupKey: Int] = [:]
+            for row in try await db.raw(sql.expression).all() {
+                let key = RollupKey(
+                    timestamp: Date(milliseconds: try row.decode(column: "hour_ms", as: Int64.self)),
+                    brand: try row.decode(column: "brand", as: String.self),
+                    ruleID: String(try row.decode(column: "rule_id", as: Int64.self)),
+                    network: try row.decode(column: "network", as: String.self),
+                    sentiment: try row.decode(column: "sentiment", as: String.self),
+                    level: try row.decode(column: "level", as: String.self),
+                    language: try row.decode(column: "language", as: String.self))
+                counts[key, default: 0] += Int(try row.decode(column: "mention_count", as: Int64.self))
+            }
+            return RollupCounter(counts: counts)
+        }
+    }
+
+    /// Totals of the matching rows summed in the database over every dimension but `dimensions` (and the
+    /// hour, unless `hourly` is false: then every key has the query's start as its hour). Dashboards use this:
+    /// a month of rollups is millions of rows, but a chart needs only a few thousand sums.
+    public func totals(_ query: Query, by dimensions: [RollupDimension], hourly: Bool) async throws -> RollupCounter {
+        guard let conditions = Self.conditions(query) else { return RollupCounter() }
+        let columns: [(RollupDimension, String)] = dimensions.map { d in
+            switch d {
+            case .brand: (d, "coalesce(l.brand, '')")
+            case .rule: (d, "r.rule_id")
+            case .network: (d, "r.network")
+            case .sentiment: (d, "r.sentiment")
+            case .level: (d, "r.level")
+            case .language: (d, "r.language")
+            }
+        }
+        var groups = columns.map(\.1)
+        if hourly { groups.insert("r.hour_ms", at: 0) }
+        let select = groups.enumerated().map { "\($1) AS g\($0)" } + ["CAST(sum(r.mention_count) AS BIGINT) AS n"]
+        var sql = SQLFragment("SELECT " + select.joined(separator: ", ") + " FROM mention_rollups r")
+        if dimensions.contains(.brand) {
+            sql = sql + SQLFragment(" LEFT JOIN listening_rules l ON l.id = r.rule_id")
+        }
+        sql = sql + SQLFragment(" WHERE ") + SQLFragment.join(conditions, separator: " AND ")
+        if !groups.isEmpty { sql = sql + SQLFragment(" GROUP BY " + groups.joined(separator: ", ")) }
+        let finalSQL = sql
+        return try await database.read { db in
+            var counts: [RollupKey: Int] = [:]
+            for row in try await db.raw(finalSQL.expression).all() {
+                guard let n = try row.decode(column: "n", as: Int64?.self), n != 0 else { continue }
+                var offset = 0
+                var key = RollupKey(timestamp: query.start)
+                if hourly {
+                    key.hourStart = Date(milliseconds: try row.decode(column: "g0", as: Int64.self))
+                    offset = 1
+                }
+                for (index, (dimension, _)) in columns.enumerated() {
+                    let column = "g\(index + offset)"
+                    let value =
+                        dimension == .rule
+                        ? String(try row.decode(column: column, as: Int64.self))
+                        : try row.decode(column: column, as: String.self)
+                    switch dimension {
+                    case .brand: key.brand = value
+                    case .rule: key.ruleID = value
+                    case .network: key.network = value
+                    case .sentiment: key.sentiment = value
+                    case .level: key.level = value
+                    case .language: key.language = value
+                    }
+                }
+                counts[key, default: 0] += Int(n)
+            }
+            return RollupCounter(counts: counts)
+        }
+    }
+
+    /// The WHERE conditions of `query`, or nil when it can match nothing (an empty rule list).
+    private static func conditions(_ query: Query) -> [SQLFragment]? {
+        var conditions = [
+            SQLFragment(
+                "r.hour_ms >= ? AND r.hour_ms < ?",
+                [query.start.millisecondsSince1970, query.end.millisecondsSince1970])
+        ]
+        if let ids = query.ruleIDs {
+            if ids.isEmpty { return nil }
+            conditions.append(SQLFragment("r.rule_id IN (" + SQLFragment.placeholders(ids.count) + ")", ids))
+        }
+        if let network = query.network { conditions.append(SQLFragment("r.network = ?", [network])) }
+        return conditions
+    }
+
+    /// Adds counts directly, without mentions behind them: for benchmarks and imports of pre-aggregated
+    /// history. Rule ids are decimal strings; brands are ignored (they come from the rules).
+    public func add(_ counter: RollupCounter) async throws {
+        let dialect = database.dialect
+        try await database.transaction { db in try await RollupWriter.upsert(db, dialect, counter) }
+    }
+
+    /// Number of rollup rows (benchmarks, tests).
+    public func rowCount() async throws -> Int {
+        try await database.read { db in
+            Int(try await db.raw("SELECT count(*) AS n FROM mention_rollups").first()?.decode(column: "n", as: Int64.self) ?? 0)
+        }
+    }
+}
