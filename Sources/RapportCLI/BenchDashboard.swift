@@ -20,7 +20,8 @@ struct BenchDashboard: AsyncParsableCommand {
 
     @Option(help: "Mentions whose rollups are seeded (spread over the last 30 days).") var mentions = 10_000_000
     @Option(help: "Requests per period.") var requests = 50
-    @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database = "sqlite"
+    @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database =
+        "sqlite"
     @Option(help: "Port for the benchmark server.") var port = 18_182
 
     /// Category weights of the synthetic traffic (each list sums to 1).
@@ -40,26 +41,32 @@ struct BenchDashboard: AsyncParsableCommand {
         let location: DatabaseLocation
         var cleanup: String?
         if database == "sqlite" {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-dash-\(getpid()).db").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "rapport-bench-dash-\(getpid()).db"
+            ).path
             location = .sqlite(path: path)
             cleanup = path
         } else {
             location = try DatabaseLocation(database)
         }
         defer {
-            if let cleanup { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) } }
+            if let cleanup {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) }
+            }
         }
         var configuration = AppConfiguration(host: "127.0.0.1", port: port, database: location)
         configuration.secureCookies = false
         let services = try await RapportServices.open(
-            configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, alertWebhook: nil, logger: logger)
+            configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, alertWebhook: nil, logger: logger
+        )
         var ruleIDs: [Int64] = []
         for (name, brand, competitor) in [
             ("acme-brand", "acme", false), ("acme-outage", "acme", false), ("globex", "globex", true),
             ("initech", "initech", true), ("umbrella", "umbrella", true), ("hooli", "hooli", true),
             ("vandelay", "vandelay", true),
         ] {
-            ruleIDs.append(try await services.rules.create(name: name, brand: brand, isCompetitor: competitor, query: name).id)
+            ruleIDs.append(
+                try await services.rules.create(name: name, brand: brand, isCompetitor: competitor, query: name).id)
         }
         let analyst = try await services.desk.createUser(
             email: "bench-analyst@rapport.test", name: "Bench Analyst", role: "analyst", password: "bench-password-1",
@@ -85,10 +92,13 @@ struct BenchDashboard: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(100))
         }
         let cookie = "rapport_session=\(token)"
-        print("GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)")
+        print(
+            "GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)"
+        )
         for (name, path) in [
             ("24 h", "/dashboard?range=24h"), ("7 d", "/dashboard?range=7d"), ("30 d", "/dashboard?range=30d"),
-            ("30 d, one rule", "/dashboard?range=30d&rule=\(ruleIDs[0])"), ("30 d, x only", "/dashboard?range=30d&network=x"),
+            ("30 d, one rule", "/dashboard?range=30d&rule=\(ruleIDs[0])"),
+            ("30 d, x only", "/dashboard?range=30d&network=x"),
         ] {
             var times: [Double] = []
             var bytes = 0
@@ -99,7 +109,8 @@ struct BenchDashboard: AsyncParsableCommand {
                 guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
                 bytes = response.bytes
                 if i >= 3 {
-                    times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                    times.append(
+                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
                 }
             }
             times.sort()
@@ -122,7 +133,8 @@ struct BenchDashboard: AsyncParsableCommand {
         let end = hourBucketStart(now)
         let cycle = (0..<hours).map { 1 + 0.7 * sin(Double($0 % 24 - 9) / 24 * 2 * .pi) }
         let cycleSum = cycle.reduce(0, +)
-        var combos: [(rule: Int64, network: String, sentiment: String, level: String, language: String, weight: Double)] = []
+        var combos:
+            [(rule: Int64, network: String, sentiment: String, level: String, language: String, weight: Double)] = []
         for (r, rw) in zip(ruleIDs, Self.ruleWeights) {
             for (n, nw) in Self.networks {
                 for (s, sw) in Self.sentiments {

@@ -28,12 +28,15 @@ struct AlertRouteTests {
             evidence: AlertEvidenceRecord(evidence, trendingTerms: ["outage"]))
         // The same change again (a replay) finds the row and changes nothing.
         let again = try await services.alerts.store.apply(
-            AlertEvent(change: .opened, alert: alert), ruleID: ruleID, topic: nil, evidence: AlertEvidenceRecord(evidence))
+            AlertEvent(change: .opened, alert: alert), ruleID: ruleID, topic: nil,
+            evidence: AlertEvidenceRecord(evidence))
         #expect(again?.isNew == false)
         return try #require(applied?.alert.id)
     }
 
-    @Test("analysts read, agents act; wrong transitions are 409, bad ids 400, unknown 404", arguments: TestEngine.available)
+    @Test(
+        "analysts read, agents act; wrong transitions are 409, bad ids 400, unknown 404",
+        arguments: TestEngine.available)
     func workflow(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -57,7 +60,9 @@ struct AlertRouteTests {
                 #expect(evidence["trendingTerms"] as? [String] == ["outage"])
             }
             // Machine tokens (no user) and analysts cannot act.
-            try await client.execute(uri: "/api/v1/alerts", method: .get, headers: .auth) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/alerts", method: .get, headers: .auth) {
+                #expect($0.status == .unauthorized)
+            }
             try await client.execute(uri: "/api/v1/alerts/\(id)/acknowledge", method: .post, headers: analyst) {
                 #expect($0.status == .forbidden)
                 #expect(errorCode($0.body) == "forbidden")
@@ -78,7 +83,8 @@ struct AlertRouteTests {
                 #expect(json($0.body)["assigneeId"] as? Int == Int(people[.agent]!.user.id))
             }
             try await client.execute(
-                uri: "/api/v1/alerts/\(id)/assign", method: .post, headers: agent, body: ByteBuffer(string: #"{"userId": 99999}"#)
+                uri: "/api/v1/alerts/\(id)/assign", method: .post, headers: agent,
+                body: ByteBuffer(string: #"{"userId": 99999}"#)
             ) { #expect($0.status == .notFound) }
             try await client.execute(
                 uri: "/api/v1/alerts/\(id)/assign", method: .post, headers: agent, body: ByteBuffer(string: "[1,")

@@ -84,4 +84,44 @@ struct BrowserTests {
             #expect(c.firstResponseAt != nil)
         }
     }
+
+    @Test(
+        "the dashboard renders its charts from today's mentions, and a chart point drills down to the mentions behind it"
+    )
+    func dashboard() async throws {
+        try await TestApp.withServices(.sqlite) { config, services in
+            _ = try await DeskTest.people(services)
+            let app = Application(
+                router: buildRouter(config, services: services),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(.live) { client in
+                let site = "http://127.0.0.1:\(try #require(client.port))"
+                let hourAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600))
+                let lines = (1...6).map { i in
+                    #"{"data":{"id":"d\#(i)","text":"@AcmeMobile \#(i % 2 == 0 ? "love the new plan" : "no signal again, awful")","author_id":"a\#(i)","created_at":"\#(hourAgo)"},"includes":{"users":[{"id":"a\#(i)","name":"Fan \#(i)","username":"fan\#(i)"}]}}"#
+                }.joined(separator: "\n")
+                try await client.execute(
+                    uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: lines)
+                ) { #expect($0.status == .ok) }
+                try await WebDriver.with { browser in
+                    try await browser.open(site + "/dashboard")
+                    try await browser.type(try await browser.waitFor("input[name=email]"), "analyst@acme.test")
+                    try await browser.type(try await browser.find("input[name=password]"), DeskTest.password)
+                    try await browser.click(try await browser.find("button[type=submit]"))
+                    _ = try await browser.waitFor("figure.chart svg")
+                    let charts = try await browser.script("return document.querySelectorAll('figure.chart svg').length")
+                    #expect(((charts as? Int) ?? 0) >= 4, "volume, sentiment, share of voice, funnel…")
+                    try await browser.screenshot(to: Self.artifacts + "/dashboard.png")
+                    let href = try await browser.script(
+                        "var a = document.querySelector('#chart-funnel svg a'); return a ? a.getAttribute('href') : null"
+                    )
+                    let link = try #require(href as? String)
+                    try await browser.open(site + link)
+                    _ = try await browser.waitFor("table")
+                    let rows = try await browser.script("return document.querySelectorAll('td.text').length")
+                    #expect(((rows as? Int) ?? 0) > 0, "the drill-down lists the mentions behind the point: \(link)")
+                }
+            }
+        }
+    }
 }

@@ -3,7 +3,9 @@ import Logging
 import RapportStore
 import Testing
 
-@Suite("rapport ingest replays crisis alerts", .enabled(if: FileManager.default.isExecutableFile(atPath: rapportExecutable)))
+@Suite(
+    "rapport ingest replays crisis alerts",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: rapportExecutable)))
 struct CLIAlertTests {
     @Test("a recorded incident, written by simulate and imported format by format, raises its alert")
     func replayedIncident() async throws {
@@ -45,6 +47,8 @@ struct CLIAlertTests {
         #expect(!onRule.isEmpty)
         let first = onRule.min { $0.detectedAt < $1.detectedAt }
         let incidentStart = Date(timeIntervalSince1970: 1_763_596_800 + 7_800)
-        #expect(first.map { $0.detectedAt >= incidentStart && $0.detectedAt <= incidentStart.addingTimeInterval(1_200) } == true)
+        #expect(
+            first.map { $0.detectedAt >= incidentStart && $0.detectedAt <= incidentStart.addingTimeInterval(1_200) }
+                == true)
     }
 }

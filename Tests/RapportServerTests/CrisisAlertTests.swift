@@ -31,10 +31,15 @@ struct CrisisAlertTests {
             router.post("hooks/alerts") { request, _ -> Response in
                 let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
                 self.deliveries.withLock {
-                    $0.append((request.headers[HTTPField.Name("X-Rapport-Timestamp")!],
-                        request.headers[HTTPField.Name("X-Rapport-Signature")!], body))
+                    $0.append(
+                        (
+                            request.headers[HTTPField.Name("X-Rapport-Timestamp")!],
+                            request.headers[HTTPField.Name("X-Rapport-Signature")!], body
+                        ))
                 }
-                if self.failuresLeft.withLock({ n in defer { n -= 1 }; return n > 0 }) {
+                if self.failuresLeft.withLock({ n in
+                    defer { n -= 1 }; return n > 0
+                }) {
                     return Response(status: .serviceUnavailable)
                 }
                 return Response(status: .noContent)
@@ -61,7 +66,9 @@ struct CrisisAlertTests {
         return stride(from: 0, to: posts.count, by: 50).map { Array(posts[$0..<min($0 + 50, posts.count)]) }
     }
 
-    @Test("a simulated incident raises an alert with evidence, listed by the API and sent signed", arguments: TestEngine.available)
+    @Test(
+        "a simulated incident raises an alert with evidence, listed by the API and sent signed",
+        arguments: TestEngine.available)
     func incident(engine: TestEngine) async throws {
         let receiver = Receiver()
         let secret = "whsec-test-secret"
@@ -81,14 +88,16 @@ struct CrisisAlertTests {
                     let app = Application(router: buildRouter(config, services: services))
                     try await app.test(.router) { client in
                         try await client.execute(
-                            uri: "/api/v1/alerts?limit=200", method: .get, headers: DeskTest.bearer(people[.analyst]!.token)
+                            uri: "/api/v1/alerts?limit=200", method: .get,
+                            headers: DeskTest.bearer(people[.analyst]!.token)
                         ) { response in
                             #expect(response.status == .ok)
                             let items = json(response.body)["items"] as? [[String: Any]] ?? []
                             let onAcme = items.filter { ($0["rule"] as? [String: Any])?["id"] as? Int == Int(acme.id) }
                             #expect(!onAcme.isEmpty, "an alert on the acme rule; got \(items.map { $0["kind"] ?? "" })")
                             let first = try #require(
-                                onAcme.min { ($0["detectedAt"] as? String ?? "") < ($1["detectedAt"] as? String ?? "") })
+                                onAcme.min { ($0["detectedAt"] as? String ?? "") < ($1["detectedAt"] as? String ?? "") }
+                            )
                             // Detected during the incident (post time), from 02:10 to 02:30.
                             let detected = try #require(first["detectedAt"] as? String)
                             #expect(detected >= "2025-11-20T02:10:00Z" && detected <= "2025-11-20T02:30:00Z")

@@ -30,11 +30,14 @@ struct DashboardRouteTests {
             )
         }
         try await client.execute(
-            uri: "/api/v1/ingest/rapport", method: .post, headers: .auth, body: ByteBuffer(string: lines.joined(separator: "\n"))
+            uri: "/api/v1/ingest/rapport", method: .post, headers: .auth,
+            body: ByteBuffer(string: lines.joined(separator: "\n"))
         ) { #expect($0.status == .ok) }
     }
 
-    @Test("the dashboard draws charts from the rollups, escapes user text and links every point", arguments: TestEngine.available)
+    @Test(
+        "the dashboard draws charts from the rollups, escapes user text and links every point",
+        arguments: TestEngine.available)
     func page(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             _ = try await services.rules.create(
@@ -55,7 +58,8 @@ struct DashboardRouteTests {
             }
             // The JSON figures agree with what was stored: 5 mentions, each matching one rule.
             try await client.execute(
-                uri: "/api/v1/analytics/dashboard?range=7d", method: .get, headers: DeskTest.bearer(people[.analyst]!.token)
+                uri: "/api/v1/analytics/dashboard?range=7d", method: .get,
+                headers: DeskTest.bearer(people[.analyst]!.token)
             ) { response in
                 #expect(response.status == .ok)
                 let body = json(response.body)
@@ -64,7 +68,8 @@ struct DashboardRouteTests {
                 #expect(funnel.first?["count"] as? Int == 5)
                 #expect((body["shareOfVoice"] as? [Any])?.count == 2)
             }
-            try await client.execute(uri: "/dashboard.csv?range=30d", method: .get, headers: [.cookie: analyst.cookie]) {
+            try await client.execute(uri: "/dashboard.csv?range=30d", method: .get, headers: [.cookie: analyst.cookie])
+            {
                 #expect($0.status == .ok)
                 #expect($0.headers[.contentType] == "text/csv; charset=utf-8")
                 let csv = String(buffer: $0.body)
@@ -75,10 +80,13 @@ struct DashboardRouteTests {
                 #expect($0.status == .ok)
                 let csv = String(buffer: $0.body)
                 // Commas and quotes are quoted; a formula is defused.
-                #expect(csv.contains(#""'@AcmeMobile ""quoted"", with commas, and =SUM(A1) <script>alert(1)</script>""#))
+                #expect(
+                    csv.contains(#""'@AcmeMobile ""quoted"", with commas, and =SUM(A1) <script>alert(1)</script>""#))
                 #expect(csv.split(separator: "\r\n").count == 6)
             }
-            try await client.execute(uri: "/mentions?sentiment=negative", method: .get, headers: [.cookie: analyst.cookie]) {
+            try await client.execute(
+                uri: "/mentions?sentiment=negative", method: .get, headers: [.cookie: analyst.cookie]
+            ) {
                 #expect($0.status == .ok)
                 let html = String(buffer: $0.body)
                 #expect(!html.contains("<script>alert(1)"))
@@ -87,15 +95,19 @@ struct DashboardRouteTests {
         }
     }
 
-    @Test("hostile or wrong parameters are 4xx JSON errors; signed-out users are sent to sign in", arguments: TestEngine.available)
+    @Test(
+        "hostile or wrong parameters are 4xx JSON errors; signed-out users are sent to sign in",
+        arguments: TestEngine.available)
     func hostileInput(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
             let analyst = try await DeskTest.signIn(client, email: people[.analyst]!.user.email)
             for uri in [
-                "/dashboard?range=1y", "/dashboard?from=yesterday", "/dashboard?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "/dashboard?range=1y", "/dashboard?from=yesterday",
+                "/dashboard?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
                 "/dashboard?rule=-1", "/dashboard?network=myspace", "/dashboard.csv?range=%3Cscript%3E",
-                "/mentions?level=panic", "/mentions.csv?since=never", "/dashboard?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "/mentions?level=panic", "/mentions.csv?since=never",
+                "/dashboard?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
             ] {
                 try await client.execute(uri: uri, method: .get, headers: [.cookie: analyst.cookie]) {
                     #expect($0.status == .badRequest, "\(uri)")
@@ -109,7 +121,9 @@ struct DashboardRouteTests {
         }
     }
 
-    @Test("alert buttons: agents acknowledge with the session's CSRF token, analysts cannot", arguments: TestEngine.available)
+    @Test(
+        "alert buttons: agents acknowledge with the session's CSRF token, analysts cannot",
+        arguments: TestEngine.available)
     func alertButtons(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let rule = try #require(try await services.rules.all().first)

@@ -68,7 +68,9 @@ struct RollupStoreTests {
         return counts
     }
 
-    @Test("rollups equal a GROUP BY over mentions and rule links, redeliveries not counted", arguments: TestEngine.available)
+    @Test(
+        "rollups equal a GROUP BY over mentions and rule links, redeliveries not counted",
+        arguments: TestEngine.available)
     func agreesWithRawRows(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let store = MentionStore(database: db)

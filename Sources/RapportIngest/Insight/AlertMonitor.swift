@@ -191,7 +191,9 @@ public actor AlertMonitor: Service {
         var authors: [String: AlertEvidenceRecord.Author] = [:]
         for m in inWindow {
             let id = "\(m.post.network.rawValue):\(m.post.author.handle)"
-            var author = authors[id] ?? .init(network: m.post.network.rawValue, handle: m.post.author.handle, followers: 0, posts: 0)
+            var author =
+                authors[id]
+                ?? .init(network: m.post.network.rawValue, handle: m.post.author.handle, followers: 0, posts: 0)
             author.followers = max(author.followers, m.post.author.followers ?? 0)
             author.posts += 1
             authors[id] = author

@@ -37,14 +37,16 @@ struct AlertController {
         let limit = q.get("limit").map { Int($0) ?? -1 } ?? 100
         guard (1...1_000).contains(limit) else { throw APIError(.badRequest, "invalid_limit", "limit must be 1…1000") }
         let ruleMap = try await ruleMap()
-        return Items(items: try await alerts.list(status: status, limit: limit).map { AlertPayload($0, rules: ruleMap) })
+        return Items(
+            items: try await alerts.list(status: status, limit: limit).map { AlertPayload($0, rules: ruleMap) })
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Detail {
         try RoleMiddleware.require(.analyst, context)
         let id = try Self.pathID(context)
         guard let alert = try await alerts.alert(id: id) else { throw StoreError.notFound("alert \(id)") }
-        return Detail(alert: AlertPayload(alert, rules: try await ruleMap()), timeline: try await alerts.timeline(id: id))
+        return Detail(
+            alert: AlertPayload(alert, rules: try await ruleMap()), timeline: try await alerts.timeline(id: id))
     }
 
     @Sendable func acknowledge(_ request: Request, context: AppRequestContext) async throws -> AlertPayload {

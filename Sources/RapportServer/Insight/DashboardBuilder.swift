@@ -64,8 +64,10 @@ struct DashboardBuilder: Sendable {
                 .init(name: "all", count: counts.total), .init(name: "relevant", count: relevant),
                 .init(name: "attention", count: attention), .init(name: "urgent", count: levels["urgent"] ?? 0),
             ],
-            languages: Self.ranked(counts.totals(by: .language).map { ($0.key.isEmpty ? "unknown" : $0.key, $0.value) }),
-            sampledMentions: recent.count, topTopics: Self.topics(recent), trendingTerms: Self.trending(recent, range: range),
+            languages: Self.ranked(
+                counts.totals(by: .language).map { ($0.key.isEmpty ? "unknown" : $0.key, $0.value) }),
+            sampledMentions: recent.count, topTopics: Self.topics(recent),
+            trendingTerms: Self.trending(recent, range: range),
             advocates: Self.authors(recent, advocates: true), detractors: Self.authors(recent, advocates: false),
             service: Self.summary(try await figures),
             alerts: try await recentAlerts.map { AlertPayload($0, rules: ruleMap) })
@@ -92,7 +94,8 @@ struct DashboardBuilder: Sendable {
             let own = rules.filter { $0.brand == brand }
             return Dashboard.Voice(
                 brand: brand, competitor: own.contains { $0.isCompetitor } && !own.contains { !$0.isCompetitor },
-                count: count, share: all > 0 ? Double(count) / Double(all) : 0, ruleID: own.count == 1 ? own[0].id : nil)
+                count: count, share: all > 0 ? Double(count) / Double(all) : 0, ruleID: own.count == 1 ? own[0].id : nil
+            )
         }
     }
 

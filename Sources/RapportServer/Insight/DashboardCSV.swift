@@ -44,7 +44,8 @@ enum DashboardCSV {
     static func mentions(_ items: [Mention]) -> String {
         var csv = CSVWriter()
         csv.row([
-            "id", "created_at", "network", "author", "followers", "sentiment", "level", "language", "rules", "url", "text",
+            "id", "created_at", "network", "author", "followers", "sentiment", "level", "language", "rules", "url",
+            "text",
         ])
         for m in items {
             csv.row([

@@ -11,7 +11,9 @@ enum DashboardPage {
     static func view(_ d: Dashboard, _ query: DashboardQuery, rules: [(id: Int64, name: String, brand: String)])
         -> [String: Any]
     {
-        let ranges = d.bucketStarts.map { TimeRange(start: $0, end: Granularity(rawValue: d.period.granularity)!.nextBucket(after: $0)) }
+        let ranges = d.bucketStarts.map {
+            TimeRange(start: $0, end: Granularity(rawValue: d.period.granularity)!.nextBucket(after: $0))
+        }
         let drillRule = query.ruleID ?? (query.brand.flatMap { b in d.shareOfVoice.first { $0.brand == b }?.ruleID })
         func mentionsLink(_ extra: [(String, String)], bucket: TimeRange? = nil) -> String {
             var pairs: [(String, String)] = []
@@ -31,7 +33,9 @@ enum DashboardPage {
                 series: d.volumeByNetwork.map { line in
                     ChartSeries(
                         name: line.name, values: line.values.map(Double.init),
-                        links: ranges.map { line.name == "Other" ? nil : mentionsLink([("network", line.name)], bucket: $0) })
+                        links: ranges.map {
+                            line.name == "Other" ? nil : mentionsLink([("network", line.name)], bucket: $0)
+                        })
                 }), options: options
         ).render()
         let sentiment = StackedBarChart(
@@ -40,7 +44,9 @@ enum DashboardPage {
                 series: d.sentiment.map { line in
                     ChartSeries(
                         name: line.name, values: line.values.map(Double.init),
-                        links: ranges.map { line.name == "unknown" ? nil : mentionsLink([("sentiment", line.name)], bucket: $0) },
+                        links: ranges.map {
+                            line.name == "unknown" ? nil : mentionsLink([("sentiment", line.name)], bucket: $0)
+                        },
                         color: ChartColor.sentiment(line.name))
                 }), options: options
         ).render()
@@ -51,7 +57,9 @@ enum DashboardPage {
                     ChartItem(
                         label: v.competitor ? "\(v.brand) (competitor)" : v.brand, value: Double(v.count),
                         link: v.ruleID.map { mentionsLinkForRule($0, d, query) }
-                            ?? DashboardQuery.link("/dashboard", [("brand", v.brand)] + query.parameters.filter { $0.0 != "rule" && $0.0 != "brand" }))
+                            ?? DashboardQuery.link(
+                                "/dashboard",
+                                [("brand", v.brand)] + query.parameters.filter { $0.0 != "rule" && $0.0 != "brand" }))
                 }), options: options
         ).render()
         let funnel = FunnelChart(
@@ -66,7 +74,9 @@ enum DashboardPage {
             data: ChartData(
                 title: "Languages", seriesName: "Mentions",
                 items: d.languages.map { l in
-                    ChartItem(label: l.name, value: Double(l.count), link: l.name == "unknown" ? nil : mentionsLink([("lang", l.name)]))
+                    ChartItem(
+                        label: l.name, value: Double(l.count),
+                        link: l.name == "unknown" ? nil : mentionsLink([("lang", l.name)]))
                 }), options: options
         ).render()
         let topics = BarChart(
@@ -93,7 +103,9 @@ enum DashboardPage {
         view["rules"] = rules.map { r in
             ["id": r.id, "label": "\(r.name) (\(r.brand))", "selected": r.id == query.ruleID] as [String: Any]
         }
-        view["brands"] = Array(Set(rules.map(\.brand))).sorted().map { ["name": $0, "selected": $0 == query.brand] as [String: Any] }
+        view["brands"] = Array(Set(rules.map(\.brand))).sorted().map {
+            ["name": $0, "selected": $0 == query.brand] as [String: Any]
+        }
         view["networks"] = Network.allCases.map {
             ["name": $0.rawValue, "selected": $0 == query.network] as [String: Any]
         }
@@ -102,21 +114,27 @@ enum DashboardPage {
         }
         view["funnelRows"] = d.funnel.map { ["name": $0.name, "count": $0.count] as [String: Any] }
         view["languageRows"] = d.languages.map { ["name": $0.name, "count": $0.count] as [String: Any] }
-        view["networkRows"] = d.volumeByNetwork.map { ["name": $0.name, "count": $0.values.reduce(0, +)] as [String: Any] }
+        view["networkRows"] = d.volumeByNetwork.map {
+            ["name": $0.name, "count": $0.values.reduce(0, +)] as [String: Any]
+        }
         view["sentimentRows"] = d.sentiment.map { ["name": $0.name, "count": $0.values.reduce(0, +)] as [String: Any] }
         view["terms"] = d.trendingTerms.map { t in
-            ["term": t.term, "count": t.count, "ratio": String(format: "%.1f×", t.ratio), "link": mentionsLink([("q", t.term)])] as [String: Any]
+            [
+                "term": t.term, "count": t.count, "ratio": String(format: "%.1f×", t.ratio),
+                "link": mentionsLink([("q", t.term)]),
+            ] as [String: Any]
         }
         view["advocates"] = d.advocates.map(author)
         view["detractors"] = d.detractors.map(author)
         let s = d.service
-        view["service"] = [
-            "conversations": s.conversations, "responseRate": s.responseRate.map(percent) ?? "–",
-            "frtMedian": duration(s.firstResponseMedianSeconds), "frtP90": duration(s.firstResponseP90Seconds),
-            "resMedian": duration(s.resolutionMedianSeconds), "resP90": duration(s.resolutionP90Seconds),
-            "sla": s.slaCompliance.map(percent) ?? "–", "withSLA": s.withSLA, "breached": s.slaBreached,
-            "backlog": s.backlogByAge.map { ["name": $0.name, "count": $0.count] as [String: Any] },
-        ] as [String: Any]
+        view["service"] =
+            [
+                "conversations": s.conversations, "responseRate": s.responseRate.map(percent) ?? "–",
+                "frtMedian": duration(s.firstResponseMedianSeconds), "frtP90": duration(s.firstResponseP90Seconds),
+                "resMedian": duration(s.resolutionMedianSeconds), "resP90": duration(s.resolutionP90Seconds),
+                "sla": s.slaCompliance.map(percent) ?? "–", "withSLA": s.withSLA, "breached": s.slaBreached,
+                "backlog": s.backlogByAge.map { ["name": $0.name, "count": $0.count] as [String: Any] },
+            ] as [String: Any]
         view["alerts"] = d.alerts.map(alertRow)
         view["csvLink"] = DashboardQuery.link("/dashboard.csv", query.parameters)
         view["jsonLink"] = DashboardQuery.link("/api/v1/analytics/dashboard", query.parameters)
@@ -133,7 +151,8 @@ enum DashboardPage {
     static func alertRow(_ a: AlertPayload) -> [String: Any] {
         var row: [String: Any] = [
             "id": a.id, "kind": a.kind.replacingOccurrences(of: "_", with: " "), "status": a.status,
-            "episode": a.episode, "detectedISO": ViewFormat.iso(a.detectedAt), "detectedText": DashboardQuery.iso(a.detectedAt),
+            "episode": a.episode, "detectedISO": ViewFormat.iso(a.detectedAt),
+            "detectedText": DashboardQuery.iso(a.detectedAt),
             "series": a.rule.map { "\($0.name) (\($0.brand))" } ?? a.topic.map { "topic \($0)" } ?? "",
             "rate": String(format: "%.0f/h vs %.0f/h expected", a.evidence.observedRate, a.evidence.expectedRate),
             "negative": percent(a.evidence.negativeShare), "terms": a.evidence.trendingTerms.joined(separator: ", "),

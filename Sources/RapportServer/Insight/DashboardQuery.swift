@@ -43,13 +43,17 @@ struct DashboardQuery: Sendable, Hashable {
             }
             var to = endOfThisHour
             if let raw = value("to") {
-                guard let parsed = MentionFilterParser.parseDate(raw) else { throw invalid("to", "an ISO 8601 date-time") }
+                guard let parsed = MentionFilterParser.parseDate(raw) else {
+                    throw invalid("to", "an ISO 8601 date-time")
+                }
                 to = parsed
             }
             guard from < to else { throw invalid("from", "before to") }
             guard to.timeIntervalSince(from) <= longestRange else { throw invalid("to", "at most 366 days after from") }
             result.rangeName = "custom"
-            result.range = TimeRange(start: hourBucketStart(from), end: Granularity.hour.nextBucket(after: hourBucketStart(to.addingTimeInterval(-0.001))))
+            result.range = TimeRange(
+                start: hourBucketStart(from),
+                end: Granularity.hour.nextBucket(after: hourBucketStart(to.addingTimeInterval(-0.001))))
         } else if let name = value("range") {
             guard let preset = presets.first(where: { $0.name == name }) else {
                 throw invalid("range", "24h, 7d or 30d (or give from and to)")

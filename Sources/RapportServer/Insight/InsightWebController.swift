@@ -50,7 +50,9 @@ struct InsightWebController {
         try RoleMiddleware.require(.analyst, context)
         let ruleMap = Dictionary(try await builder.rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var view = DeskViews.page("Alerts", "dashboard", context)
-        view["alerts"] = try await monitor.store.list(limit: 20).map { DashboardPage.alertRow(AlertPayload($0, rules: ruleMap)) }
+        view["alerts"] = try await monitor.store.list(limit: 20).map {
+            DashboardPage.alertRow(AlertPayload($0, rules: ruleMap))
+        }
         return renderer.html("dashboard_alerts", view)
     }
 
@@ -100,7 +102,8 @@ struct InsightWebController {
         view["filters"] = kept.map { ["name": $0.0, "value": $0.1] }
         view["rows"] = page.items.map { m -> [String: Any] in
             [
-                "id": m.id, "createdISO": ViewFormat.iso(m.post.createdAt), "created": DashboardQuery.iso(m.post.createdAt),
+                "id": m.id, "createdISO": ViewFormat.iso(m.post.createdAt),
+                "created": DashboardQuery.iso(m.post.createdAt),
                 "network": m.post.network.rawValue, "author": m.post.author.handle,
                 "followers": m.post.author.followers ?? 0, "sentiment": m.analysis?.sentiment.label.rawValue ?? "",
                 "level": m.analysis?.level.rawValue ?? "", "text": m.post.text,

@@ -43,7 +43,8 @@ public struct AlertStore: Sendable {
                 ).all()
                 if let row = rows.first {
                     let id = try row.decode(column: "id", as: Int64.self)
-                    try await Self.addEvent(db, id, at: a.detectedAt, userID: nil, change: "opened", detail: a.kind.rawValue)
+                    try await Self.addEvent(
+                        db, id, at: a.detectedAt, userID: nil, change: "opened", detail: a.kind.rawValue)
                     guard let stored = try await Self.load(db, id: id) else { return nil }
                     return Applied(alert: stored, isNew: true, changed: true)
                 }
@@ -52,7 +53,9 @@ public struct AlertStore: Sendable {
             case .updated:
                 guard var stored = try await Self.load(db, detectorID: a.id) else { return nil }
                 // Strictly later only: replaying the same update changes nothing.
-                guard a.updatedAt > stored.updatedAt else { return Applied(alert: stored, isNew: false, changed: false) }
+                guard a.updatedAt > stored.updatedAt else {
+                    return Applied(alert: stored, isNew: false, changed: false)
+                }
                 var merged = evidence
                 if merged.topPosts.isEmpty { merged.topPosts = stored.evidence.topPosts }
                 if merged.topAuthors.isEmpty { merged.topAuthors = stored.evidence.topAuthors }
@@ -129,7 +132,8 @@ public struct AlertStore: Sendable {
         return try await database.transaction { db in
             guard var stored = try await Self.load(db, id: id) else { throw StoreError.notFound("alert \(id)") }
             guard allowedFrom.contains(stored.status) else {
-                throw StoreError.conflict("alert \(id) is \(stored.status.rawValue); it cannot become \(target.rawValue)")
+                throw StoreError.conflict(
+                    "alert \(id) is \(stored.status.rawValue); it cannot become \(target.rawValue)")
             }
             try await db.raw("UPDATE alerts SET status = \(bind: target.rawValue) WHERE id = \(bind: id)").run()
             try await Self.addEvent(db, id, at: now, userID: userID, change: target.rawValue, detail: "")

@@ -136,7 +136,9 @@ public struct RollupStore: Sendable {
     /// Number of rollup rows (benchmarks, tests).
     public func rowCount() async throws -> Int {
         try await database.read { db in
-            Int(try await db.raw("SELECT count(*) AS n FROM mention_rollups").first()?.decode(column: "n", as: Int64.self) ?? 0)
+            Int(
+                try await db.raw("SELECT count(*) AS n FROM mention_rollups").first()?.decode(
+                    column: "n", as: Int64.self) ?? 0)
         }
     }
 }

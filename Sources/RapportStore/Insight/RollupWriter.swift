@@ -52,10 +52,12 @@ enum RollupWriter {
             var binds: [any Encodable & Sendable] = []
             binds.reserveCapacity(chunk.count * 7)
             for (key, count) in chunk {
-                binds += [
-                    key.hourStart.millisecondsSince1970, Int64(key.ruleID) ?? 0, key.network, key.sentiment, key.level,
-                    key.language, Int64(count),
-                ] as [any Encodable & Sendable]
+                binds +=
+                    [
+                        key.hourStart.millisecondsSince1970, Int64(key.ruleID) ?? 0, key.network, key.sentiment,
+                        key.level,
+                        key.language, Int64(count),
+                    ] as [any Encodable & Sendable]
             }
             try await db.raw(SQLFragment(sql, binds).expression).run()
         }

@@ -19,7 +19,8 @@ public struct ServiceFigureStore: Sendable {
         if let network { condition = condition + SQLFragment(" AND network = ?", [network]) }
         var backlogCondition = SQLFragment("status NOT IN ('resolved', 'closed')")
         if let network { backlogCondition = backlogCondition + SQLFragment(" AND network = ?", [network]) }
-        let periodRows = SQLFragment("SELECT created_ms, first_response_ms, resolved_ms, sla_due_ms FROM conversations WHERE ")
+        let periodRows =
+            SQLFragment("SELECT created_ms, first_response_ms, resolved_ms, sla_due_ms FROM conversations WHERE ")
             + condition + SQLFragment(" ORDER BY created_ms DESC LIMIT 100000")
         let backlogRows = SQLFragment("SELECT created_ms FROM conversations WHERE ") + backlogCondition
         return try await database.read { db in

@@ -12,7 +12,8 @@ extension MentionStore {
         var condition = SQLFragment(
             "m.created_ms >= ? AND m.created_ms < ?", [since.millisecondsSince1970, until.millisecondsSince1970])
         if let cursor {
-            condition = condition
+            condition =
+                condition
                 + SQLFragment(
                     " AND (m.created_ms > ? OR (m.created_ms = ? AND m.id > ?))",
                     [cursor.createdMS, cursor.createdMS, cursor.id])
