@@ -1,13 +1,7 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
-import Hummingbird
-import Logging
-import NIOCore
-import NIOHTTP1
 import RapportCore
 import RapportInsight
-import RapportOutbound
 import RapportServer
 import RapportStore
 
@@ -36,29 +30,9 @@ struct BenchDashboard: AsyncParsableCommand {
 
     func run() async throws {
         guard mentions > 0, requests > 0 else { throw ValidationError("--mentions and --requests must be positive") }
-        var logger = Logger(label: "rapport")
-        logger.logLevel = .warning
-        let location: DatabaseLocation
-        var cleanup: String?
-        if database == "sqlite" {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "rapport-bench-dash-\(getpid()).db"
-            ).path
-            location = .sqlite(path: path)
-            cleanup = path
-        } else {
-            location = try DatabaseLocation(database)
-        }
-        defer {
-            if let cleanup {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cleanup + suffix) }
-            }
-        }
-        var configuration = AppConfiguration(host: "127.0.0.1", port: port, database: location)
-        configuration.secureCookies = false
-        let services = try await RapportServices.open(
-            configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, alertWebhook: nil, logger: logger
-        )
+        let bench = try await PageBenchmark.open(database: database, name: "dashboard", port: port)
+        defer { bench.close() }
+        let services = bench.services
         var ruleIDs: [Int64] = []
         for (name, brand, competitor) in [
             ("acme-brand", "acme", false), ("acme-outage", "acme", false), ("globex", "globex", true),
@@ -79,50 +53,15 @@ struct BenchDashboard: AsyncParsableCommand {
                 format: "seeded the rollups of %d mentions (%d rows) in %.1f s", mentions, rows,
                 Date().timeIntervalSince(started)))
 
-        let token = APITokens.generate()
-        try await services.desk.sessions.create(
-            tokenHash: APITokens.hash(token), userID: analyst.id, csrfToken: "bench",
-            expiresAt: Date().addingTimeInterval(3_600))
-        let app = buildApplication(configuration, services: services, logger: logger)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        let base = "http://127.0.0.1:\(port)"
-        for _ in 0..<100 {
-            if (try? await fetch(base + "/health", cookie: nil).status) == 200 { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        let cookie = "rapport_session=\(token)"
         print(
             "GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)"
         )
-        for (name, path) in [
-            ("24 h", "/dashboard?range=24h"), ("7 d", "/dashboard?range=7d"), ("30 d", "/dashboard?range=30d"),
-            ("30 d, one rule", "/dashboard?range=30d&rule=\(ruleIDs[0])"),
-            ("30 d, x only", "/dashboard?range=30d&network=x"),
-        ] {
-            var times: [Double] = []
-            var bytes = 0
-            for i in 0..<(requests + 3) {
-                let t0 = ContinuousClock.now
-                let response = try await fetch(base + path, cookie: cookie)
-                let elapsed = ContinuousClock.now - t0
-                guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
-                bytes = response.bytes
-                if i >= 3 {
-                    times.append(
-                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
-                }
-            }
-            times.sort()
-            func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
-            print(
-                String(
-                    format: "  %@ p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d KB)",
-                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95),
-                    times.last ?? 0, bytes / 1024))
-        }
-        server.cancel()
-        _ = try? await server.value
+        try await bench.time(
+            [
+                ("24 h", { "/dashboard?range=24h" }), ("7 d", { "/dashboard?range=7d" }),
+                ("30 d", { "/dashboard?range=30d" }), ("30 d, one rule", { "/dashboard?range=30d&rule=\(ruleIDs[0])" }),
+                ("30 d, x only", { "/dashboard?range=30d&network=x" }),
+            ], requests: requests, warmUp: 3, cookie: try await bench.sessionCookie(for: analyst.id))
     }
 
     /// Spreads `mentions` over the 720 hours before `now` (a daily cycle, 0.3× at night to 1.7× in the evening)
@@ -173,13 +112,5 @@ struct BenchDashboard: AsyncParsableCommand {
             }
         }
         return try await store.rowCount()
-    }
-
-    private func fetch(_ url: String, cookie: String?) async throws -> (status: UInt, bytes: Int) {
-        var request = HTTPClientRequest(url: url)
-        if let cookie { request.headers.add(name: "Cookie", value: cookie) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-        let body = try await response.body.collect(upTo: 64 << 20)
-        return (response.status.code, body.readableBytes)
     }
 }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import RapportOutbound
+import RapportServer
+import RapportStore
+
+/// The harness the page benchmarks share: a throw-away database, the real server on loopback, a
+/// signed-in session, and timed sequential fetches (round trips, so the client's time is included).
+struct PageBenchmark {
+    let services: RapportServices
+    let configuration: AppConfiguration
+    let logger: Logger
+    private let sqlitePath: String?
+
+    /// Opens services on `database`: `sqlite` (a temporary file, removed by `close()`) or a URL.
+    static func open(database: String, name: String, port: Int) async throws -> PageBenchmark {
+        var logger = Logger(label: "rapport")
+        logger.logLevel = .warning
+        var path: String?
+        let location: DatabaseLocation
+        if database == "sqlite" {
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(name)-\(getpid()).db")
+                .path
+            location = .sqlite(path: path!)
+        } else {
+            location = try DatabaseLocation(database)
+        }
+        var configuration = AppConfiguration(host: "127.0.0.1", port: port, database: location)
+        configuration.secureCookies = false
+        let services = try await RapportServices.open(
+            configuration, dispatcher: OutboxDispatcher(senders: []), passwordCost: 4, alertWebhook: nil,
+            logger: logger)
+        return PageBenchmark(services: services, configuration: configuration, logger: logger, sqlitePath: path)
+    }
+
+    /// A session cookie for `userID`, as the browser would send it.
+    func sessionCookie(for userID: Int64) async throws -> String {
+        let token = APITokens.generate()
+        try await services.desk.sessions.create(
+            tokenHash: APITokens.hash(token), userID: userID, csrfToken: "bench",
+            expiresAt: Date().addingTimeInterval(3_600))
+        return "rapport_session=\(token)"
+    }
+
+    /// Serves, times each page after `warmUp` requests, prints p50/p95/max, then stops the server.
+    func time(
+        _ pages: [(name: String, path: () -> String)], requests: Int, warmUp: Int, cookie: String
+    ) async throws {
+        let app = buildApplication(configuration, services: services, logger: logger)
+        let server = Task { try await app.runService() }
+        defer { server.cancel() }
+        let base = "http://127.0.0.1:\(configuration.port)"
+        for _ in 0..<100 {
+            if (try? await Self.fetch(base + "/health", cookie: nil).status) == 200 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        for (name, path) in pages {
+            var times: [Double] = []
+            var bytes = 0
+            for i in 0..<(requests + warmUp) {
+                let t0 = ContinuousClock.now
+                let response = try await Self.fetch(base + path(), cookie: cookie)
+                let elapsed = ContinuousClock.now - t0
+                guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
+                bytes = response.bytes
+                if i >= warmUp {
+                    times.append(
+                        Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                }
+            }
+            times.sort()
+            func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+            print(
+                String(
+                    format: "  %@ p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%d KB)",
+                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95),
+                    times.last ?? 0, bytes / 1024))
+        }
+        server.cancel()
+        _ = try? await server.value
+    }
+
+    /// Removes the temporary SQLite file (and its WAL).
+    func close() {
+        guard let sqlitePath else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+    }
+
+    private static func fetch(_ url: String, cookie: String?) async throws -> (status: UInt, bytes: Int) {
+        var request = HTTPClientRequest(url: url)
+        if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        let body = try await response.body.collect(upTo: 64 << 20)
+        return (response.status.code, body.readableBytes)
+    }
+}
