@@ -105,6 +105,32 @@ struct RollupStoreTests {
         }
     }
 
+    @Test(
+        "daily rollups give the same sums as the hourly ones, partial days at either end included",
+        arguments: TestEngine.available)
+    func dailyAgreesWithHourly(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            _ = try await MentionStore(database: db).insert(Self.batch(0..<200))  // about 2.4 days of posts
+            let store = RollupStore(database: db)
+            let start = hourBucketStart(Fixtures.start.addingTimeInterval(3 * 3_600))
+            let end = hourBucketStart(Fixtures.start.addingTimeInterval(2 * 86_400 + 5 * 3_600))
+            let period = RollupStore.Query(start: start, end: end)
+            let range = TimeRange(start: start, end: end)
+            for dimensions in [[RollupDimension.network], [.sentiment], [.level, .language]] {
+                let hourly = try await store.totals(period, by: dimensions, hourly: true, precision: .hour)
+                let daily = try await store.totals(period, by: dimensions, hourly: true, precision: .day)
+                #expect(daily.total == hourly.total)
+                #expect(daily.counts.count < hourly.counts.count, "whole days come as one row per key")
+                let a = hourly.timeSeries(by: dimensions[0], over: range, granularity: .day)
+                let b = daily.timeSeries(by: dimensions[0], over: range, granularity: .day)
+                #expect(a.lines.map(\.values) == b.lines.map(\.values))
+                let flatHourly = try await store.totals(period, by: dimensions, hourly: false, precision: .hour)
+                let flatDaily = try await store.totals(period, by: dimensions, hourly: false, precision: .day)
+                #expect(flatDaily.counts == flatHourly.counts)
+            }
+        }
+    }
+
     @Test("reads filter by rule and network and carry the rule's brand", arguments: TestEngine.available)
     func filtersAndBrand(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in

@@ -35,12 +35,15 @@ struct DashboardBuilder: Sendable {
         let network = query.network?.rawValue
         let selection = RollupStore.Query(start: range.start, end: range.end, ruleIDs: selected, network: network)
         // Sums done by the database: a month of rollups is millions of rows, the charts need thousands.
-        async let networkCounts = rollups.totals(selection, by: [.network], hourly: true)
-        async let sentimentCounts = rollups.totals(selection, by: [.sentiment], hourly: true)
-        async let levelLanguage = rollups.totals(selection, by: [.level, .language], hourly: false)
+        let precision = query.granularity
+        async let networkCounts = rollups.totals(selection, by: [.network], hourly: true, precision: precision)
+        async let sentimentCounts = rollups.totals(selection, by: [.sentiment], hourly: true, precision: precision)
+        async let levelLanguage = rollups.totals(
+            selection, by: [.level, .language], hourly: false, precision: precision)
         // Share of voice compares every brand, whatever rule is selected.
         async let everyBrand = rollups.totals(
-            .init(start: range.start, end: range.end, network: network), by: [.brand], hourly: false)
+            .init(start: range.start, end: range.end, network: network), by: [.brand], hourly: false,
+            precision: precision)
         async let sample = recentMentions(query, selected: selected)
         async let figures = service.figures(start: range.start, end: range.end, network: network, now: now)
         async let recentAlerts = alerts.list(limit: 20)

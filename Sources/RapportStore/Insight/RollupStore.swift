@@ -58,7 +58,43 @@ public struct RollupStore: Sendable {
     /// Totals of the matching rows summed in the database over every dimension but `dimensions` (and the
     /// hour, unless `hourly` is false: then every key has the query's start as its hour). Dashboards use this:
     /// a month of rollups is millions of rows, but a chart needs only a few thousand sums.
-    public func totals(_ query: Query, by dimensions: [RollupDimension], hourly: Bool) async throws -> RollupCounter {
+    ///
+    /// With `precision` of a day or more, whole UTC days inside the period are read from the daily rollups
+    /// (their keys then carry the day's start) and only the partial days at either end from the hourly ones.
+    public func totals(
+        _ query: Query, by dimensions: [RollupDimension], hourly: Bool, precision: Granularity = .hour
+    ) async throws -> RollupCounter {
+        let firstDay = Granularity.day.bucketStart(of: query.start.addingTimeInterval(86_400 - 0.001))
+        let lastDay = Granularity.day.bucketStart(of: query.end)
+        guard precision != .hour, firstDay < lastDay else {
+            return try await totals(query, by: dimensions, hourly: hourly, table: RollupWriter.table)
+        }
+        var parts: [(Query, String)] = [(Self.slice(query, firstDay, lastDay), RollupWriter.dailyTable)]
+        if query.start < firstDay { parts.append((Self.slice(query, query.start, firstDay), RollupWriter.table)) }
+        if lastDay < query.end { parts.append((Self.slice(query, lastDay, query.end), RollupWriter.table)) }
+        var result = RollupCounter()
+        for (part, table) in parts {
+            let counts = try await totals(part, by: dimensions, hourly: hourly, table: table)
+            for (key, count) in counts.counts {
+                var key = key
+                // Without time grouping every key carries the whole period's start.
+                if !hourly { key.hourStart = query.start }
+                result.add(key, count: count)
+            }
+        }
+        return result
+    }
+
+    private static func slice(_ query: Query, _ start: Date, _ end: Date) -> Query {
+        var part = query
+        part.start = start
+        part.end = end
+        return part
+    }
+
+    private func totals(_ query: Query, by dimensions: [RollupDimension], hourly: Bool, table: String) async throws
+        -> RollupCounter
+    {
         guard let conditions = Self.conditions(query) else { return RollupCounter() }
         let columns: [(RollupDimension, String)] = dimensions.map { d in
             switch d {
@@ -73,7 +109,7 @@ public struct RollupStore: Sendable {
         var groups = columns.map(\.1)
         if hourly { groups.insert("r.hour_ms", at: 0) }
         let select = groups.enumerated().map { "\($1) AS g\($0)" } + ["CAST(sum(r.mention_count) AS BIGINT) AS n"]
-        var sql = SQLFragment("SELECT " + select.joined(separator: ", ") + " FROM mention_rollups r")
+        var sql = SQLFragment("SELECT " + select.joined(separator: ", ") + " FROM \(table) r")
         if dimensions.contains(.brand) {
             sql = sql + SQLFragment(" LEFT JOIN listening_rules l ON l.id = r.rule_id")
         }

@@ -42,8 +42,24 @@ enum RollupWriter {
         try await upsert(db, dialect, counter)
     }
 
-    /// Adds every count of `counter` (`count = count + n`); rule ids must be decimal strings.
+    static let dailyTable = "mention_rollups_daily"
+
+    /// Adds every count of `counter` (`count = count + n`) to the hourly rollups and, summed per UTC day,
+    /// to the daily ones; rule ids must be decimal strings.
     static func upsert(_ db: any SQLDatabase, _ dialect: Dialect, _ counter: RollupCounter) async throws {
+        try await upsert(db, dialect, counter, into: table)
+        var daily = RollupCounter()
+        for (key, count) in counter.counts {
+            var day = key
+            day.hourStart = Granularity.day.bucketStart(of: key.hourStart)
+            daily.add(day, count: count)
+        }
+        try await upsert(db, dialect, daily, into: dailyTable)
+    }
+
+    private static func upsert(_ db: any SQLDatabase, _ dialect: Dialect, _ counter: RollupCounter, into table: String)
+        async throws
+    {
         let rows = counter.sortedRows  // a fixed order: concurrent writers on PostgreSQL lock rows alike
         for chunk in rows.chunks(of: rowsPerStatement) {
             var sql = "INSERT INTO \(table) (\(keyColumns.joined(separator: ", ")), mention_count) VALUES "

@@ -423,5 +423,29 @@ extension Migration {
         Migration(version: 9, name: "team business hours") { _ in
             ["ALTER TABLE teams ADD COLUMN business_hours TEXT"]
         },
+        Migration(version: 10, name: "daily mention rollups") { d in
+            [
+                // The hourly rollups summed per UTC day (hour_ms holds the day's start): long dashboard periods
+                // read 24× fewer rows. Kept in the same transaction as the hourly ones.
+                """
+                CREATE TABLE mention_rollups_daily (
+                    hour_ms BIGINT NOT NULL,
+                    rule_id BIGINT NOT NULL,
+                    network TEXT NOT NULL,
+                    sentiment TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    mention_count BIGINT NOT NULL,
+                    PRIMARY KEY (hour_ms, rule_id, network, sentiment, level, language)
+                )\(d.withoutRowID)
+                """,
+                """
+                INSERT INTO mention_rollups_daily (hour_ms, rule_id, network, sentiment, level, language, mention_count)
+                SELECT hour_ms - (hour_ms % 86400000), rule_id, network, sentiment, level, language, sum(mention_count)
+                FROM mention_rollups
+                GROUP BY hour_ms - (hour_ms % 86400000), rule_id, network, sentiment, level, language
+                """,
+            ]
+        },
     ]
 }
