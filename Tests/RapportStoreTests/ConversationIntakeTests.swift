@@ -4,6 +4,7 @@ import RapportCore
 import RapportDesk
 import RapportStore
 import RapportTestSupport
+import SQLKit
 import Testing
 
 @Suite("Desk intake: mentions become conversations")
@@ -310,6 +311,29 @@ struct ConversationIntakeTests {
             _ = try await ConversationIntake(database: db).drain()
             let c = try #require(try await ConversationStore(database: db).inbox(InboxQuery(queue: .all)).first)
             #expect(c.slaDueAt == Date(timeIntervalSince1970: 1_763_976_600), "Monday 24 November, 09:30 UTC")
+        }
+    }
+
+    @Test(
+        "a mention that cannot be threaded is left out; the ones behind it still reach the desk",
+        arguments: TestEngine.available)
+    func poisonedMentionDoesNotBlock(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let mentions = MentionStore(database: db)
+            let intake = ConversationIntake(database: db)
+            let urgent = Fixtures.analysis(.negative, level: .urgent)
+            _ = try await mentions.insert([Fixtures.new(Fixtures.post("1", text: "no signal"), analysis: urgent)])
+            _ = try await intake.drain()
+            // Damage the stored state: the reply below cannot be applied to it.
+            try await db.transaction { sql in try await sql.raw("UPDATE conversations SET state = 'not json'").run() }
+            _ = try await mentions.insert([
+                Fixtures.new(reply("2", to: "1"), analysis: urgent),
+                Fixtures.new(Fixtures.post("3", text: "my bill doubled", author: "lee", minutes: 9), analysis: urgent),
+            ])
+            _ = try await intake.drain()
+            #expect(try await intake.backlog() == 0)
+            let all = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
+            #expect(all.map(\.subject).contains("my bill doubled"))
         }
     }
 }

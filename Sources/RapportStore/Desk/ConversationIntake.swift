@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RapportAnalysis
 import RapportCore
 import RapportDesk
@@ -29,6 +30,7 @@ public struct ConversationIntake: Sendable {
     @discardableResult
     public func runOnce(limit: Int = 200, now: Date = Date()) async throws -> [ConversationID] {
         let dialect = database.dialect
+        let logger = database.logger
         return try await database.transaction { db in
             let take =
                 "SELECT mention_id FROM desk_queue ORDER BY mention_id LIMIT \(limit)" + dialect.forUpdateSkipLocked
@@ -44,7 +46,17 @@ public struct ConversationIntake: Sendable {
             var directory = try await DeskDirectory.load(db)
             var touched: [ConversationID] = []
             for mention in mentions {
-                touched.append(try await Self.take(db, mention, directory: &directory, now: now))
+                // A savepoint per mention: one that cannot be threaded (a bug, bad data) is logged and
+                // left out rather than blocking the queue behind it; it stays stored and searchable.
+                try await db.raw("SAVEPOINT desk_mention").run()
+                do {
+                    touched.append(try await Self.take(db, mention, directory: &directory, now: now))
+                    try await db.raw("RELEASE SAVEPOINT desk_mention").run()
+                } catch {
+                    try await db.raw("ROLLBACK TO SAVEPOINT desk_mention").run()
+                    try await db.raw("RELEASE SAVEPOINT desk_mention").run()
+                    logger.error("mention \(mention.id) could not be put on the desk: \(error)")
+                }
             }
             try await directory.saveRoundRobin(db)
             let delete = SQLFragment(
