@@ -109,6 +109,13 @@ struct WebDriver: Sendable {
         try await command(.POST, "/execute/sync", ["script": source, "args": []])
     }
 
+    /// Fills in and submits the sign-in form the page shows.
+    func signIn(_ email: String, password: String = DeskTest.password) async throws {
+        try await type(try await waitFor("input[name=email]"), email)
+        try await type(try await find("input[name=password]"), password)
+        try await click(try await find("button[type=submit]"))
+    }
+
     func currentURL() async throws -> String { try await command(.GET, "/url") as? String ?? "" }
 
     /// Saves a PNG of the viewport.
