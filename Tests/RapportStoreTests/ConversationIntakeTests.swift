@@ -286,6 +286,51 @@ struct ConversationIntakeTests {
         }
     }
 
+    @Test(
+        "splitting a thread moves the chosen message and later ones; replies to them follow; the first stays",
+        arguments: TestEngine.available)
+    func splitConversation(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let agent = try await UserStore(database: db).create(
+                email: "a@acme.test", name: "A", role: .agent, passwordHash: "x")
+            let mentions = MentionStore(database: db)
+            let urgent = Fixtures.analysis(.negative, level: .urgent)
+            _ = try await mentions.insert([
+                Fixtures.new(Fixtures.post("1", text: "no signal since Monday"), analysis: urgent),
+                Fixtures.new(reply("2", to: "1", minutes: 5), analysis: urgent),
+                Fixtures.new(reply("3", to: "2", minutes: 10), analysis: urgent),
+            ])
+            _ = try await ConversationIntake(database: db).drain()
+            let store = ConversationStore(database: db)
+            let original = try #require(try await store.inbox(InboxQuery(queue: .all)).first)
+            let before = try #require(try await store.detail(id: original.id))
+            #expect(before.messages.count == 3)
+            let first = before.messages[0].id
+            let second = before.messages[1].id
+            let at = Fixtures.start.addingTimeInterval(900)
+            await #expect(throws: ConversationError.self) {
+                _ = try await store.split(original.id, atMessage: first, by: agent, at: at)
+            }
+            #expect(try await store.split(original.id, atMessage: 999_999, by: agent, at: at) == nil)
+            let newID = try #require(try await store.split(original.id, atMessage: second, by: agent, at: at))
+            let kept = try #require(try await store.detail(id: original.id))
+            let split = try #require(try await store.detail(id: newID))
+            #expect(kept.messages.map(\.id) == [first])
+            #expect(kept.summary.messageCount == 1)
+            #expect(split.messages.map(\.id) == [second, before.messages[2].id])
+            #expect(split.summary.messageCount == 2)
+            #expect(split.summary.status == "open")
+            #expect(split.summary.customerID == original.customerID)
+            #expect(kept.history.contains { $0.change == .splitInto(ConversationID(newID), messages: 2) })
+            #expect(split.history.contains { $0.change == .splitFrom(ConversationID(original.id), messages: 2) })
+            // A reply to a moved message threads into the new conversation.
+            _ = try await mentions.insert([Fixtures.new(reply("4", to: "3", minutes: 20), analysis: urgent)])
+            _ = try await ConversationIntake(database: db).drain()
+            #expect(try await store.detail(id: newID)?.messages.count == 3)
+            #expect(try await store.detail(id: original.id)?.messages.count == 1)
+        }
+    }
+
     @Test("a team's business hours stop the SLA clock overnight and at the weekend", arguments: TestEngine.available)
     func businessHours(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in

@@ -6,6 +6,8 @@ public enum ConversationError: Error, Hashable, Sendable {
     case closed(ConversationID)
     /// Merging a conversation into itself or into one of another customer.
     case invalidMerge(source: ConversationID, target: ConversationID, reason: String)
+    /// Splitting nothing, or everything, out of a conversation.
+    case invalidSplit(ConversationID, reason: String)
     /// A tag that is empty once trimmed.
     case emptyTag
 }

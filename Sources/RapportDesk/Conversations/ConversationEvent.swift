@@ -25,6 +25,10 @@ public struct ConversationEvent: Hashable, Sendable, Codable {
         case mergedInto(ConversationID)
         /// Another conversation was merged into this one.
         case absorbed(ConversationID)
+        /// Messages from this conversation moved into a new one.
+        case splitInto(ConversationID, messages: Int)
+        /// This conversation was opened by splitting another.
+        case splitFrom(ConversationID, messages: Int)
     }
 
     public var conversationID: ConversationID

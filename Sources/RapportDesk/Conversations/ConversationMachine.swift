@@ -119,7 +119,7 @@ public enum ConversationMachine {
 }
 
 /// The working state of one command: the conversation being changed and the events so far.
-private struct Step {
+struct Step {
     var conversation: Conversation
     let at: Date
     var events: [ConversationEvent] = []

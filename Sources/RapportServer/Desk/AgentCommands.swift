@@ -42,4 +42,23 @@ enum AgentCommands {
         }
         desk.worker.changed(id)
     }
+
+    /// Splits a conversation at one of its messages; the new conversation's id. Splitting out
+    /// nothing or everything, or a closed conversation, is a 409.
+    static func split(_ id: Int64, atMessage messageID: Int64, by user: User, desk: DeskServices) async throws
+        -> Int64
+    {
+        let newID: Int64?
+        do {
+            newID = try await desk.conversations.split(id, atMessage: messageID, by: user)
+        } catch let error as ConversationError {
+            throw APIError(.conflict, "invalid_split", String(describing: error))
+        }
+        guard let newID else {
+            throw APIError(.notFound, "not_found", "conversation \(id) has no message \(messageID)")
+        }
+        desk.worker.changed(id)
+        desk.worker.changed(newID)
+        return newID
+    }
 }

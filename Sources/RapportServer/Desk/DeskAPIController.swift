@@ -18,6 +18,7 @@ struct DeskAPIController {
         api.patch("conversations/:id", use: update)
         api.post("conversations/:id/merge", use: mergeConversation)
         api.post("conversations/:id/move-private", use: movePrivate)
+        api.post("conversations/:id/split", use: split)
         api.get("customers", use: customers)
         api.get("customers/:id", use: customer)
         api.post("customers/:id/facts", use: facts)
@@ -129,6 +130,20 @@ struct DeskAPIController {
     }
 
     struct IntoInput: Decodable { var into: Int64 }
+
+    struct SplitInput: Decodable { var messageId: Int64 }
+
+    /// `POST /api/v1/conversations/{id}/split` `{"messageId": 12}`: that message and the later ones
+    /// become a new conversation (201 with it).
+    @Sendable func split(_ request: Request, context: AppRequestContext) async throws
+        -> EditedResponse<ConversationBody>
+    {
+        let user = try require(.agent, context)
+        let input = try await APIInput.decode(SplitInput.self, request, context)
+        let newID = try await AgentCommands.split(
+            try APIInput.pathID(context), atMessage: input.messageId, by: user, desk: desk)
+        return EditedResponse(status: .created, response: try await conversationBody(newID))
+    }
 
     /// `POST /api/v1/conversations/{id}/merge` `{"into": 9}`: the same customer's duplicate thread.
     @Sendable func mergeConversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {

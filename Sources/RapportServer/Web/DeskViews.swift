@@ -89,6 +89,8 @@ enum DeskViews {
         case .escalated(let to, let reason): text = "escalated to \(users[to.rawValue] ?? "\(to)"): \(reason)"
         case .mergedInto(let id): text = "merged into #\(id)"
         case .absorbed(let id): text = "absorbed #\(id)"
+        case .splitInto(let id, let count): text = "split \(count) message(s) into #\(id)"
+        case .splitFrom(let id, let count): text = "split from #\(id) with \(count) message(s)"
         }
         return (actor, text)
     }

@@ -39,6 +39,7 @@ struct WebController {
         pages.post("conversations/:id/priority", use: priority)
         pages.post("conversations/:id/merge", use: mergeConversation)
         pages.post("conversations/:id/move-private", use: movePrivate)
+        pages.post("conversations/:id/split", use: split)
         pages.get("customers", use: customers)
         pages.get("customers/:id", use: customer)
         pages.post("customers/:id/merge", use: mergeCustomer)
@@ -238,7 +239,13 @@ struct WebController {
         view["slaClass"] = sla.cssClass
         view["customerID"] = s.customerID
         view["tags"] = detail.tags
-        view["messages"] = detail.messages.map { DeskViews.message($0, now: now) }
+        view["messages"] = detail.messages.enumerated().map { index, message in
+            var row = DeskViews.message(message, now: now)
+            // The first message stays: splitting it out would move everything.
+            row["splittable"] = index > 0 && message.direction != .note
+            row["conversationID"] = s.id
+            return row
+        }
         view["history"] = detail.history.reversed().map { entry -> [String: Any] in
             let line = DeskViews.historyText(entry, users: names, customerName: s.customerName)
             return [
@@ -417,6 +424,19 @@ struct WebController {
         guard let newID else { throw APIError(.notFound, "not_found", "no conversation \(id)") }
         desk.worker.wake()
         desk.worker.changed(id)
+        return Response.redirect(to: "/conversations/\(newID)", type: .normal)
+    }
+
+    struct SplitForm: Decodable, CSRFProtected {
+        var message: Int64
+        var _csrf: String?
+    }
+
+    @Sendable func split(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try requireRole(.agent, context)
+        let form = try await WebForm.decode(SplitForm.self, request, context)
+        let newID = try await AgentCommands.split(
+            try APIInput.pathID(context), atMessage: form.message, by: user, desk: desk)
         return Response.redirect(to: "/conversations/\(newID)", type: .normal)
     }
 
