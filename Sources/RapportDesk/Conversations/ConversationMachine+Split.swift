@@ -43,7 +43,8 @@ extension ConversationMachine {
             events: [
                 ConversationEvent(conversationID: newID, at: date, by: by, change: .created(source.channel)),
                 ConversationEvent(
-                    conversationID: newID, at: date, by: by, change: .splitFrom(source.id, messages: part.movedMessages)),
+                    conversationID: newID, at: date, by: by, change: .splitFrom(source.id, messages: part.movedMessages)
+                ),
             ])
         return (from.transition, into)
     }

@@ -10,6 +10,8 @@ import Synchronization
 public struct DeskChange: Sendable, Hashable {
     public var conversationID: Int64
     public var kind: Kind
+    /// Users who got a personal notification with this change (their bell updates live).
+    public var notified: [Int64]
 
     public enum Kind: String, Sendable, Hashable {
         /// New conversation or a new customer message.
@@ -18,9 +20,10 @@ public struct DeskChange: Sendable, Hashable {
         case updated
     }
 
-    public init(conversationID: Int64, kind: Kind) {
+    public init(conversationID: Int64, kind: Kind, notified: [Int64] = []) {
         self.conversationID = conversationID
         self.kind = kind
+        self.notified = notified
     }
 }
 
@@ -53,8 +56,8 @@ public final class DeskWorker: Service, Sendable {
     public func wake() { wakeUp.withLock { $0 = true } }
 
     /// Publishes an agent's change to live screens.
-    public func changed(_ conversationID: Int64) {
-        changes.publish([DeskChange(conversationID: conversationID, kind: .updated)])
+    public func changed(_ conversationID: Int64, notified: [Int64] = []) {
+        changes.publish([DeskChange(conversationID: conversationID, kind: .updated, notified: notified)])
     }
 
     public func run() async throws {

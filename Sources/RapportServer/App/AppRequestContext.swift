@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext {
     public var user: User?
     /// The session's CSRF token, which every form must echo.
     public var csrfToken: String?
+    /// The signed-in user's unread notifications, counted for pages (GET) only.
+    public var unreadNotifications: Int?
     public var maxUploadSize: Int
 
     public init(source: ApplicationRequestContextSource) {

@@ -106,6 +106,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     RuleController(rules: services.rules, ruleBook: services.ruleBook).addRoutes(to: api)
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
     DeskAPIController(desk: services.desk).addRoutes(to: api)
+    NotificationsController(renderer: services.renderer, desk: services.desk).addAPI(to: api)
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)
@@ -120,6 +121,6 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     ).addRoutes(to: router)
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
-    ).addRoutes(to: router.group().add(middleware: SessionMiddleware(sessions: services.desk.sessions)))
+    ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     return router
 }

@@ -40,7 +40,13 @@ enum AgentCommands {
         } catch let error as ConversationError {
             throw APIError(.conflict, "illegal_change", String(describing: error))
         }
-        desk.worker.changed(id)
+        // A colleague handed the conversation to someone: that person's bell rings.
+        let handedTo = commands.compactMap { command -> Int64? in
+            guard case .assign(let assignee, .agent(let by)) = command, let agent = assignee.agent, agent != by
+            else { return nil }
+            return agent.rawValue
+        }
+        desk.worker.changed(id, notified: handedTo)
     }
 
     /// Splits a conversation at one of its messages; the new conversation's id. Splitting out

@@ -102,10 +102,9 @@ struct DeskAPIController {
         let user = try require(.agent, context)
         let text = try WebController.messageText(try await APIInput.decode(TextInput.self, request, context).text)
         let id = try APIInput.pathID(context)
-        guard let messageID = try await desk.conversations.note(on: id, by: user, text: text) else {
+        guard let messageID = try await desk.note(on: id, by: user, text: text) else {
             throw notFound("conversation", id)
         }
-        desk.worker.changed(id)
         return EditedResponse(status: .created, response: Created(id: messageID))
     }
 

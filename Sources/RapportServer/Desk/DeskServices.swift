@@ -19,6 +19,7 @@ public struct DeskServices: Sendable {
     public let worker: DeskWorker
     public let database: Database
     public let surveys: SurveyStore
+    public let notifications: NotificationStore
     /// Base of the links customers get (surveys).
     public let publicBaseURL: String
     /// bcrypt work factor for new passwords.
@@ -29,6 +30,7 @@ public struct DeskServices: Sendable {
         publicBaseURL: String = "http://127.0.0.1:8080", logger: Logger
     ) {
         surveys = SurveyStore(database: database)
+        notifications = NotificationStore(database: database)
         self.publicBaseURL = publicBaseURL
         users = UserStore(database: database)
         sessions = SessionStore(database: database)
@@ -102,5 +104,19 @@ public struct DeskServices: Sendable {
             kind: kind, customerID: customerID, conversationID: conversationID, tokenHash: APITokens.hash(token),
             message: conversationID == nil ? nil : text, expiresAt: date.addingTimeInterval(7 * 86_400), at: date)
         return link
+    }
+
+    /// An internal note; the colleagues it @mentions are notified (live, and on their bell).
+    /// Nil when there is no such conversation.
+    public func note(on id: Int64, by user: User, text: String) async throws -> Int64? {
+        let colleagues = try await users.all().filter { !$0.disabled }.map {
+            NoteMentions.Colleague(id: $0.id, name: $0.name, email: $0.email)
+        }
+        let mentioned = NoteMentions.find(in: text, among: colleagues)
+        guard let messageID = try await conversations.note(on: id, by: user, text: text, mentions: mentioned) else {
+            return nil
+        }
+        worker.changed(id, notified: mentioned.filter { $0 != user.id })
+        return messageID
     }
 }

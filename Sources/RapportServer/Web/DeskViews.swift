@@ -14,6 +14,8 @@ enum DeskViews {
             view["user"] = [
                 "name": user.name, "role": user.role.rawValue, "isAdmin": user.role == .admin,
                 "isSupervisor": user.role.allows(.supervisor),
+                "unread": context.unreadNotifications ?? 0,
+                "hasUnread": (context.unreadNotifications ?? 0) > 0,
             ]
         }
         if let flash { view["flash"] = flash }

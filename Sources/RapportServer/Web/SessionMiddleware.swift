@@ -10,6 +10,12 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "rapport_session"
     let sessions: SessionStore
+    let notifications: NotificationStore
+
+    init(desk: DeskServices) {
+        sessions = desk.sessions
+        notifications = desk.notifications
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -20,6 +26,9 @@ struct SessionMiddleware: RouterMiddleware {
         {
             context.user = session.user
             context.csrfToken = session.csrfToken
+            if request.method == .get {
+                context.unreadNotifications = try await notifications.unreadCount(userID: session.user.id)
+            }
         }
         guard context.user != nil else {
             if request.method == .get || request.method == .head {

@@ -24,7 +24,7 @@ struct WebController {
         router.get("static/:name", use: asset)
         router.get("login", use: loginPage)
         router.post("login", use: login)
-        let pages = router.group().add(middleware: SessionMiddleware(sessions: desk.sessions))
+        let pages = router.group().add(middleware: SessionMiddleware(desk: desk))
         pages.get("/", use: { _, _ in Response.redirect(to: "/inbox") })
         pages.post("logout", use: logout)
         pages.get("inbox", use: inbox)
@@ -49,6 +49,7 @@ struct WebController {
         pages.post("admin/users/:id/role", use: changeRole)
         pages.get("admin/audit", use: audit)
         admin.addRoutes(to: pages)
+        NotificationsController(renderer: renderer, desk: desk).addPages(to: pages)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -209,11 +210,15 @@ struct WebController {
     /// Live desk changes for the open page: `event: change` with the conversation's id.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         let changes = desk.worker.changes.subscribe(buffer: 200)
+        let me = try requireUser(context).id
         return ServerSentEvents.response(request, changes) { change in
-            ByteBuffer(
-                string:
-                    "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n"
-            )
+            var event =
+                "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n"
+            // Only the recipient hears of a personal notification.
+            if change.notified.contains(me) {
+                event += "event: notification\ndata: {\"conversationId\":\(change.conversationID)}\n\n"
+            }
+            return ByteBuffer(string: event)
         }
     }
 
@@ -225,6 +230,7 @@ struct WebController {
             throw APIError(.notFound, "not_found", "no conversation \(id)")
         }
         let user = try requireUser(context)
+        try await desk.notifications.markRead(userID: user.id, conversationID: id)
         let now = Date()
         let s = detail.summary
         async let profile = desk.customers.profile(id: s.customerID, timelineLimit: 0)
@@ -339,13 +345,9 @@ struct WebController {
         let form = try await WebForm.decode(TextForm.self, request, context)
         let text = try Self.messageText(form.text)
         let id = try APIInput.pathID(context)
-        let mentioned = try await desk.users.all().filter { u in
-            text.range(of: "@" + u.firstName, options: [.caseInsensitive]) != nil
-        }.map(\.id)
-        guard try await desk.conversations.note(on: id, by: user, text: text, mentions: mentioned) != nil else {
+        guard try await desk.note(on: id, by: user, text: text) != nil else {
             throw APIError(.notFound, "not_found", "no conversation \(id)")
         }
-        desk.worker.changed(id)
         return Response.redirect(to: "/conversations/\(id)", type: .normal)
     }
 

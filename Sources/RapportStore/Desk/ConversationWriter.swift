@@ -65,6 +65,7 @@ enum ConversationWriter {
             + SQLFragment(" WHERE id = ?", [c.id.rawValue])
         try await db.raw(update.expression).run()
         try await insertEvents(db, transition.events)
+        try await NotificationStore.record(db, DeskNotice.from(transition.events))
     }
 
     /// The business hours of the conversation's team (nil: the clock counts wall time).

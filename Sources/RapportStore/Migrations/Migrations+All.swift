@@ -447,5 +447,34 @@ extension Migration {
                 """,
             ]
         },
+        Migration(version: 11, name: "desk: notifications, consent, channels") { d in
+            [
+                """
+                CREATE TABLE notifications (
+                    id \(d.primaryKey),
+                    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                    at_ms BIGINT NOT NULL,
+                    kind TEXT NOT NULL,
+                    conversation_id BIGINT,
+                    actor_id BIGINT,
+                    text TEXT NOT NULL,
+                    read_ms BIGINT
+                )
+                """,
+                "CREATE INDEX notifications_user ON notifications (user_id, read_ms, id)",
+                // Consent per purpose: {"surveys": {"granted": false, "atMs": …, "by": "agent:3"}}.
+                "ALTER TABLE customers ADD COLUMN consent TEXT NOT NULL DEFAULT '{}'",
+                """
+                CREATE TABLE channels (
+                    network TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    account TEXT NOT NULL DEFAULT '',
+                    replies_enabled INTEGER NOT NULL DEFAULT 1,
+                    default_team_id BIGINT,
+                    updated_ms BIGINT NOT NULL
+                )
+                """,
+            ]
+        },
     ]
 }

@@ -25,13 +25,32 @@
       });
   }
 
+  // One stream per page for queue changes and the bell.
+  var sources = {};
+  function stream(url) {
+    if (!window.EventSource) return null;
+    if (!sources[url]) sources[url] = new EventSource(url);
+    return sources[url];
+  }
+
   function live(url, onChange) {
-    if (!window.EventSource) return;
-    var source = new EventSource(url);
+    var source = stream(url);
+    if (!source) return;
     source.addEventListener("change", function (e) {
       var data = {};
       try { data = JSON.parse(e.data); } catch (err) { return; }
       onChange(data);
+    });
+  }
+
+  // The bell: a colleague mentioned me or handed me a conversation.
+  var unread = document.getElementById("unread");
+  var bellSource = unread && stream("/inbox/events");
+  if (bellSource) {
+    bellSource.addEventListener("notification", function () {
+      unread.textContent = String((parseInt(unread.textContent, 10) || 0) + 1);
+      unread.classList.remove("none");
+      unread.classList.add("fresh");
     });
   }
 
