@@ -182,3 +182,33 @@ import Testing
         }
     }
 }
+
+@Suite("Consent flags")
+struct ConsentTests {
+    @Test("surveys are allowed until refused; marketing and quotes need a yes")
+    func defaults() {
+        var flags = ConsentFlags()
+        #expect(flags.allows(.surveys))
+        #expect(!flags.allows(.marketingEmail))
+        #expect(!flags.allows(.publicQuotes))
+        flags[.surveys] = ConsentRecord(granted: false, at: Date(), recordedBy: "agent:1", source: "asked in chat")
+        flags[.marketingEmail] = ConsentRecord(granted: true, at: Date(), recordedBy: "import", source: "newsletter")
+        #expect(!flags.allows(.surveys))
+        #expect(flags.allows(.marketingEmail))
+    }
+
+    @Test("merging two profiles keeps the customer's latest answer per purpose")
+    func merge() {
+        let old = Date(timeIntervalSince1970: 1_000)
+        let new = Date(timeIntervalSince1970: 2_000)
+        var a = ConsentFlags()
+        var b = ConsentFlags()
+        a[.surveys] = ConsentRecord(granted: false, at: new, recordedBy: "agent:1", source: "chat")
+        b[.surveys] = ConsentRecord(granted: true, at: old, recordedBy: "agent:2", source: "phone")
+        b[.marketingEmail] = ConsentRecord(granted: true, at: old, recordedBy: "import", source: "form")
+        let merged = a.merged(with: b)
+        #expect(merged[.surveys]?.granted == false)
+        #expect(merged[.marketingEmail]?.granted == true)
+        #expect(b.merged(with: a) == merged)
+    }
+}

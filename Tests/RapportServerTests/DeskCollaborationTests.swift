@@ -145,4 +145,89 @@ struct DeskCollaborationTests {
             #expect(split.summary.status == "open")
         }
     }
+
+    @Test(
+        "consent flags are recorded with who and how, audited, and a refused survey is not sent; tags and topics show",
+        arguments: TestEngine.available)
+    func consentAndProfile(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
+                body: DeskTest.chat("m-1", text: "My #parcel never arrived and the courier support is useless")
+            ) { #expect($0.status == .ok) }
+            try await DeskTest.settle(services)
+            let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
+            let agent = DeskTest.bearer(people[.agent]!.token)
+            func consent(_ body: String, _ headers: HTTPFields = agent, customer: Int64? = nil) async throws
+                -> TestResponse
+            {
+                try await client.execute(
+                    uri: "/api/v1/customers/\(customer ?? c.customerID)/consent", method: .post, headers: headers,
+                    body: ByteBuffer(string: body))
+            }
+            let refuse = #"{"purpose":"surveys","granted":false,"source":"asked in chat"}"#
+            #expect(try await consent(refuse, DeskTest.bearer(people[.analyst]!.token)).status == .forbidden)
+            #expect(try await consent(#"{"purpose":"spam","granted":true,"source":"x"}"#).status == .badRequest)
+            #expect(try await consent(#"{"purpose":"surveys","granted":true,"source":" "}"#).status == .badRequest)
+            #expect(try await consent(refuse, customer: 999_999).status == .notFound)
+            #expect(try await services.desk.customers.consent(customerID: c.customerID) == ConsentFlags())
+            let stored = try await consent(refuse)
+            #expect(stored.status == .ok)
+            #expect(String(buffer: stored.body).contains(#""recordedBy":"api:user:\#(people[.agent]!.user.id)""#))
+            #expect(try await services.desk.audit.recent().contains { $0.action == "customer.consent" })
+
+            // Refused: the API will not send a survey, and resolving sends no CSAT.
+            try await client.execute(
+                uri: "/api/v1/surveys", method: .post, headers: agent,
+                body: ByteBuffer(string: #"{"customerId":\#(c.customerID),"kind":"nps"}"#)
+            ) {
+                #expect($0.status == .conflict)
+                #expect(String(buffer: $0.body).contains("no_consent"))
+            }
+            try await client.execute(
+                uri: "/api/v1/conversations/\(c.id)/replies", method: .post, headers: agent,
+                body: ByteBuffer(string: #"{"text":"Sorry! Checking with the courier."}"#)
+            ) { #expect($0.status == .created) }
+            try await client.execute(
+                uri: "/api/v1/conversations/\(c.id)", method: .patch, headers: agent,
+                body: ByteBuffer(string: #"{"status":"resolved"}"#)
+            ) { #expect($0.status == .ok) }
+            #expect(try await services.desk.surveys.surveys(customerID: c.customerID).isEmpty)
+
+            try await client.execute(
+                uri: "/api/v1/customers/\(c.customerID)/tags", method: .put, headers: agent,
+                body: ByteBuffer(string: #"{"tags":["VIP"," churn-risk ","vip"]}"#)
+            ) { #expect(String(buffer: $0.body).contains(#"["churn-risk","vip"]"#)) }
+            try await client.execute(
+                uri: "/api/v1/customers/\(c.customerID)/tags", method: .put, headers: agent,
+                body: ByteBuffer(string: #"{"tags":["a,b"]}"#)
+            ) { #expect($0.status == .badRequest) }
+            let profile = try #require(try await services.desk.customers.profile(id: c.customerID))
+            #expect(profile.tags == ["churn-risk", "vip"])
+            #expect(profile.topics.contains { $0.topic == "#parcel" }, "\(profile.topics)")
+            #expect(profile.influence != nil)
+
+            let web = try await DeskTest.signIn(client, email: "agent@acme.test")
+            try await client.execute(
+                uri: "/customers/\(c.customerID)", method: .get, headers: [.cookie: web.cookie]
+            ) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("asked in chat"))
+                #expect(html.contains("#vip"))
+                #expect(html.contains("Talks about"))
+            }
+            // The profile form records a yes for marketing email.
+            try await client.execute(
+                uri: "/customers/\(c.customerID)/consent", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: web.cookie],
+                body: ByteBuffer(
+                    string: "purpose=marketing_email&answer=granted&source=newsletter+box&_csrf=\(web.csrf)")
+            ) { #expect($0.status == .seeOther) }
+            let flags = try #require(try await services.desk.customers.consent(customerID: c.customerID))
+            #expect(flags.allows(.marketingEmail))
+            #expect(!flags.allows(.surveys))
+            #expect(flags[.marketingEmail]?.recordedBy == "agent:\(people[.agent]!.user.id)")
+        }
+    }
 }

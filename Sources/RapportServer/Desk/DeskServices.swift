@@ -81,7 +81,8 @@ public struct DeskServices: Sendable {
         guard try await conversations.perform(commands, on: id, at: date) else { return false }
         if let before, before.status != "resolved", before.firstResponseAt != nil,
             try await conversations.detail(id: id)?.summary.status == "resolved",
-            try await !surveys.exists(conversationID: id)
+            try await !surveys.exists(conversationID: id),
+            try await customers.consent(customerID: before.customerID)?.allows(.surveys) ?? false
         {
             _ = try await sendSurvey(.csat, customerID: before.customerID, conversationID: id, at: date)
             worker.wake()

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RapportDesk
 import RapportIngest
 import RapportStore
 
@@ -121,8 +122,11 @@ struct SurveyController {
         guard let kind = SurveyKind(rawValue: input.kind) else {
             throw APIError(.badRequest, "invalid_kind", "kind must be csat or nps")
         }
-        guard try await desk.customers.profile(id: input.customerId, timelineLimit: 0) != nil else {
+        guard let consent = try await desk.customers.consent(customerID: input.customerId) else {
             throw APIError(.notFound, "not_found", "no customer \(input.customerId)")
+        }
+        guard consent.allows(.surveys) else {
+            throw APIError(.conflict, "no_consent", "customer \(input.customerId) asked not to receive surveys")
         }
         do {
             let link = try await desk.sendSurvey(

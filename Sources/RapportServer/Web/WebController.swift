@@ -50,6 +50,7 @@ struct WebController {
         pages.get("admin/audit", use: audit)
         admin.addRoutes(to: pages)
         NotificationsController(renderer: renderer, desk: desk).addPages(to: pages)
+        CustomerEditsController(desk: desk).addPages(to: pages)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -483,6 +484,30 @@ struct WebController {
             ]
         }
         view["timeline"] = profile.timeline.map { DeskViews.message($0, now: now) }
+        view["tags"] = profile.tags
+        view["tagsText"] = profile.tags.joined(separator: ", ")
+        view["canEdit"] = context.user?.role.allows(.agent) == true
+        view["consent"] = ConsentPurpose.allCases.map { purpose -> [String: Any] in
+            var row: [String: Any] = [
+                "purpose": purpose.rawValue, "label": purpose.label, "allowed": profile.consent.allows(purpose),
+            ]
+            if let record = profile.consent[purpose] {
+                row["answer"] = record.granted ? "granted" : "refused"
+                row["detail"] = "\(record.source) · \(ViewFormat.relative(record.at, now: now))"
+            } else {
+                row["answer"] = purpose.allowedByDefault ? "not asked (allowed)" : "not asked (not allowed)"
+            }
+            return row
+        }
+        view["topics"] = profile.topics.map { ["topic": $0.topic, "count": $0.count] }
+        view["hasTopics"] = !profile.topics.isEmpty
+        view.setIfPresent("influence", profile.influence)
+        view.setIfPresent("peakInfluence", profile.peakInfluence)
+        view["notes"] = try await desk.customers.notes(customerID: id).map { note -> [String: Any] in
+            var row = DeskViews.message(note, now: now)
+            row["conversationID"] = note.conversationID
+            return row
+        }
         let canMerge = context.user?.role.allows(.supervisor) == true
         view["canMerge"] = canMerge
         view.setIfPresent("mergedInto", profile.mergedInto)

@@ -43,14 +43,18 @@ enum CustomerMerges {
             "UPDATE customer_identities SET customer_id = \(bind: target) WHERE customer_id = \(bind: source)"
         ).run()
         // Facts the target lacks come over; the target's own win.
-        let facts = try await db.raw("SELECT id, facts FROM customers WHERE id IN (\(bind: source), \(bind: target))")
-            .all()
+        // Consent: per purpose, the person's latest answer from either profile stands.
+        let rows = try await db.raw(
+            "SELECT id, facts, consent FROM customers WHERE id IN (\(bind: source), \(bind: target))"
+        ).all()
         var sourceFacts: [String: FactValue] = [:]
         var targetFacts: [String: FactValue] = [:]
-        for row in facts {
+        var consent = ConsentFlags()
+        for row in rows {
             let decoded =
                 (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
                 ?? [:]
+            consent = consent.merged(with: try CustomerStore.consent(row))
             if try row.decode(column: "id", as: Int64.self) == source {
                 sourceFacts = decoded
             } else {
@@ -60,7 +64,8 @@ enum CustomerMerges {
         targetFacts.merge(sourceFacts) { mine, _ in mine }
         try await db.raw(
             """
-            UPDATE customers SET facts = \(bind: try DeskCoding.encode(targetFacts)), updated_ms = \(bind: date.millisecondsSince1970)
+            UPDATE customers SET facts = \(bind: try DeskCoding.encode(targetFacts)),
+                consent = \(bind: try DeskCoding.encode(consent)), updated_ms = \(bind: date.millisecondsSince1970)
             WHERE id = \(bind: target)
             """
         ).run()

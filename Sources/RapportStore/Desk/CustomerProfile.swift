@@ -24,6 +24,19 @@ public struct CustomerProfile: Sendable, Hashable, Codable, Identifiable {
     public var timeline: [ConversationMessage]
     /// Daily mean sentiment score of the customer's own messages (oldest first).
     public var sentimentByDay: [SentimentPoint]
+    /// What they may be contacted or quoted for.
+    public var consent: ConsentFlags
+    /// What they talk about: topics and hashtags of their recent messages, most frequent first.
+    public var topics: [TopicCount]
+    /// Influence (0–100) of their latest post, and the highest seen.
+    public var influence: Int?
+    public var peakInfluence: Int?
+}
+
+/// A topic and how many of the customer's recent messages carry it.
+public struct TopicCount: Sendable, Hashable, Codable {
+    public var topic: String
+    public var count: Int
 }
 
 /// One day's mean sentiment.

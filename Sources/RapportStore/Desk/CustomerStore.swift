@@ -1,4 +1,5 @@
 import Foundation
+import RapportAnalysis
 import RapportDesk
 import SQLKit
 
@@ -48,12 +49,109 @@ public struct CustomerStore: Sendable {
             let facts =
                 (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
                 ?? [:]
+            let signals = try await Self.signals(db, customerID: id)
             return CustomerProfile(
                 id: id, name: try row.decode(column: "name", as: String.self), identities: identities, facts: facts,
                 tags: try row.decode(column: "tags", as: String.self).split(separator: ",").map(String.init),
                 createdAt: Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self)),
                 mergedInto: try row.decode(column: "merged_into", as: Int64?.self), timeline: timeline,
-                sentimentByDay: points)
+                sentimentByDay: points, consent: try Self.consent(row), topics: signals.topics,
+                influence: signals.influence, peakInfluence: signals.peak)
+        }
+    }
+
+    static func consent(_ row: any SQLRow) throws -> ConsentFlags {
+        (try? DeskCoding.decode(ConsentFlags.self, try row.decode(column: "consent", as: String.self)))
+            ?? ConsentFlags()
+    }
+
+    /// Topics and influence from the analysis of the customer's latest 500 messages.
+    private static func signals(_ db: any SQLDatabase, customerID: Int64) async throws
+        -> (topics: [TopicCount], influence: Int?, peak: Int?)
+    {
+        let rows = try await db.raw(
+            """
+            SELECT mm.analysis, mm.influence FROM conversation_messages m
+            JOIN conversations c ON c.id = m.conversation_id JOIN mentions mm ON mm.id = m.mention_id
+            WHERE c.customer_id = \(bind: customerID) AND m.direction = 'in'
+            ORDER BY m.created_ms DESC, m.id DESC LIMIT 500
+            """
+        ).all()
+        var counts: [String: Int] = [:]
+        var influences: [Int] = []
+        for row in rows {
+            if let influence = try row.decode(column: "influence", as: Int?.self) { influences.append(influence) }
+            guard let json = try row.decode(column: "analysis", as: String?.self),
+                let analysis = AnalysisCoding.decode(json)
+            else { continue }
+            for topic in Set(analysis.topics) { counts[topic, default: 0] += 1 }
+        }
+        let topics = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
+            .map { TopicCount(topic: $0.key, count: $0.value) }
+        return (topics, influences.first, influences.max())
+    }
+
+    /// Replaces the customer's tags (trimmed, lowercased, unique); nil when there is no such customer.
+    public func setTags(_ tags: [String], customerID: Int64, at date: Date = Date()) async throws -> [String]? {
+        let clean = Array(Set(tags.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }))
+            .sorted()
+        return try await database.transaction { db in
+            let updated = try await db.raw(
+                """
+                UPDATE customers SET tags = \(bind: clean.joined(separator: ",")),
+                    updated_ms = \(bind: date.millisecondsSince1970)
+                WHERE id = \(bind: customerID) RETURNING id
+                """
+            ).first()
+            return updated == nil ? nil : clean
+        }
+    }
+
+    /// Internal notes on the customer's conversations, newest first.
+    public func notes(customerID: Int64, limit: Int = 50) async throws -> [ConversationMessage] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT m.* FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE c.customer_id = \(bind: customerID) AND m.direction = 'note'
+                ORDER BY m.created_ms DESC, m.id DESC LIMIT \(bind: limit)
+                """
+            ).all().map(ConversationStore.decodeMessage)
+        }
+    }
+
+    /// The customer's consent flags; nil when there is no such customer.
+    public func consent(customerID: Int64) async throws -> ConsentFlags? {
+        try await database.read { db in
+            try await db.raw("SELECT consent FROM customers WHERE id = \(bind: customerID)").first().map(Self.consent)
+        }
+    }
+
+    /// Records the customer's answer for one purpose (audited). Nil when there is no such customer.
+    public func setConsent(
+        _ purpose: ConsentPurpose, granted: Bool, source: String, customerID: Int64, by recorder: String,
+        userID: Int64?, at date: Date = Date()
+    ) async throws -> ConsentFlags? {
+        try await database.transaction { db in
+            guard
+                let row = try await db.raw(
+                    "SELECT consent FROM customers WHERE id = \(bind: customerID)"
+                        + SQLQueryString(Dialect(db).forUpdate)
+                ).first()
+            else { return nil }
+            var flags = try Self.consent(row)
+            flags[purpose] = ConsentRecord(granted: granted, at: date, recordedBy: recorder, source: source)
+            try await db.raw(
+                """
+                UPDATE customers SET consent = \(bind: try DeskCoding.encode(flags)),
+                    updated_ms = \(bind: date.millisecondsSince1970)
+                WHERE id = \(bind: customerID)
+                """
+            ).run()
+            try await AuditLog.record(
+                db, userID: userID, action: "customer.consent", target: "customer:\(customerID)",
+                detail: "\(purpose.rawValue)=\(granted ? "granted" : "refused") (\(source))")
+            return flags
         }
     }
 
