@@ -281,6 +281,9 @@ struct DeskAPIController {
     struct UserPatch: Decodable {
         var role: String?
         var away: Bool?
+        /// `["language:es", "product:fibre"]`; with `capacity`, a supervisor's call.
+        var skills: [String]?
+        var capacity: Int?
     }
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> User {
@@ -295,6 +298,13 @@ struct DeskAPIController {
             guard try await desk.users.setRole(role, userID: id, by: caller.id) != nil else {
                 throw notFound("user", id)
             }
+        }
+        if patch.skills != nil || patch.capacity != nil {
+            _ = try require(.supervisor, context)
+            guard let current = try await desk.users.user(id: id) else { throw notFound("user", id) }
+            try await WorkloadInput.set(
+                skills: patch.skills ?? current.skills, capacity: patch.capacity ?? current.capacity, userID: id,
+                by: caller, desk: desk)
         }
         if let away = patch.away {
             // Agents set their own presence; supervisors set anyone's.

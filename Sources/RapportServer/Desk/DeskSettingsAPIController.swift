@@ -138,6 +138,7 @@ struct DeskSettingsAPIController {
                 }
                 return weekday
             }
+            guard !days.isEmpty else { throw APIError(.badRequest, "invalid_day", "choose at least one working day") }
             let holidays = try (holidays ?? []).map { text -> LocalDate in
                 let parts = text.split(separator: "-").compactMap { Int($0) }
                 guard parts.count == 3 else {
@@ -175,6 +176,21 @@ struct DeskSettingsAPIController {
             }
         }
         return Done(done: true)
+    }
+}
+
+/// An agent's skills and capacity, checked the same way for the API and the admin page.
+enum WorkloadInput {
+    static func set(skills: [String], capacity: Int, userID: Int64, by caller: User, desk: DeskServices) async throws {
+        guard (0...500).contains(capacity) else {
+            throw APIError(.badRequest, "invalid_capacity", "capacity is 0…500 open conversations")
+        }
+        guard skills.count <= 30, skills.allSatisfy({ !$0.contains(",") && $0.count <= 60 }) else {
+            throw APIError(
+                .badRequest, "invalid_skills", "at most 30 skills like language:es or product:fibre, without commas")
+        }
+        guard try await desk.users.setWorkload(skills: skills, capacity: capacity, userID: userID, by: caller.id)
+        else { throw APIError(.notFound, "not_found", "no user \(userID)") }
     }
 }
 

@@ -16,6 +16,8 @@ struct AdminController {
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("admin/desk", use: deskSettings)
         pages.post("admin/teams", use: createTeam)
+        pages.post("admin/teams/:id", use: updateTeam)
+        pages.post("admin/people/:id", use: updatePerson)
         pages.post("admin/routing-rules", use: addRoutingRule)
         pages.post("admin/routing-rules/:id/delete", use: deleteRoutingRule)
         pages.post("admin/sla-policies", use: addSLAPolicy)
@@ -35,14 +37,25 @@ struct AdminController {
         let policies = try await desk.settings.slaPolicies()
         let policyNames = Dictionary(uniqueKeysWithValues: policies.map { ($0.id, $0.name) })
         var view = DeskViews.page("Desk settings", "admin", context)
+        let staff = users.filter { $0.role != .analyst && !$0.disabled }
         view["teams"] = teams.map { team -> [String: Any] in
-            [
+            var row: [String: Any] = [
                 "id": team.id.rawValue, "name": team.name, "strategy": team.strategy.rawValue,
                 "supervisor": team.supervisor.map { names[$0.rawValue] ?? "#\($0)" } ?? "—",
                 "members": team.members.map { names[$0.rawValue] ?? "#\($0)" }.joined(separator: ", "),
+                "memberChoices": staff.map { person -> [String: Any] in
+                    ["id": person.id, "name": person.name, "checked": team.members.contains(AgentID(person.id))]
+                },
+            ]
+            row.merge(HoursView.fields(team.businessHours)) { a, _ in a }
+            return row
+        }
+        view["people"] = staff.map { person -> [String: Any] in
+            [
+                "id": person.id, "name": person.name, "skills": person.skills.joined(separator: ", "),
+                "capacity": person.capacity, "isAway": person.isAway,
             ]
         }
-        view["people"] = users.filter { $0.role != .analyst && !$0.disabled }.map { ["id": $0.id, "name": $0.name] }
         view["strategies"] = AssignmentStrategy.allCases.map(\.rawValue)
         view["rules"] = try await desk.settings.routingRules().map { rule -> [String: Any] in
             [
@@ -94,6 +107,58 @@ struct AdminController {
             throw APIError(.conflict, "duplicate_team", message)
         }
         return Response.redirect(to: "/admin/desk", type: .normal)
+    }
+
+    struct TeamEditForm: Decodable, CSRFProtected {
+        var members: [Int64]?
+        var timeZone: String?
+        var open: String?
+        var close: String?
+        var days: [Int]?
+        var holidays: String?
+        var alwaysOpen: String?
+        var _csrf: String?
+    }
+
+    /// Members and business hours of a team (admins).
+    @Sendable func updateTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.admin, context)
+        let form = try await WebForm.decode(TeamEditForm.self, request, context)
+        let id = try APIInput.pathID(context)
+        let members = form.members ?? []
+        try await DeskSettingsValidation.checkUsers(members, desk: desk)
+        var hours: BusinessHours?
+        if form.alwaysOpen == nil {
+            let holidays = (form.holidays ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
+                .map(String.init)
+            hours = try DeskSettingsAPIController.HoursInput(
+                timeZone: form.timeZone ?? "", open: form.open ?? "", close: form.close ?? "", days: form.days ?? [],
+                holidays: holidays
+            ).businessHours()
+        }
+        guard try await desk.teams.setMembers(members, teamID: id, by: context.user?.id),
+            try await desk.teams.setBusinessHours(hours, teamID: id, by: context.user?.id)
+        else { throw APIError(.notFound, "not_found", "no team \(id)") }
+        return Response.redirect(to: "/admin/desk#team-\(id)", type: .normal)
+    }
+
+    struct PersonForm: Decodable, CSRFProtected {
+        var skills: String
+        var capacity: Int
+        var away: String?
+        var _csrf: String?
+    }
+
+    /// An agent's skills, capacity and presence (supervisors).
+    @Sendable func updatePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try RoleMiddleware.require(.supervisor, context)
+        let form = try await WebForm.decode(PersonForm.self, request, context)
+        let id = try APIInput.pathID(context)
+        try await WorkloadInput.set(
+            skills: form.skills.split(separator: ",").map(String.init), capacity: form.capacity, userID: id,
+            by: context.user!, desk: desk)
+        try await desk.users.setAway(form.away != nil, userID: id)
+        return Response.redirect(to: "/admin/desk#people", type: .normal)
     }
 
     struct RoutingForm: Decodable, CSRFProtected {

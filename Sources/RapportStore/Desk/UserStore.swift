@@ -83,6 +83,25 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Sets what an agent can handle (`language:es`, `product:fibre`) and how many open
+    /// conversations they carry at most; audited.
+    public func setWorkload(skills: [String], capacity: Int, userID: Int64, by actor: Int64?) async throws -> Bool {
+        let clean = skills.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        return try await database.transaction { db in
+            let updated = try await db.raw(
+                """
+                UPDATE users SET skills = \(bind: clean.joined(separator: ",")), capacity = \(bind: capacity)
+                WHERE id = \(bind: userID) RETURNING id
+                """
+            ).first()
+            guard updated != nil else { return false }
+            try await AuditLog.record(
+                db, userID: actor, action: "user.workload", target: "user:\(userID)",
+                detail: "capacity \(capacity); skills \(clean.joined(separator: ","))")
+            return true
+        }
+    }
+
     /// Marks an agent away (gets no new conversations) or back.
     public func setAway(_ away: Bool, userID: Int64) async throws {
         try await database.transaction { db in
