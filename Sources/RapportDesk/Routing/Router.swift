@@ -53,11 +53,17 @@ public enum Router {
     /// Decides and assigns. An agent a rule names gets the conversation unless away (then the
     /// team's strategy applies); a team's strategy picks among members who are present and under
     /// capacity; by-skill teams also require the message's language.
+    ///
+    /// `channelTeam` is the channel's default team: it takes conversations no rule gave a team or
+    /// an agent (recorded as rule 0, ``RoutingRuleID/channelDefault``).
     public static func route(
         _ subject: RoutingSubject, rules: [RoutingRule], teams: [TeamID: Team], agents: [AgentID: Agent],
-        roundRobin: RoundRobinState
+        roundRobin: RoundRobinState, channelTeam: TeamID? = nil
     ) -> RoutingOutcome {
-        let decision = decide(subject, rules: rules)
+        var decision = decide(subject, rules: rules)
+        if decision.team == nil, decision.agent == nil, let channelTeam {
+            decision.team = Decided(channelTeam, by: .channelDefault)
+        }
         let team = decision.team.flatMap { teams[$0.value] }
         var assignment = AssignmentOutcome.unrouted
         var nextRoundRobin = roundRobin
@@ -81,4 +87,9 @@ public enum Router {
         return RoutingOutcome(
             decision: decision, assignment: assignment, roundRobin: nextRoundRobin, escalations: escalations)
     }
+}
+
+extension RoutingRuleID {
+    /// The channel's default team, standing in for a rule in the history.
+    public static let channelDefault: RoutingRuleID = 0
 }

@@ -108,6 +108,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     DeskAPIController(desk: services.desk).addRoutes(to: api)
     NotificationsController(renderer: services.renderer, desk: services.desk).addAPI(to: api)
     CustomerEditsController(desk: services.desk).addAPI(to: api)
+    ChannelsController(renderer: services.renderer, desk: services.desk).addAPI(to: api)
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)

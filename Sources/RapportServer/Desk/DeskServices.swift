@@ -20,6 +20,9 @@ public struct DeskServices: Sendable {
     public let database: Database
     public let surveys: SurveyStore
     public let notifications: NotificationStore
+    public let channels: ChannelStore
+    /// Networks with a configured send side (replies to others wait or fail visibly).
+    public let sendingNetworks: Set<String>
     /// Base of the links customers get (surveys).
     public let publicBaseURL: String
     /// bcrypt work factor for new passwords.
@@ -31,6 +34,8 @@ public struct DeskServices: Sendable {
     ) {
         surveys = SurveyStore(database: database)
         notifications = NotificationStore(database: database)
+        channels = ChannelStore(database: database)
+        sendingNetworks = Set(dispatcher.senders.keys.map(\.rawValue))
         self.publicBaseURL = publicBaseURL
         users = UserStore(database: database)
         sessions = SessionStore(database: database)

@@ -64,7 +64,7 @@ enum DeskViews {
         } else if parts.first == "customer" {
             actor = customerName
         } else if parts.first == "rule" {
-            actor = "routing rule \(parts.last ?? "")"
+            actor = parts.last == "0" ? "the channel's default team" : "routing rule \(parts.last ?? "")"
         } else {
             actor = "Rapport"
         }

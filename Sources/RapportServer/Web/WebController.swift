@@ -51,6 +51,7 @@ struct WebController {
         admin.addRoutes(to: pages)
         NotificationsController(renderer: renderer, desk: desk).addPages(to: pages)
         CustomerEditsController(desk: desk).addPages(to: pages)
+        ChannelsController(renderer: renderer, desk: desk).addPages(to: pages)
     }
 
     @Sendable func asset(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -261,6 +262,9 @@ struct WebController {
             ]
         }
         view["canWrite"] = user.role.allows(.agent)
+        view["repliesPaused"] = try await desk.channels.all().contains {
+            $0.network.rawValue == s.network && !$0.repliesEnabled
+        }
         view["canMovePrivate"] =
             s.channelKind == "public" && ["x", "facebook", "instagram", "mastodon"].contains(s.network)
             && s.status != "closed"

@@ -119,7 +119,8 @@ public struct ConversationIntake: Sendable {
             let facts = try await CustomerWriter.facts(db, customerID)
             let outcome = Router.route(
                 RoutingSubject(mention: mention, customerFacts: facts), rules: directory.rules,
-                teams: directory.teams, agents: directory.agents, roundRobin: directory.roundRobin)
+                teams: directory.teams, agents: directory.agents, roundRobin: directory.roundRobin,
+                channelTeam: directory.channelTeams[mention.post.network])
             directory.roundRobin = outcome.roundRobin
             let policies = directory.policies
             // An illegal routing command (none is expected on a new conversation) must not lose the message.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import RapportDesk
 import SQLKit
 
@@ -10,6 +11,8 @@ struct DeskDirectory: Sendable {
     var agents: [AgentID: Agent]
     var policies: [SLAPolicyID: SLAPolicy]
     var roundRobin: RoundRobinState
+    /// Channels' default teams.
+    var channelTeams: [Network: TeamID] = [:]
 
     static let roundRobinSetting = "round_robin"
 
@@ -63,7 +66,12 @@ struct DeskDirectory: Sendable {
             try await db.raw("SELECT value FROM desk_settings WHERE name = \(bind: roundRobinSetting)").first()
             .map { try DeskCoding.decode(RoundRobinState.self, try $0.decode(column: "value", as: String.self)) }
             ?? RoundRobinState()
-        return DeskDirectory(rules: rules, teams: teams, agents: agents, policies: policies, roundRobin: roundRobin)
+        let channelTeams = try await ChannelStore.stored(db).compactMapValues { setting in
+            setting.defaultTeamID.map { TeamID($0) }
+        }
+        return DeskDirectory(
+            rules: rules, teams: teams, agents: agents, policies: policies, roundRobin: roundRobin,
+            channelTeams: channelTeams)
     }
 
     func saveRoundRobin(_ db: any SQLDatabase) async throws {

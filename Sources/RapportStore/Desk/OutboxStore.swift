@@ -25,6 +25,7 @@ public struct OutboxStore: Sendable {
         return try await database.transaction { db in
             let due = """
                 SELECT * FROM outbox WHERE status IN ('queued', 'sending') AND next_attempt_ms <= \(now.millisecondsSince1970)
+                    AND network NOT IN (SELECT network FROM channels WHERE replies_enabled = 0)
                 ORDER BY next_attempt_ms, id LIMIT \(limit)
                 """
             let rows = try await db.raw(SQLQueryString(due + dialect.forUpdateSkipLocked)).all()
