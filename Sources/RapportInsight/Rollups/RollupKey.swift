@@ -45,6 +45,18 @@ public struct RollupKey: Sendable, Hashable, Codable, Comparable {
         }
     }
 
+    /// Sets the value of one dimension.
+    public mutating func set(_ dimension: RollupDimension, _ value: String) {
+        switch dimension {
+        case .brand: brand = value
+        case .rule: ruleID = value
+        case .network: network = value
+        case .sentiment: sentiment = value
+        case .level: level = value
+        case .language: language = value
+        }
+    }
+
     /// Orders by hour, then brand, rule, network, sentiment, level and language.
     public static func < (lhs: RollupKey, rhs: RollupKey) -> Bool {
         (lhs.hourStart, lhs.brand, lhs.ruleID, lhs.network, lhs.sentiment, lhs.level)

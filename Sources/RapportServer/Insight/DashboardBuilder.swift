@@ -38,8 +38,8 @@ struct DashboardBuilder: Sendable {
         let precision = query.granularity
         async let networkCounts = rollups.totals(selection, by: [.network], hourly: true, precision: precision)
         async let sentimentCounts = rollups.totals(selection, by: [.sentiment], hourly: true, precision: precision)
-        async let levelLanguage = rollups.totals(
-            selection, by: [.level, .language], hourly: false, precision: precision)
+        async let levelCounts = rollups.totals(selection, by: [.level], hourly: false, precision: precision)
+        async let languageCounts = rollups.totals(selection, by: [.language], hourly: false, precision: precision)
         // Share of voice compares every brand, whatever rule is selected.
         async let everyBrand = rollups.totals(
             .init(start: range.start, end: range.end, network: network), by: [.brand], hourly: false,
@@ -51,7 +51,7 @@ struct DashboardBuilder: Sendable {
         let byNetwork = try await networkCounts.timeSeries(
             by: .network, over: range, granularity: granularity, maximumSeries: 8)
         let bySentiment = try await sentimentCounts.timeSeries(by: .sentiment, over: range, granularity: granularity)
-        let counts = try await levelLanguage
+        let counts = try await levelCounts
         let levels = counts.totals(by: .level)
         let relevant = (levels["relevant"] ?? 0) + (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
         let attention = (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
@@ -68,7 +68,7 @@ struct DashboardBuilder: Sendable {
                 .init(name: "attention", count: attention), .init(name: "urgent", count: levels["urgent"] ?? 0),
             ],
             languages: Self.ranked(
-                counts.totals(by: .language).map { ($0.key.isEmpty ? "unknown" : $0.key, $0.value) }),
+                try await languageCounts.totals(by: .language).map { ($0.key.isEmpty ? "unknown" : $0.key, $0.value) }),
             sampledMentions: recent.count, topTopics: Self.topics(recent),
             trendingTerms: Self.trending(recent, range: range),
             advocates: Self.authors(recent, advocates: true), detractors: Self.authors(recent, advocates: false),

@@ -4,20 +4,24 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// A connection to Rapport's store, on SQLite or PostgreSQL, behind one interface.
 ///
 /// SQLite has a single writer: transactions are serialised by a lock and reads
-/// go to a second connection (WAL lets them run beside the writer). PostgreSQL
-/// uses a pooled `PostgresClient`.
+/// go to a few reader connections in turn (WAL lets them run beside the writer and
+/// each other, so a page's concurrent queries use every core). PostgreSQL uses a
+/// pooled `PostgresClient`.
 public final class Database: Sendable {
     public let dialect: Dialect
     public let location: DatabaseLocation
     let logger: Logger
     private let backend: Backend
+    private let nextReader = Atomic<Int>(0)
+    static let sqliteReaders = 4
 
     private enum Backend: Sendable {
-        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
+        case sqlite(writer: SQLiteConnection, readers: [SQLiteConnection], lock: AsyncLock)
         case postgres(client: PostgresClient, runner: Task<Void, Never>)
     }
 
@@ -44,11 +48,20 @@ public final class Database: Sendable {
                 ] {
                     _ = try await writer.query(pragma)
                 }
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                _ = try await reader.query("PRAGMA busy_timeout=10000")
+                var readers: [SQLiteConnection] = []
+                do {
+                    for _ in 0..<sqliteReaders {
+                        let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                        readers.append(reader)
+                        _ = try await reader.query("PRAGMA busy_timeout=10000")
+                    }
+                } catch {
+                    for reader in readers { try? await reader.close() }
+                    throw error
+                }
                 return Database(
                     dialect: .sqlite, location: location, logger: logger,
-                    backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
+                    backend: .sqlite(writer: writer, readers: readers, lock: AsyncLock()))
             } catch {
                 try? await writer.close()
                 throw error
@@ -88,8 +101,9 @@ public final class Database: Sendable {
     /// Runs read-only work.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(_, let reader, _):
-            return try await body(reader.sql(queryLogLevel: nil))
+        case .sqlite(_, let readers, _):
+            let turn = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+            return try await body(readers[abs(turn % readers.count)].sql(queryLogLevel: nil))
         case .postgres(let client, _):
             return try await client.withConnection { try await body($0.sql(queryLogLevel: nil)) }
         }
@@ -150,10 +164,10 @@ public final class Database: Sendable {
     /// Closes connections. SQLite connections must be closed before they are released.
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let reader, _):
+        case .sqlite(let writer, let readers, _):
             // Not cancellable: a connection left open asserts when released.
             await Task.detached {
-                try? await reader.close()
+                for reader in readers { try? await reader.close() }
                 try? await writer.close()
             }.value
         case .postgres(_, let runner):

@@ -2,7 +2,7 @@ import Foundation
 import RapportInsight
 import SQLKit
 
-/// Reads the hourly mention rollups that `MentionStore.insert` maintains, for dashboards.
+/// Reads the mention rollups that `MentionStore.insert` maintains (``RollupCube``), for dashboards.
 public struct RollupStore: Sendable {
     let database: Database
 
@@ -28,27 +28,29 @@ public struct RollupStore: Sendable {
         }
     }
 
-    /// The counts of the matching rows; each key carries its rule's brand ("" for rule 0 or a deleted rule).
-    public func counts(_ query: Query) async throws -> RollupCounter {
+    /// The counts of the matching rows of one cube (``RollupCube/main`` without the language, or the
+    /// language cube with `languages`); each key carries its rule's brand ("" for rule 0 or a deleted rule)
+    /// and blanks the dimensions the cube does not keep.
+    public func counts(_ query: Query, languages: Bool = false) async throws -> RollupCounter {
         guard let conditions = Self.conditions(query) else { return RollupCounter() }
+        let cube = languages ? RollupCube.languages : RollupCube.main
+        let columns = cube.dimensions.map { "r.\($0.rawValue)" }.joined(separator: ", ")
         let sql =
             SQLFragment(
                 """
-                SELECT r.hour_ms, r.rule_id, coalesce(l.brand, '') AS brand, r.network, r.sentiment, r.level,
-                    r.language, r.mention_count
-                FROM mention_rollups r LEFT JOIN listening_rules l ON l.id = r.rule_id WHERE 
+                SELECT r.hour_ms, r.rule_id, coalesce(l.brand, '') AS brand, \(columns), r.mention_count
+                FROM \(cube.hourly) r LEFT JOIN listening_rules l ON l.id = r.rule_id WHERE 
                 """) + SQLFragment.join(conditions, separator: " AND ")
         return try await database.read { db in
             var counts: [RollupKey: Int] = [:]
             for row in try await db.raw(sql.expression).all() {
-                let key = RollupKey(
+                var key = RollupKey(
                     timestamp: Date(milliseconds: try row.decode(column: "hour_ms", as: Int64.self)),
                     brand: try row.decode(column: "brand", as: String.self),
-                    ruleID: String(try row.decode(column: "rule_id", as: Int64.self)),
-                    network: try row.decode(column: "network", as: String.self),
-                    sentiment: try row.decode(column: "sentiment", as: String.self),
-                    level: try row.decode(column: "level", as: String.self),
-                    language: try row.decode(column: "language", as: String.self))
+                    ruleID: String(try row.decode(column: "rule_id", as: Int64.self)))
+                for dimension in cube.dimensions {
+                    key.set(dimension, try row.decode(column: dimension.rawValue, as: String.self))
+                }
                 counts[key, default: 0] += Int(try row.decode(column: "mention_count", as: Int64.self))
             }
             return RollupCounter(counts: counts)
@@ -59,19 +61,25 @@ public struct RollupStore: Sendable {
     /// hour, unless `hourly` is false: then every key has the query's start as its hour). Dashboards use this:
     /// a month of rollups is millions of rows, but a chart needs only a few thousand sums.
     ///
+    /// The language is kept in its own cube: it can be combined with the brand, rule and network, not with
+    /// the sentiment or level (a precondition).
+    ///
     /// With `precision` of a day or more, whole UTC days inside the period are read from the daily rollups
     /// (their keys then carry the day's start) and only the partial days at either end from the hourly ones.
     public func totals(
         _ query: Query, by dimensions: [RollupDimension], hourly: Bool, precision: Granularity = .hour
     ) async throws -> RollupCounter {
+        guard let cube = RollupCube.answering(dimensions) else {
+            preconditionFailure("no rollup cube keeps \(dimensions) together")
+        }
         let firstDay = Granularity.day.bucketStart(of: query.start.addingTimeInterval(86_400 - 0.001))
         let lastDay = Granularity.day.bucketStart(of: query.end)
         guard precision != .hour, firstDay < lastDay else {
-            return try await totals(query, by: dimensions, hourly: hourly, table: RollupWriter.table)
+            return try await totals(query, by: dimensions, hourly: hourly, table: cube.hourly)
         }
-        var parts: [(Query, String)] = [(Self.slice(query, firstDay, lastDay), RollupWriter.dailyTable)]
-        if query.start < firstDay { parts.append((Self.slice(query, query.start, firstDay), RollupWriter.table)) }
-        if lastDay < query.end { parts.append((Self.slice(query, lastDay, query.end), RollupWriter.table)) }
+        var parts: [(Query, String)] = [(Self.slice(query, firstDay, lastDay), cube.daily)]
+        if query.start < firstDay { parts.append((Self.slice(query, query.start, firstDay), cube.hourly)) }
+        if lastDay < query.end { parts.append((Self.slice(query, lastDay, query.end), cube.hourly)) }
         var result = RollupCounter()
         for (part, table) in parts {
             let counts = try await totals(part, by: dimensions, hourly: hourly, table: table)
@@ -100,10 +108,7 @@ public struct RollupStore: Sendable {
             switch d {
             case .brand: (d, "coalesce(l.brand, '')")
             case .rule: (d, "r.rule_id")
-            case .network: (d, "r.network")
-            case .sentiment: (d, "r.sentiment")
-            case .level: (d, "r.level")
-            case .language: (d, "r.language")
+            case .network, .sentiment, .level, .language: (d, "r.\(d.rawValue)")
             }
         }
         var groups = columns.map(\.1)
@@ -132,14 +137,7 @@ public struct RollupStore: Sendable {
                         dimension == .rule
                         ? String(try row.decode(column: column, as: Int64.self))
                         : try row.decode(column: column, as: String.self)
-                    switch dimension {
-                    case .brand: key.brand = value
-                    case .rule: key.ruleID = value
-                    case .network: key.network = value
-                    case .sentiment: key.sentiment = value
-                    case .level: key.level = value
-                    case .language: key.language = value
-                    }
+                    key.set(dimension, value)
                 }
                 counts[key, default: 0] += Int(n)
             }
@@ -169,11 +167,11 @@ public struct RollupStore: Sendable {
         try await database.transaction { db in try await RollupWriter.upsert(db, dialect, counter) }
     }
 
-    /// Number of rollup rows (benchmarks, tests).
+    /// Number of hourly rows of the main cube (benchmarks, tests).
     public func rowCount() async throws -> Int {
         try await database.read { db in
             Int(
-                try await db.raw("SELECT count(*) AS n FROM mention_rollups").first()?.decode(
+                try await db.raw("SELECT count(*) AS n FROM \(unsafeRaw: RollupCube.main.hourly)").first()?.decode(
                     column: "n", as: Int64.self) ?? 0)
         }
     }

@@ -4,18 +4,16 @@ import RapportCore
 import RapportInsight
 import SQLKit
 
-/// Keeps `mention_rollups` in step with `mentions`, inside the insert's transaction.
+/// Keeps the rollup cubes (``RollupCube``) in step with `mentions`, inside the insert's transaction.
 ///
 /// Each stored mention counts once per matched rule (rule 0 when none matched), in the UTC hour of the post's
-/// own timestamp. A batch is first summed per key, so each distinct key costs one upsert row however many
-/// mentions share it.
+/// own timestamp, in every cube. A batch is first summed per key, so each distinct key costs one upsert row
+/// however many mentions share it.
 enum RollupWriter {
-    static let table = "mention_rollups"
-    static let keyColumns = ["hour_ms", "rule_id", "network", "sentiment", "level", "language"]
-    /// 7 binds per row: far under both engines' bind limits.
+    /// At most 7 binds per row: far under both engines' bind limits.
     static let rowsPerStatement = 500
 
-    /// The rollup keys of a stored mention (one per rule link).
+    /// The rollup keys of a stored mention (one per rule link), with every dimension.
     static func keys(of mention: Mention) -> [RollupKey] {
         let rules = mention.matchedRuleIDs.isEmpty ? [0] : Array(Set(mention.matchedRuleIDs)).sorted()
         let a = mention.analysis
@@ -42,38 +40,41 @@ enum RollupWriter {
         try await upsert(db, dialect, counter)
     }
 
-    static let dailyTable = "mention_rollups_daily"
-
-    /// Adds every count of `counter` (`count = count + n`) to the hourly rollups and, summed per UTC day,
-    /// to the daily ones; rule ids must be decimal strings.
+    /// Adds every count of `counter` (`count = count + n`) to each cube, hourly and summed per UTC day;
+    /// rule ids must be decimal strings.
     static func upsert(_ db: any SQLDatabase, _ dialect: Dialect, _ counter: RollupCounter) async throws {
-        try await upsert(db, dialect, counter, into: table)
-        var daily = RollupCounter()
-        for (key, count) in counter.counts {
-            var day = key
-            day.hourStart = Granularity.day.bucketStart(of: key.hourStart)
-            daily.add(day, count: count)
+        for cube in RollupCube.all {
+            var hourly = RollupCounter()
+            var daily = RollupCounter()
+            for (key, count) in counter.counts {
+                let projected = cube.project(key)
+                hourly.add(projected, count: count)
+                var day = projected
+                day.hourStart = Granularity.day.bucketStart(of: key.hourStart)
+                daily.add(day, count: count)
+            }
+            try await upsert(db, dialect, hourly, cube: cube, into: cube.hourly)
+            try await upsert(db, dialect, daily, cube: cube, into: cube.daily)
         }
-        try await upsert(db, dialect, daily, into: dailyTable)
     }
 
-    private static func upsert(_ db: any SQLDatabase, _ dialect: Dialect, _ counter: RollupCounter, into table: String)
-        async throws
-    {
+    private static func upsert(
+        _ db: any SQLDatabase, _ dialect: Dialect, _ counter: RollupCounter, cube: RollupCube, into table: String
+    ) async throws {
+        let columns = cube.keyColumns
+        let row = "(" + Array(repeating: "?", count: columns.count + 1).joined(separator: ",") + ")"
         let rows = counter.sortedRows  // a fixed order: concurrent writers on PostgreSQL lock rows alike
         for chunk in rows.chunks(of: rowsPerStatement) {
-            var sql = "INSERT INTO \(table) (\(keyColumns.joined(separator: ", ")), mention_count) VALUES "
-            sql += Array(repeating: "(?,?,?,?,?,?,?)", count: chunk.count).joined(separator: ",")
-            sql += dialect.addOnConflict(table: table, key: keyColumns, column: "mention_count")
+            var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", ")), mention_count) VALUES "
+            sql += Array(repeating: row, count: chunk.count).joined(separator: ",")
+            sql += dialect.addOnConflict(table: table, key: columns, column: "mention_count")
             var binds: [any Encodable & Sendable] = []
-            binds.reserveCapacity(chunk.count * 7)
+            binds.reserveCapacity(chunk.count * (columns.count + 1))
             for (key, count) in chunk {
-                binds +=
-                    [
-                        key.hourStart.millisecondsSince1970, Int64(key.ruleID) ?? 0, key.network, key.sentiment,
-                        key.level,
-                        key.language, Int64(count),
-                    ] as [any Encodable & Sendable]
+                binds.append(key.hourStart.millisecondsSince1970)
+                binds.append(Int64(key.ruleID) ?? 0)
+                for dimension in cube.dimensions { binds.append(key.value(of: dimension)) }
+                binds.append(Int64(count))
             }
             try await db.raw(SQLFragment(sql, binds).expression).run()
         }
