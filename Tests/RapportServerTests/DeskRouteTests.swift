@@ -154,6 +154,18 @@ struct DeskRouteTests {
                 Case(method: .get, uri: "/api/v1/routing-rules", minimum: .supervisor),
                 Case(method: .get, uri: "/api/v1/sla-policies", minimum: .analyst),
                 Case(method: .get, uri: "/api/v1/canned-replies", minimum: .agent),
+                Case(method: .get, uri: "/api/v1/notifications", minimum: .analyst),
+                Case(method: .post, uri: "/api/v1/notifications/read", body: "{}", minimum: .analyst),
+                Case(
+                    method: .post, uri: "/api/v1/customers/\(c.customerID)/consent",
+                    body: #"{"purpose":"marketing_email","granted":true,"source":"web form"}"#, minimum: .agent),
+                Case(
+                    method: .put, uri: "/api/v1/customers/\(c.customerID)/tags", body: #"{"tags":["vip"]}"#,
+                    minimum: .agent),
+                Case(method: .get, uri: "/api/v1/channels", minimum: .supervisor),
+                Case(
+                    method: .put, uri: "/api/v1/channels/webchat", body: #"{"name":"Chat","repliesEnabled":true}"#,
+                    minimum: .admin),
             ]
             for test in cases {
                 // A machine token is not a user: the desk refuses it.
