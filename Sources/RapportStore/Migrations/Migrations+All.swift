@@ -447,5 +447,30 @@ extension Migration {
                 """,
             ]
         },
+        // 11–13 are taken by work on other branches; the migrator applies whatever is missing, in this order.
+        Migration(version: 14, name: "content ids for Bluesky replies, shared sign-in limiter") { d in
+            contentIDColumns(table: "mentions") + [
+                // One row per counted sign-in attempt, so that every instance on one database sees the same
+                // count; rows older than the limiter's window are pruned as new ones arrive.
+                """
+                CREATE TABLE sign_in_attempts (
+                    id \(d.primaryKey),
+                    account TEXT NOT NULL,
+                    at_ms BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX sign_in_attempts_account ON sign_in_attempts (account, at_ms)",
+                "CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at_ms)",
+            ]
+        },
     ]
+
+    /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the
+    /// ingest benchmark's `raw_mentions`, which copies the shape of `mentions`.
+    static func contentIDColumns(table: String) -> [String] {
+        [
+            "ALTER TABLE \(table) ADD COLUMN content_id TEXT",
+            "ALTER TABLE \(table) ADD COLUMN thread_root_content_id TEXT",
+        ]
+    }
 }
