@@ -113,7 +113,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
     AnalyticsController(builder: dashboards).addRoutes(to: api)
     WebController(
-        renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
+        renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
         admin: AdminController(
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
