@@ -80,7 +80,7 @@ public func buildApplication(
     services.alerts.start()
     app.addServices(services.alerts)
     app.addServices(
-        services.pipeline, services.broadcaster, services.desk.worker,
+        services.pipeline, services.broadcaster, services.desk.bus, services.desk.presence, services.desk.worker,
         RuleRefresher(ruleBook: services.ruleBook, logger: logger))
     for service in extraServices { app.addServices(service) }
     return app

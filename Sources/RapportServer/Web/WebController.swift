@@ -15,7 +15,7 @@ struct WebController {
     let limiter: SignInLimiter
     let secureCookies: Bool
     let admin: AdminController
-    let presence = Presence()
+    var presence: Presence { desk.presence }
 
     static let loginCookie = "rapport_login"
     static let sessionLifetime: TimeInterval = 12 * 3_600
