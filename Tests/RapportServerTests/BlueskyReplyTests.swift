@@ -57,7 +57,7 @@ struct BlueskyReplyTests {
 
     /// A Jetstream commit creating Dana's post `rkey`, optionally a reply (`root`, `parent` as (uri, cid)).
     static func jetstream(
-        rkey: String, cid: String, text: String, root: (String, String)? = nil, parent: (String, String)? = nil
+        rkey: String, cid: String?, text: String, root: (String, String)? = nil, parent: (String, String)? = nil
     ) -> String {
         var reply = ""
         if let root, let parent {
@@ -65,7 +65,7 @@ struct BlueskyReplyTests {
                 #","reply":{"root":{"uri":"\#(root.0)","cid":"\#(root.1)"},"parent":{"uri":"\#(parent.0)","cid":"\#(parent.1)"}}"#
         }
         return
-            #"{"did":"\#(dana)","time_us":1763626812345678,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.feed.post","rkey":"\#(rkey)","record":{"$type":"app.bsky.feed.post","createdAt":"2026-11-20T08:20:12.345Z","langs":["en"],"text":"\#(text)"\#(reply)},"cid":"\#(cid)"}}"#
+            #"{"did":"\#(dana)","time_us":1763626812345678,"kind":"commit","commit":{"rev":"r","operation":"create","collection":"app.bsky.feed.post","rkey":"\#(rkey)","record":{"$type":"app.bsky.feed.post","createdAt":"2026-11-20T08:20:12.345Z","langs":["en"],"text":"\#(text)"\#(reply)}\#(cid.map { #","cid":"\#($0)""# } ?? "")}}"#
     }
 
     /// Runs `body` with a desk whose Bluesky sender is configured from `RAPPORT_BLUESKY_*` settings and points
@@ -173,6 +173,22 @@ struct BlueskyReplyTests {
         #expect(replies.count == 1)
         #expect(replies.first?["parent"] == post)
         #expect(replies.first?["root"] == post)
+    }
+
+    @Test(
+        "a post stored without its CID is not answered outside its thread: the reply fails for a person to send",
+        arguments: TestEngine.available)
+    func missingContentID(engine: TestEngine) async throws {
+        let stub = try await Self.withDesk(engine) { client, services in
+            try await Self.ingest(
+                client,
+                Self.jetstream(
+                    rkey: "3kdana7", cid: nil, text: "@acme.test acme cut me off, cancelling my contract today"))
+            let (_, sent) = try await Self.answer(client, services, text: "Dana, we are on it.")
+            #expect(sent?.delivery == .failed)
+            #expect(sent?.deliveryError?.contains("answer there by hand") == true)
+        }
+        #expect(stub.requests.withLock { $0.isEmpty })
     }
 
     @Test("a queued payload written before content ids existed still decodes")
