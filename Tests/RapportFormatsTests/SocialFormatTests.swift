@@ -59,6 +59,8 @@ struct SocialFormatTests {
         #expect(post.kind == .post)
         #expect(post.origin == .publicStream)
         #expect(post.inReplyToID == nil)
+        #expect(post.contentID == "bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy")
+        #expect(post.threadRootContentID == nil, "a post that starts its thread is its own root")
         #expect(
             post.author
                 == Author(
@@ -72,12 +74,20 @@ struct SocialFormatTests {
             #"{"did":"did:plc:a","time_us":1,"kind":"identity","identity":{"did":"did:plc:a","handle":"ann.bsky.social"}}"#
         #expect(try PayloadParser.parseLine(.bluesky, Array(identity.utf8), context: &context) == .skipped)
         let reply =
-            #"{"did":"did:plc:a","time_us":1763626812345678,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.post","rkey":"k1","record":{"text":"@bob.test hi #Acme","langs":["pt-BR"],"reply":{"root":{"uri":"at://r"},"parent":{"uri":"at://p"}},"facets":[{"index":{"byteStart":0,"byteEnd":9},"features":[{"$type":"app.bsky.richtext.facet#mention","did":"did:plc:b"}]},{"index":{"byteStart":13,"byteEnd":18},"features":[{"$type":"app.bsky.richtext.facet#tag","tag":"Acme"}]}]}}}"#
+            #"{"did":"did:plc:a","time_us":1763626812345678,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.post","rkey":"k1","record":{"text":"@bob.test hi #Acme","langs":["pt-BR"],"reply":{"root":{"uri":"at://r","cid":"bafyroot"},"parent":{"uri":"at://p","cid":"bafyparent"}},"facets":[{"index":{"byteStart":0,"byteEnd":9},"features":[{"$type":"app.bsky.richtext.facet#mention","did":"did:plc:b"}]},{"index":{"byteStart":13,"byteEnd":18},"features":[{"$type":"app.bsky.richtext.facet#tag","tag":"Acme"}]}]},"cid":"bafyreply"}}"#
         let post = try #require(try PayloadParser.parseLine(.bluesky, Array(reply.utf8), context: &context).post)
         #expect(post.author.handle == "ann.bsky.social")
         #expect(post.kind == .reply)
         #expect(post.inReplyToID == "at://p")
         #expect(post.threadID == "at://r")
+        #expect(post.contentID == "bafyreply")
+        #expect(post.threadRootContentID == "bafyroot")
+        // A reply naming only its parent: the parent is the root, for the uri and the cid alike.
+        let partial =
+            #"{"did":"did:plc:a","time_us":1,"kind":"commit","commit":{"operation":"create","collection":"app.bsky.feed.post","rkey":"k2","record":{"text":"hi","reply":{"parent":{"uri":"at://p","cid":"bafyparent"}}},"cid":"bafyk2"}}"#
+        let second = try #require(try PayloadParser.parseLine(.bluesky, Array(partial.utf8), context: &context).post)
+        #expect(second.threadID == "at://p")
+        #expect(second.threadRootContentID == "bafyparent")
         #expect(post.language == "pt")
         #expect(post.mentionedHandles == ["bob.test"])
         #expect(post.hashtags == ["Acme"])

@@ -22,4 +22,36 @@ struct PresenceTests {
         boPage.cancel()
         #expect(await anaUpdates.next() == [])
     }
+
+    @Test("viewers on other instances: joined, typing, left, and forgotten when their instance goes silent")
+    func remoteViewers() async throws {
+        let presence = Presence()
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        let ana = presence.join(conversation: 7, name: "Ana")
+        var anaUpdates = ana.updates.makeAsyncIterator()
+        #expect(await anaUpdates.next() == [])
+        presence.receive(Presence.Note(conversation: 7, viewer: "b-1", name: "Bo", event: .here), now: start)
+        #expect(await anaUpdates.next() == [Presence.Viewer(name: "Bo", typing: false)])
+        presence.receive(
+            Presence.Note(conversation: 7, viewer: "b-1", name: "Bo", event: .typing, typing: true), now: start)
+        #expect(presence.viewers(of: 7, except: ana.id, now: start) == [Presence.Viewer(name: "Bo", typing: true)])
+        #expect(await anaUpdates.next() == [Presence.Viewer(name: "Bo", typing: true)])
+        // The typing flag lapses: the next heartbeat tells the page.
+        presence.tick(now: start.addingTimeInterval(Presence.typingFor + 1))
+        #expect(await anaUpdates.next() == [Presence.Viewer(name: "Bo", typing: false)])
+        // Heartbeats keep Bo; silence beyond the expiry forgets him.
+        presence.receive(
+            Presence.Note(conversation: 7, viewer: "b-1", name: "Bo", event: .here), now: start.addingTimeInterval(20))
+        presence.tick(now: start.addingTimeInterval(20 + Presence.expiry - 1))
+        #expect(presence.viewers(of: 7, except: ana.id).map(\.name) == ["Bo"])
+        presence.tick(now: start.addingTimeInterval(20 + Presence.expiry + 1))
+        #expect(await anaUpdates.next() == [])
+        // A goodbye removes a viewer at once; other conversations are untouched.
+        presence.receive(Presence.Note(conversation: 7, viewer: "c-1", name: "Cy", event: .here), now: start)
+        presence.receive(Presence.Note(conversation: 8, viewer: "c-2", name: "Cy", event: .here), now: start)
+        #expect(await anaUpdates.next() == [Presence.Viewer(name: "Cy", typing: false)])
+        presence.receive(Presence.Note(conversation: 7, viewer: "c-1", name: "Cy", event: .left), now: start)
+        #expect(await anaUpdates.next() == [])
+        #expect(presence.viewers(of: 8, now: start).map(\.name) == ["Cy"])
+    }
 }

@@ -42,7 +42,10 @@ struct TestApp {
         try await services.ruleBook.refresh()
         let writer = Task { try await services.pipeline.run() }
         let live = Task { try await services.broadcaster.run() }
-        let desk = Task { try await services.desk.worker.run() }
+        let desk = [
+            Task { try await services.desk.worker.run() }, Task { try await services.desk.bus.run() },
+            Task { try await services.desk.presence.run() },
+        ]
         services.alerts.start()
         let alerts = Task { try await services.alerts.run() }
         do {
@@ -59,10 +62,12 @@ struct TestApp {
 
     private static func stop(
         _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>,
-        _ desk: Task<Void, any Error>, _ alerts: Task<Void, any Error>
+        _ desk: [Task<Void, any Error>], _ alerts: Task<Void, any Error>
     ) async {
-        desk.cancel()
-        _ = try? await desk.value
+        for task in desk {
+            task.cancel()
+            _ = try? await task.value
+        }
         services.pipeline.close()
         _ = try? await writer.value
         services.alerts.finish()

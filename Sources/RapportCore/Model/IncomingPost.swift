@@ -25,12 +25,19 @@ public struct IncomingPost: Codable, Sendable, Hashable {
     public var hashtags: [String]
     /// Handles mentioned, without `@`.
     public var mentionedHandles: [String]
+    /// The content id of this exact version of the post, where the network names one (Bluesky's CID):
+    /// a reply there must cite it.
+    public var contentID: String?
+    /// The content id of the thread's root post (Bluesky's `reply.root.cid`); nil for a post that starts
+    /// its thread (its own `contentID` is the root's).
+    public var threadRootContentID: String?
 
     public init(
         network: Network, externalID: String, url: String? = nil, author: Author, text: String,
         title: String? = nil, language: String? = nil, createdAt: Date, metrics: PostMetrics = .zero,
         kind: MentionKind = .post, origin: Origin, inReplyToID: String? = nil, threadID: String? = nil,
-        hashtags: [String] = [], mentionedHandles: [String] = []
+        hashtags: [String] = [], mentionedHandles: [String] = [], contentID: String? = nil,
+        threadRootContentID: String? = nil
     ) {
         self.network = network
         self.externalID = externalID
@@ -47,5 +54,7 @@ public struct IncomingPost: Codable, Sendable, Hashable {
         self.threadID = threadID
         self.hashtags = hashtags
         self.mentionedHandles = mentionedHandles
+        self.contentID = contentID
+        self.threadRootContentID = threadRootContentID
     }
 }

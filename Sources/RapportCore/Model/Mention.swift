@@ -29,7 +29,8 @@ extension Mention: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, authorID = "authorId", network, externalID = "externalId", url, author, text, title, language,
             createdAt, ingestedAt, metrics, kind, origin, inReplyToID = "inReplyToId", threadID = "threadId",
-            hashtags, mentionedHandles, matchedRuleIDs = "matchedRules", analysis
+            hashtags, mentionedHandles, contentID = "contentId", threadRootContentID = "threadRootContentId",
+            matchedRuleIDs = "matchedRules", analysis
     }
 
     /// Flat JSON: the API shows a mention as one object, not a post wrapped in a record.
@@ -53,6 +54,8 @@ extension Mention: Codable {
         try c.encodeIfPresent(post.threadID, forKey: .threadID)
         try c.encode(post.hashtags, forKey: .hashtags)
         try c.encode(post.mentionedHandles, forKey: .mentionedHandles)
+        try c.encodeIfPresent(post.contentID, forKey: .contentID)
+        try c.encodeIfPresent(post.threadRootContentID, forKey: .threadRootContentID)
         try c.encode(matchedRuleIDs, forKey: .matchedRuleIDs)
         try c.encodeIfPresent(analysis, forKey: .analysis)
     }
@@ -76,7 +79,9 @@ extension Mention: Codable {
             inReplyToID: try c.decodeIfPresent(String.self, forKey: .inReplyToID),
             threadID: try c.decodeIfPresent(String.self, forKey: .threadID),
             hashtags: try c.decodeIfPresent([String].self, forKey: .hashtags) ?? [],
-            mentionedHandles: try c.decodeIfPresent([String].self, forKey: .mentionedHandles) ?? []
+            mentionedHandles: try c.decodeIfPresent([String].self, forKey: .mentionedHandles) ?? [],
+            contentID: try c.decodeIfPresent(String.self, forKey: .contentID),
+            threadRootContentID: try c.decodeIfPresent(String.self, forKey: .threadRootContentID)
         )
         matchedRuleIDs = try c.decodeIfPresent([Int64].self, forKey: .matchedRuleIDs) ?? []
         analysis = try c.decodeIfPresent(PostAnalysis.self, forKey: .analysis)

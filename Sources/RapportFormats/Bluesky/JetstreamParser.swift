@@ -50,14 +50,15 @@ enum JetstreamParser {
             throw .missing("commit.record.createdAt")
         }
 
-        var inReplyTo: String?
-        var threadID: String?
+        // Strong references (uri + cid): a reply from the desk must cite both its parent's and its root's.
+        var parent: (uri: String?, cid: String?) = (nil, nil)
+        var root: (uri: String?, cid: String?) = (nil, nil)
         if let reply = try record.optionalObject("reply", in: "commit.record") {
-            inReplyTo = try reply.optionalObject("parent", in: "commit.record.reply")?
-                .optionalString("uri", in: "commit.record.reply.parent")
-            threadID = try reply.optionalObject("root", in: "commit.record.reply")?
-                .optionalString("uri", in: "commit.record.reply.root")
+            parent = try strongRef(reply, "parent")
+            root = try strongRef(reply, "root")
         }
+        let inReplyTo = parent.uri
+        let threadID = root.uri
         let langs = try record.optionalArray("langs", in: "commit.record")
         let (hashtags, mentions) = facets(record, text: text)
 
@@ -69,9 +70,20 @@ enum JetstreamParser {
                 network: .bluesky, externalID: did, handle: did, profileURL: "https://bsky.app/profile/\(did)"),
             text: text, language: LanguageTag.primary(langs.first?.stringValue), createdAt: createdAt,
             kind: inReplyTo == nil ? .post : .reply, origin: .publicStream, inReplyToID: inReplyTo,
-            threadID: threadID ?? inReplyTo, hashtags: hashtags, mentionedHandles: mentions)
+            threadID: threadID ?? inReplyTo, hashtags: hashtags, mentionedHandles: mentions,
+            contentID: try commit.optionalString("cid", in: "commit"),
+            threadRootContentID: threadID == nil ? parent.cid : root.cid)
         if let handle { apply(handle: handle, to: &post) }
         return .post(post)
+    }
+
+    /// `reply.parent` / `reply.root` as (uri, cid), each nil when absent.
+    private static func strongRef(_ reply: JSONNode, _ name: StaticString) throws(FormatError) -> (
+        uri: String?, cid: String?
+    ) {
+        guard let ref = try reply.optionalObject(name, in: "commit.record.reply") else { return (nil, nil) }
+        let path = "commit.record.reply.\(name)"
+        return (try ref.optionalString("uri", in: path), try ref.optionalString("cid", in: path))
     }
 
     /// Puts a known handle on a post whose author was known only by DID.

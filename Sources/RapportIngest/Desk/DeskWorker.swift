@@ -25,13 +25,33 @@ public struct DeskChange: Sendable, Hashable {
         self.kind = kind
         self.notified = notified
     }
+
+    /// `12:message` or `12:updated:3,5` (users notified): how a change crosses to other instances (``DeskBus``).
+    var signal: String {
+        let base = "\(conversationID):\(kind.rawValue)"
+        return notified.isEmpty ? base : base + ":" + notified.map(String.init).joined(separator: ",")
+    }
+
+    init?(signal: String) {
+        let parts = signal.split(separator: ":", maxSplits: 2)
+        guard parts.count >= 2, let id = Int64(parts[0]), let kind = Kind(rawValue: String(parts[1])) else {
+            return nil
+        }
+        let notified = parts.count == 3 ? parts[2].split(separator: ",").compactMap { Int64($0) } : []
+        self.init(conversationID: id, kind: kind, notified: notified)
+    }
 }
 
 /// Background work of the desk: threads queued mentions into conversations, and sends replies
 /// waiting in the outbox with retries and backoff. Every instance runs one; the store's row
 /// locks keep them from taking the same work.
+///
+/// Its ``changes`` carry every instance's changes: each one is published here and sent over the
+/// ``DeskBus`` (PostgreSQL), and changes other instances send arrive here too.
 public final class DeskWorker: Service, Sendable {
     public let changes = FanOut<DeskChange>()
+    /// Where changes cross to other instances; nil when this instance is alone.
+    public let bus: DeskBus?
     private let intake: ConversationIntake
     private let outbox: OutboxStore
     private let slaWatch: SLAWatch
@@ -41,23 +61,34 @@ public final class DeskWorker: Service, Sendable {
     private let wakeUp = Mutex(false)
 
     public init(
-        database: Database, dispatcher: OutboxDispatcher, idle: Duration = .milliseconds(250),
+        database: Database, dispatcher: OutboxDispatcher, bus: DeskBus? = nil, idle: Duration = .milliseconds(250),
         logger: Logger = Logger(label: "rapport.desk")
     ) {
+        self.bus = bus
         self.intake = ConversationIntake(database: database)
         self.outbox = OutboxStore(database: database)
         self.slaWatch = SLAWatch(database: database)
         self.dispatcher = dispatcher
         self.idle = idle
         self.logger = logger
+        bus?.onReceive(.change) { [changes] signal in
+            if let change = DeskChange(signal: signal) { changes.publish([change]) }
+        }
     }
 
     /// Called after an ingest commit or an agent's reply: skip the idle wait.
     public func wake() { wakeUp.withLock { $0 = true } }
 
-    /// Publishes an agent's change to live screens.
+    /// Publishes an agent's change to live screens, on every instance.
     public func changed(_ conversationID: Int64, notified: [Int64] = []) {
-        changes.publish([DeskChange(conversationID: conversationID, kind: .updated, notified: notified)])
+        publish([DeskChange(conversationID: conversationID, kind: .updated, notified: notified)])
+    }
+
+    /// To this instance's screens now, and to the other instances' through the bus.
+    private func publish(_ list: [DeskChange]) {
+        guard !list.isEmpty else { return }
+        changes.publish(list)
+        for change in list { bus?.send(.change, change.signal) }
     }
 
     public func run() async throws {
@@ -88,21 +119,18 @@ public final class DeskWorker: Service, Sendable {
     @discardableResult
     public func step(now: Date) async throws -> Bool {
         let touched = try await intake.runOnce(now: now)
-        if !touched.isEmpty {
-            changes.publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
-        }
+        publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
         let escalated = try await slaWatch.runDue(now: now)
-        if !escalated.isEmpty {
-            changes.publish(escalated.map { DeskChange(conversationID: $0.rawValue, kind: .updated) })
-        }
+        publish(escalated.map { DeskChange(conversationID: $0.rawValue, kind: .updated) })
         let due = try await outbox.claimDue(now: now) { network in
             OutboundChannel(rawValue: network).map { dispatcher.canRetryInterruptedAttempt(on: $0) } ?? false
         }
         for item in due {
             guard let message = OutboundMapping.message(item) else {
                 try await outbox.markFailed(
-                    item, error: "Rapport cannot reply on \(item.network) yet: answer there by hand", retryAt: nil)
-                changes.publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
+                    item, error: "Rapport cannot reply to this message on \(item.network): answer there by hand",
+                    retryAt: nil)
+                publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
                 continue
             }
             let outcome = await dispatcher.dispatch(message, previousAttempts: item.attempts - 1)
@@ -115,7 +143,7 @@ public final class DeskWorker: Service, Sendable {
                 logger.warning("reply \(item.messageID) on \(item.network) failed: \(outcome.lastError ?? "")")
                 try await outbox.markFailed(item, error: outcome.lastError ?? "failed", retryAt: nil)
             }
-            changes.publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
+            publish([DeskChange(conversationID: item.conversationID, kind: .updated)])
         }
         return !touched.isEmpty || !due.isEmpty
     }

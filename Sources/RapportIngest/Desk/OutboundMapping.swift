@@ -30,12 +30,25 @@ enum OutboundMapping {
                 EmailReplyTarget(
                     recipient: EmailAddress(item.recipientHandle), subject: item.subject ?? "Your message",
                     inReplyTo: answered, references: Array(NSOrderedSet(array: references)) as? [String] ?? references))
+        case "bluesky":
+            guard let reference = blueskyReference(item) else { return nil }
+            target = .bluesky(parent: reference.parent, root: reference.root)
         case "webchat":
             target = .webchat(sessionID: item.threadID ?? item.recipient)
         default:
-            // Bluesky replies need the parent's and root's content ids (CIDs), which ingest does not keep yet.
             return nil
         }
         return OutboundMessage(idempotencyKey: key, target: target, text: item.text, isPrivate: item.isPrivate)
+    }
+
+    /// The strong references a Bluesky reply cites: the post answered, and its thread's root, which is the
+    /// post itself when it starts the thread. Nil when a content id is missing (a post stored before ingest
+    /// kept them): a reply citing a wrong root would land outside the customer's thread.
+    static func blueskyReference(_ item: OutboxItem) -> (parent: BlueskyPostRef, root: BlueskyPostRef)? {
+        guard let uri = item.inReplyToExternalID, let cid = item.inReplyToContentID else { return nil }
+        let parent = BlueskyPostRef(uri: uri, cid: cid)
+        guard let rootURI = item.threadID, rootURI != uri else { return (parent, parent) }
+        guard let rootCID = item.threadRootContentID else { return nil }
+        return (parent, BlueskyPostRef(uri: rootURI, cid: rootCID))
     }
 }

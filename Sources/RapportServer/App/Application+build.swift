@@ -80,7 +80,7 @@ public func buildApplication(
     services.alerts.start()
     app.addServices(services.alerts)
     app.addServices(
-        services.pipeline, services.broadcaster, services.desk.worker,
+        services.pipeline, services.broadcaster, services.desk.bus, services.desk.presence, services.desk.worker,
         RuleRefresher(ruleBook: services.ruleBook, logger: logger))
     for service in extraServices { app.addServices(service) }
     return app
@@ -116,7 +116,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
     AnalyticsController(builder: dashboards).addRoutes(to: api)
     WebController(
-        renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(),
+        renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
         admin: AdminController(
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)

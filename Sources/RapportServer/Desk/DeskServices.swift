@@ -17,6 +17,10 @@ public struct DeskServices: Sendable {
     public let audit: AuditLog
     public let outbox: OutboxStore
     public let worker: DeskWorker
+    /// Carries desk changes and presence to the other instances on one PostgreSQL.
+    public let bus: DeskBus
+    /// Who is viewing or typing in each conversation, on every instance.
+    public let presence: Presence
     public let database: Database
     public let surveys: SurveyStore
     public let notifications: NotificationStore
@@ -46,7 +50,9 @@ public struct DeskServices: Sendable {
         audit = AuditLog(database: database)
         outbox = OutboxStore(database: database)
         self.database = database
-        worker = DeskWorker(database: database, dispatcher: dispatcher, logger: logger)
+        bus = DeskBus(database: database, logger: logger)
+        worker = DeskWorker(database: database, dispatcher: dispatcher, bus: bus, logger: logger)
+        presence = Presence(bus: bus)
         self.passwordCost = passwordCost
     }
 

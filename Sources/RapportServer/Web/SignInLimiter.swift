@@ -1,33 +1,34 @@
 import Foundation
-import Synchronization
+import RapportStore
 
-/// Slows password guessing: after `maxFailures` failed sign-ins for one address within `window`,
+/// Slows password guessing: after `maxFailures` unsuccessful sign-ins for one address within `window`,
 /// further attempts for it are refused until the window has passed.
-public final class SignInLimiter: Sendable {
-    private let failures = Mutex([String: [Date]]())
+///
+/// The count lives in the database, so it holds across every instance sharing it. An attempt is counted
+/// when it is admitted, before the password is checked, and a successful sign-in forgets the count: guesses
+/// sent in parallel cannot all slip past the check while their passwords are being verified.
+public struct SignInLimiter: Sendable {
+    let attempts: SignInAttemptStore
     let maxFailures: Int
     let window: TimeInterval
 
-    public init(maxFailures: Int = 5, window: TimeInterval = 900) {
+    public init(database: Database, maxFailures: Int = 5, window: TimeInterval = 900) {
+        attempts = SignInAttemptStore(database: database)
         self.maxFailures = maxFailures
         self.window = window
     }
 
-    /// Seconds to wait before `key` may try again, or nil when it may try now.
-    public func retryAfter(_ key: String, now: Date = Date()) -> Int? {
-        failures.withLock { all in
-            let recent = (all[key] ?? []).filter { now.timeIntervalSince($0) < window }
-            all[key] = recent.isEmpty ? nil : recent
-            guard recent.count >= maxFailures, let oldest = recent.first else { return nil }
-            return max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up)))
+    /// Counts an attempt for `key` and returns nil when it may try now; otherwise counts nothing and returns
+    /// the seconds to wait.
+    public func admit(_ key: String, now: Date = Date()) async throws -> Int? {
+        guard let wait = try await attempts.admit(key, limit: maxFailures, window: window, now: now) else {
+            return nil
         }
+        return max(1, Int(wait.rounded(.up)))
     }
 
-    public func failed(_ key: String, now: Date = Date()) {
-        failures.withLock { $0[key, default: []].append(now) }
-    }
-
-    public func succeeded(_ key: String) {
-        _ = failures.withLock { $0.removeValue(forKey: key) }
+    /// The attempt succeeded: `key` starts afresh.
+    public func succeeded(_ key: String) async throws {
+        try await attempts.clear(key)
     }
 }

@@ -15,7 +15,7 @@ struct WebController {
     let limiter: SignInLimiter
     let secureCookies: Bool
     let admin: AdminController
-    let presence = Presence()
+    var presence: Presence { desk.presence }
 
     static let loginCookie = "rapport_login"
     static let sessionLifetime: TimeInterval = 12 * 3_600
@@ -102,7 +102,7 @@ struct WebController {
                 request, context, error: "The sign-in form expired; try again.", email: form.email, status: .forbidden)
         }
         let key = form.email.lowercased()
-        if let wait = limiter.retryAfter(key) {
+        if let wait = try await limiter.admit(key) {
             var response = try loginForm(
                 request, context, error: "Too many failed attempts. Try again in \(wait / 60 + 1) minutes.",
                 email: form.email, status: .tooManyRequests)
@@ -112,12 +112,11 @@ struct WebController {
         guard let found = try await desk.users.credentials(email: form.email), !found.user.disabled,
             try await Passwords.verify(form.password, hash: found.passwordHash)
         else {
-            limiter.failed(key)
             try await desk.audit.record(userID: nil, action: "session.sign_in_failed", target: key)
             return try loginForm(
                 request, context, error: "Wrong email or password.", email: form.email, status: .unauthorized)
         }
-        limiter.succeeded(key)
+        try await limiter.succeeded(key)
         let token = APITokens.generate()
         try await desk.sessions.create(
             tokenHash: APITokens.hash(token), userID: found.user.id, csrfToken: APITokens.generate(),

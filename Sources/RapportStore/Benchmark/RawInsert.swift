@@ -31,6 +31,9 @@ public struct RawInsert: Sendable {
                 .replacingOccurrences(of: "CREATE TABLE mentions", with: "CREATE TABLE raw_mentions")
                 .replacingOccurrences(of: "REFERENCES authors (id)", with: "")
             try await db.raw(SQLQueryString(create)).run()
+            for column in Migration.contentIDColumns(table: "raw_mentions") {
+                try await db.raw(SQLQueryString(column)).run()
+            }
             try await db.raw("CREATE INDEX raw_mentions_created ON raw_mentions (created_ms, id)").run()
             try await db.raw("CREATE INDEX raw_mentions_level ON raw_mentions (level, created_ms)").run()
             try await db.raw("CREATE INDEX raw_mentions_author ON raw_mentions (author_id, created_ms)").run()

@@ -140,17 +140,13 @@ public final class Database: Sendable {
     /// On PostgreSQL, ids of mentions committed by any instance, as they commit
     /// (LISTEN/NOTIFY). Nil on SQLite, where one process owns the file.
     public func committedMentionIDs() -> AsyncThrowingStream<[Int64], any Error>? {
-        guard case .postgres(let client, _) = backend else { return nil }
+        guard dialect == .postgres else { return nil }
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await client.withConnection { connection in
-                        try await connection.listen(on: MentionStore.notifyChannel) { notifications in
-                            for try await notification in notifications {
-                                let ids = notification.payload.split(separator: ",").compactMap { Int64($0) }
-                                if !ids.isEmpty { continuation.yield(ids) }
-                            }
-                        }
+                    try await self.listen(channel: MentionStore.notifyChannel) { payload in
+                        let ids = payload.split(separator: ",").compactMap { Int64($0) }
+                        if !ids.isEmpty { continuation.yield(ids) }
                     }
                     continuation.finish()
                 } catch {
@@ -159,6 +155,28 @@ public final class Database: Sendable {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// On PostgreSQL, follows `channel` (LISTEN) on a connection of its own: `ready` is called once the
+    /// server has confirmed the LISTEN (notifications sent from then on arrive), then `receive` with each
+    /// payload, until the task is cancelled or the connection fails (which throws). Returns at once on SQLite.
+    public func listen(
+        channel: String, ready: @Sendable () -> Void = {}, receive: @Sendable (String) async -> Void
+    ) async throws {
+        guard case .postgres(let client, _) = backend else { return }
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                ready()
+                for try await notification in notifications { await receive(notification.payload) }
+            }
+        }
+    }
+
+    /// On PostgreSQL, sends `payload` (at most 8000 bytes) to every connection listening on `channel`, at
+    /// once (outside any transaction). Does nothing on SQLite.
+    public func notify(channel: String, payload: String) async throws {
+        guard dialect == .postgres else { return }
+        _ = try await read { try await $0.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").all() }
     }
 
     /// Closes connections. SQLite connections must be closed before they are released.

@@ -32,6 +32,16 @@ public enum Dialect: String, Sendable {
         }
     }
 
+    /// A lock on `key` held until the transaction ends, so that a check-then-write on that key (count, then
+    /// insert) is not raced by another connection or instance. SQLite needs none: `BEGIN IMMEDIATE` already
+    /// holds the only write lock. `space` keeps unrelated users of advisory locks apart.
+    func lock(space: Int32, key: String) -> SQLQueryString? {
+        switch self {
+        case .sqlite: nil
+        case .postgres: "SELECT pg_advisory_xact_lock(\(bind: space), hashtext(\(bind: key)))"
+        }
+    }
+
     /// The dialect of a connection handed to a transaction body.
     init(_ db: any SQLDatabase) {
         self = db.dialect.name == "sqlite" ? .sqlite : .postgres

@@ -21,4 +21,9 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     public var attempts: Int
     public var status: DeliveryState
     public var lastError: String?
+    /// Bluesky: the content id (CID) of the message answered. Optional so that payloads queued before
+    /// it existed still decode.
+    public var inReplyToContentID: String? = nil
+    /// Bluesky: the content id of the thread's root post; nil when the answered message starts the thread.
+    public var threadRootContentID: String? = nil
 }

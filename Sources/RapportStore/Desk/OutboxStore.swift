@@ -143,7 +143,8 @@ enum OutboxWriter {
         let source = addressedFrom ?? conversation.id
         let last = try await db.raw(
             """
-            SELECT m.external_id, m.network, mm.thread_id, mm.title, a.handle, a.external_id AS author_external_id
+            SELECT m.external_id, m.network, mm.thread_id, mm.title, mm.content_id, mm.thread_root_content_id,
+                a.handle, a.external_id AS author_external_id
             FROM conversation_messages m
             JOIN mentions mm ON mm.id = m.mention_id
             JOIN authors a ON a.id = mm.author_id
@@ -160,7 +161,9 @@ enum OutboxWriter {
             threadID: try last?.decode(column: "thread_id", as: String?.self),
             recipient: try last?.decode(column: "author_external_id", as: String.self) ?? handle,
             recipientHandle: handle, subject: try last?.decode(column: "title", as: String?.self), attempts: 0,
-            status: .queued, lastError: nil)
+            status: .queued, lastError: nil,
+            inReplyToContentID: try last?.decode(column: "content_id", as: String?.self),
+            threadRootContentID: try last?.decode(column: "thread_root_content_id", as: String?.self))
         try await db.raw(
             """
             INSERT INTO outbox (message_id, network, payload, status, attempts, next_attempt_ms, created_ms, updated_ms)

@@ -9,7 +9,7 @@ enum MentionRow {
         "network", "external_id", "url", "author_id", "text", "title", "language", "created_ms", "ingested_ms",
         "kind", "origin", "likes", "reposts", "replies", "quotes", "in_reply_to", "thread_id", "hashtags",
         "mentioned", "sentiment", "sentiment_score", "intents", "analysis_language", "influence", "level",
-        "analysis",
+        "analysis", "content_id", "thread_root_content_id",
     ]
 
     static func values(_ item: NewMention, authorID: Int64, ingestedMS: Int64) -> [any Encodable & Sendable] {
@@ -22,7 +22,7 @@ enum MentionRow {
             p.inReplyToID, p.threadID, joinList(p.hashtags), joinList(p.mentionedHandles),
             a?.sentiment.label.rawValue, a?.sentiment.score,
             a.map { joinList($0.intents.map(\.name.rawValue)) } ?? "", a?.language, a?.influence, a?.level.rawValue,
-            a.map(AnalysisCoding.encode),
+            a.map(AnalysisCoding.encode), p.contentID, p.threadRootContentID,
         ]
     }
 
@@ -40,7 +40,7 @@ enum MentionRow {
         """
         m.id, m.network, m.external_id, m.url, m.author_id, m.text, m.title, m.language, m.created_ms,
         m.ingested_ms, m.kind, m.origin, m.likes, m.reposts, m.replies, m.quotes, m.in_reply_to, m.thread_id,
-        m.hashtags, m.mentioned, m.analysis, a.external_id AS author_external_id, a.handle AS author_handle,
+        m.hashtags, m.mentioned, m.analysis, m.content_id, m.thread_root_content_id, a.external_id AS author_external_id, a.handle AS author_handle,
         a.display_name AS author_display_name, a.followers AS author_followers, a.following AS author_following,
         a.verified AS author_verified, a.profile_url AS author_profile_url, a.bio AS author_bio,
         (SELECT \(dialect.listAggregate("r.rule_id")) FROM mention_rules r WHERE r.mention_id = m.id) AS rule_ids
@@ -77,7 +77,8 @@ enum MentionRow {
             kind: MentionKind(rawValue: try string("kind")) ?? .post,
             origin: Origin(rawValue: try string("origin")) ?? .publicStream,
             inReplyToID: try optional("in_reply_to"), threadID: try optional("thread_id"),
-            hashtags: splitList(try string("hashtags")), mentionedHandles: splitList(try string("mentioned")))
+            hashtags: splitList(try string("hashtags")), mentionedHandles: splitList(try string("mentioned")),
+            contentID: try optional("content_id"), threadRootContentID: try optional("thread_root_content_id"))
         let ruleIDs = (try optional("rule_ids") ?? "").split(separator: ",").compactMap { Int64($0) }.sorted()
         return Mention(
             id: try int("id"), authorID: try int("author_id"), post: post, matchedRuleIDs: ruleIDs,

@@ -7,7 +7,7 @@ import SQLKit
 /// Stores and reads mentions and their authors.
 public struct MentionStore: Sendable {
     static let notifyChannel = "rapport_mentions"
-    /// Rows per INSERT statement: well under SQLite's bind limit at ~27 columns.
+    /// Rows per INSERT statement: well under SQLite's bind limit at ~28 columns.
     static let rowsPerStatement = 200
 
     let database: Database

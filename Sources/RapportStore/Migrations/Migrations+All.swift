@@ -476,6 +476,21 @@ extension Migration {
                 """,
             ]
         },
+        Migration(version: 14, name: "content ids for Bluesky replies, shared sign-in limiter") { d in
+            contentIDColumns(table: "mentions") + [
+                // One row per counted sign-in attempt, so that every instance on one database sees the same
+                // count; rows older than the limiter's window are pruned as new ones arrive.
+                """
+                CREATE TABLE sign_in_attempts (
+                    id \(d.primaryKey),
+                    account TEXT NOT NULL,
+                    at_ms BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX sign_in_attempts_account ON sign_in_attempts (account, at_ms)",
+                "CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at_ms)",
+            ]
+        },
         Migration(version: 15, name: "narrow rollups: one cube without the language, one of the language") { d in
             [
                 // The full cube (× language) made every chart scan 3–5× the rows it needs: the same counts are kept
@@ -543,4 +558,13 @@ extension Migration {
             ]
         },
     ]
+
+    /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the
+    /// ingest benchmark's `raw_mentions`, which copies the shape of `mentions`.
+    static func contentIDColumns(table: String) -> [String] {
+        [
+            "ALTER TABLE \(table) ADD COLUMN content_id TEXT",
+            "ALTER TABLE \(table) ADD COLUMN thread_root_content_id TEXT",
+        ]
+    }
 }
