@@ -46,7 +46,7 @@ extension ConversationStore {
             var (from, into) = try ConversationMachine.split(
                 source, into: newID, part: part, by: .agent(AgentID(user.id)), at: date)
             if let policyID = source.sla?.policyID,
-                let policy = try await DeskDirectory.load(db).policies[policyID]
+                let policy = try await DeskDirectory.slaPolicies(db)[policyID]
             {
                 let applied = try ConversationMachine.apply(
                     .applySLA(policy, by: .system), to: into.conversation, at: date)

@@ -56,12 +56,7 @@ struct DeskDirectory: Sendable {
                 id: AgentID(user.id), name: user.name, skills: skills, capacity: user.capacity,
                 openCount: try row.decode(column: "open_count", as: Int.self), isAway: user.isAway)
         }
-        var policies: [SLAPolicyID: SLAPolicy] = [:]
-        for row in try await db.raw("SELECT id, definition FROM sla_policies").all() {
-            var policy = try DeskCoding.decode(SLAPolicy.self, try row.decode(column: "definition", as: String.self))
-            policy.id = SLAPolicyID(try row.decode(column: "id", as: Int64.self))
-            policies[policy.id] = policy
-        }
+        let policies = try await slaPolicies(db)
         let roundRobin =
             try await db.raw("SELECT value FROM desk_settings WHERE name = \(bind: roundRobinSetting)").first()
             .map { try DeskCoding.decode(RoundRobinState.self, try $0.decode(column: "value", as: String.self)) }
@@ -72,6 +67,17 @@ struct DeskDirectory: Sendable {
         return DeskDirectory(
             rules: rules, teams: teams, agents: agents, policies: policies, roundRobin: roundRobin,
             channelTeams: channelTeams)
+    }
+
+    /// Every SLA policy by id (routing, and a split conversation keeping its policy).
+    static func slaPolicies(_ db: any SQLDatabase) async throws -> [SLAPolicyID: SLAPolicy] {
+        var policies: [SLAPolicyID: SLAPolicy] = [:]
+        for row in try await db.raw("SELECT id, definition FROM sla_policies").all() {
+            var policy = try DeskCoding.decode(SLAPolicy.self, try row.decode(column: "definition", as: String.self))
+            policy.id = SLAPolicyID(try row.decode(column: "id", as: Int64.self))
+            policies[policy.id] = policy
+        }
+        return policies
     }
 
     func saveRoundRobin(_ db: any SQLDatabase) async throws {
