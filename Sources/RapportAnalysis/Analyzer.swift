@@ -27,18 +27,19 @@ public struct Analyzer: Sendable {
         let declared = Self.normalise(input.language)
         let (languages, scorer, classifier, extractor) = (self.languages, self.sentiment, self.intents, self.topics)
         let (language, sentiment, intents, topics) = tokenizer.withTokens(input.text) {
-            tokens -> (String, Sentiment, [Intent], [String]) in
+            tokens -> (String, Sentiment, [Intent], TopicList) in
             let language = declared ?? languages.detect(tokens)
             let sentiment = scorer.score(tokens, english: SentimentScorer.isEnglish(language))
             return (
-                language, sentiment, classifier.classify(tokens, sentiment: sentiment), extractor.topics(tokens)
+                language, sentiment, classifier.classify(tokens, sentiment: sentiment), extractor.topicList(tokens)
             )
         }
         let influence = InfluenceModel.score(input)
-        let (level, reasons) = priority.decide(input, sentiment: sentiment, intents: intents, influence: influence)
+        let (level, reasons) = priority.decideCompact(
+            input, sentiment: sentiment, intents: intents, influence: influence)
         return PostAnalysis(
-            sentiment: sentiment, intents: intents, language: language, topics: topics, influence: influence,
-            level: level, reasons: reasons)
+            sentiment: sentiment, intents: intents, language: language, topicList: topics, influence: influence,
+            level: level, reasonList: reasons)
     }
 
     /// Trusts a platform language tag ("en-GB" → "en"); nil when absent or empty.

@@ -1,30 +1,100 @@
 /// The result of analysing one post. Stable contract: stored with every mention,
 /// filtered on by the API and printed by `rapport analyze`.
-public struct PostAnalysis: Codable, Sendable, Hashable {
+public struct PostAnalysis: Sendable {
     public var sentiment: Sentiment
     /// One or more intents, most confident first.
     public var intents: [Intent]
     /// ISO 639-1 code (`en`, `es`, `fr`, `de`, `pt`, `it`, `nl`) or `und` when unknown.
     public var language: String
     /// Key phrases and hashtags (hashtags keep their `#`).
-    public var topics: [String]
+    public var topics: [String] {
+        get { topicList.strings }
+        set { topicList = TopicList(newValue) }
+    }
     /// Author influence 0–100.
     public var influence: Int
     public var level: Level
     /// Why the post landed at its level, as short human-readable phrases.
-    public var reasons: [String]
+    public var reasons: [String] {
+        get { reasonList.strings }
+        set { reasonList = ReasonList(newValue) }
+    }
+
+    // Topics and reasons are kept compactly (see `TopicList`, `ReasonList`): the analyser makes
+    // millions of these and most are never read as Strings; the Strings are made when read.
+    var topicList: TopicList
+    var reasonList: ReasonList
 
     public init(
         sentiment: Sentiment, intents: [Intent], language: String, topics: [String], influence: Int,
         level: Level, reasons: [String]
     ) {
+        self.init(
+            sentiment: sentiment, intents: intents, language: language, topicList: TopicList(topics),
+            influence: influence, level: level, reasonList: ReasonList(reasons))
+    }
+
+    init(
+        sentiment: Sentiment, intents: [Intent], language: String, topicList: TopicList, influence: Int,
+        level: Level, reasonList: ReasonList
+    ) {
         self.sentiment = sentiment
         self.intents = intents
         self.language = language
-        self.topics = topics
+        self.topicList = topicList
         self.influence = influence
         self.level = level
-        self.reasons = reasons
+        self.reasonList = reasonList
+    }
+}
+
+// Written by hand only because topics and reasons are computed: the same keys, in the same order,
+// with the same types as the synthesised conformances had.
+extension PostAnalysis: Codable {
+    enum CodingKeys: String, CodingKey {
+        case sentiment, intents, language, topics, influence, level, reasons
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            sentiment: try c.decode(Sentiment.self, forKey: .sentiment),
+            intents: try c.decode([Intent].self, forKey: .intents),
+            language: try c.decode(String.self, forKey: .language),
+            topics: try c.decode([String].self, forKey: .topics),
+            influence: try c.decode(Int.self, forKey: .influence),
+            level: try c.decode(Level.self, forKey: .level),
+            reasons: try c.decode([String].self, forKey: .reasons))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sentiment, forKey: .sentiment)
+        try c.encode(intents, forKey: .intents)
+        try c.encode(language, forKey: .language)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(influence, forKey: .influence)
+        try c.encode(level, forKey: .level)
+        try c.encode(reasons, forKey: .reasons)
+    }
+}
+
+// Equality and hashing see the topics and reasons, not how they are stored.
+extension PostAnalysis: Hashable {
+    public static func == (a: PostAnalysis, b: PostAnalysis) -> Bool {
+        a.sentiment == b.sentiment && a.intents == b.intents && a.language == b.language
+            && a.topicList == b.topicList && a.influence == b.influence && a.level == b.level
+            && a.reasonList == b.reasonList
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sentiment)
+        hasher.combine(intents)
+        hasher.combine(language)
+        hasher.combine(topicList)
+        hasher.combine(influence)
+        hasher.combine(level)
+        hasher.combine(reasonList)
     }
 }
 

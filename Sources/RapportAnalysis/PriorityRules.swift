@@ -21,21 +21,27 @@ public struct PriorityRules: Sendable {
     public func decide(
         _ input: AnalysisInput, sentiment: Sentiment, intents: [Intent], influence: Int
     ) -> (level: Level, reasons: [String]) {
+        let (level, reasons) = decideCompact(input, sentiment: sentiment, intents: intents, influence: influence)
+        return (level, reasons.strings)
+    }
+
+    /// `decide` with the reasons as codes and numbers (no Strings, no array), as `PostAnalysis`
+    /// stores them.
+    func decideCompact(
+        _ input: AnalysisInput, sentiment: Sentiment, intents: [Intent], influence: Int
+    ) -> (level: Level, reasons: ReasonList) {
         var complaint = false, churn = false, question = false, purchase = false
-        var intentReasons = 0
         for intent in intents where intent.confidence >= intentThreshold {
             switch intent.name {
             case .complaint: complaint = true
             case .churnThreat: churn = true
             case .question: question = true
             case .purchaseIntent: purchase = true
-            case .praise: break
-            case .noise: continue
+            case .praise, .noise: break
             }
-            intentReasons += 1
         }
         if let top = intents.first, top.name == .noise, top.confidence >= 0.5, !complaint, !churn, !question {
-            return (.noise, Self.noiseReasons)
+            return (.noise, .noise)
         }
         let followers = input.followers ?? 0
         let negative = sentiment.label == .negative || complaint || churn
@@ -50,23 +56,31 @@ public struct PriorityRules: Sendable {
         }
         let influential = influence >= influentialScore
         // The reasons, in this order: sentiment, intents, followers, verified, value, spread,
-        // influence; counted first so the array is allocated once at its size (or not at all).
-        let count =
-            (sentiment.label != .neutral ? 1 : 0) + intentReasons + (followers >= 10_000 ? 1 : 0)
-            + (input.verified ? 1 : 0) + (highValue ? 1 : 0) + (amplified ? 1 : 0) + (influential ? 1 : 0)
-        var reasons: [String] = []
-        if count > 0 {
-            reasons.reserveCapacity(count)
-            if sentiment.label != .neutral { reasons.append(sentiment.label.rawValue) }
-            for intent in intents where intent.confidence >= intentThreshold && intent.name != .noise {
-                reasons.append(Self.reason(intent.name))
-            }
-            if followers >= 10_000 { reasons.append(Self.followersReason(followers)) }
-            if input.verified { reasons.append("verified author") }
-            if highValue { reasons.append("high-value customer (\(Self.compact(Int(input.customerValue ?? 0))))") }
-            if amplified { reasons.append("amplified fast (\(Int(perMinute.rounded())) shares/replies per minute)") }
-            if influential { reasons.append("influence \(influence)") }
+        // influence (`ReasonList.strings` writes them).
+        var codes = ReasonList.Codes()
+        codes.sentiment = sentiment.label == .positive ? 1 : sentiment.label == .negative ? 2 : 0
+        var fits = true
+        for intent in intents where intent.confidence >= intentThreshold && intent.name != .noise {
+            fits = fits && codes.addIntent(intent.name)
         }
+        if followers >= 10_000 { codes.followers = followers }
+        codes.verified = input.verified
+        if highValue {
+            codes.highValue = true
+            codes.customerValue = Int(input.customerValue ?? 0)
+        }
+        if amplified {
+            codes.amplified = true
+            codes.perMinute = Int(perMinute.rounded())
+        }
+        if influential {
+            codes.influential = true
+            codes.influence = influence
+        }
+        // More than five intent reasons (only possible with intents given from outside, repeated):
+        // the plain array, written the same way.
+        let reasons =
+            fits ? ReasonList(codes: codes) : ReasonList(Self.reasons(intents, codes, threshold: intentThreshold))
         let urgent = (negative && celebrity) || (churn && highValue) || (negative && amplified)
         if urgent { return (.urgent, reasons) }
         if negative || question || purchase || amplified || influential {
@@ -75,7 +89,24 @@ public struct PriorityRules: Sendable {
         return (.relevant, reasons)
     }
 
-    private static let noiseReasons = ["noise"]
+    /// The reasons of `codes` with every intent reason of `intents` (no limit on their number).
+    private static func reasons(_ intents: [Intent], _ codes: ReasonList.Codes, threshold: Double) -> [String] {
+        var head = codes
+        head.intents = 0
+        head.followers = 0
+        head.verified = false
+        head.highValue = false
+        head.amplified = false
+        head.influential = false
+        var tail = codes
+        tail.sentiment = 0
+        tail.intents = 0
+        var out = ReasonList(codes: head).strings
+        for intent in intents where intent.confidence >= threshold && intent.name != .noise {
+            out.append(reason(intent.name))
+        }
+        return out + ReasonList(codes: tail).strings
+    }
 
     /// The reason phrase for an intent ("purchase intent"): literals, so no String is built.
     static func reason(_ name: Intent.Name) -> String {

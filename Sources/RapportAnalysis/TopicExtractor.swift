@@ -37,9 +37,12 @@ public struct TopicExtractor: Sendable {
         var score: Int32
     }
 
-    func topics(_ text: TokenizedText) -> [String] {
+    func topics(_ text: TokenizedText) -> [String] { topicList(text).strings }
+
+    /// The topics as `PostAnalysis` keeps them: inline bytes when they fit, else an array.
+    func topicList(_ text: TokenizedText) -> TopicList {
         let limit = maxTopics
-        guard limit > 0 else { return [] }
+        guard limit > 0 else { return TopicList() }
         let bytes = text.bytes
         let tokens = text.tokens
         let count = tokens.count
@@ -120,13 +123,59 @@ public struct TopicExtractor: Sendable {
                 }
                 p += 1
             }
-            guard total > 0 else { return [] }
+            guard total > 0 else { return TopicList() }
+            let inline = TopicList.inline(count: total) { i, buffer in
+                i < tagCount
+                    ? Self.write(bytes, prefix: 0x23, tags[i].first..<tags[i].count, into: buffer)
+                    : Self.write(tokens, bytes, tags[i], into: buffer)
+            }
+            if let inline { return inline }
             var out: [String] = []
             out.reserveCapacity(total)
             for t in 0..<tagCount { out.append(Self.string(bytes, prefix: 0x23, tags[t].first..<tags[t].count)) }
             for q in tagCount..<total { out.append(string(tokens, bytes, tags[q])) }
-            return out
+            return TopicList(out)
         }
+    }
+
+    /// Writes what `string(_:prefix:_:)` would hold into `buffer`; nil when it does not fit.
+    private static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt8, _ range: Range<Int32>,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) -> Int? {
+        let extra = prefix == 0 ? 0 : 1
+        let n = range.count + extra
+        guard n <= buffer.count else { return nil }
+        if extra == 1 { buffer[0] = prefix }
+        var k = extra
+        for i in Int(range.lowerBound)..<Int(range.upperBound) {
+            buffer[k] = bytes[i]
+            k += 1
+        }
+        return n
+    }
+
+    /// Writes the phrase's words joined by single spaces into `buffer`; nil when they do not fit.
+    private static func write(
+        _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ phrase: Phrase,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) -> Int? {
+        var length = Int(phrase.count) - 1
+        for k in 0..<Int(phrase.count) { length += Int(tokens[Int(phrase.first) + k].length) }
+        guard length <= buffer.count else { return nil }
+        var n = 0
+        for k in 0..<Int(phrase.count) {
+            let token = tokens[Int(phrase.first) + k]
+            if k > 0 {
+                buffer[n] = 0x20
+                n += 1
+            }
+            for i in Int(token.start)..<Int(token.start + token.length) {
+                buffer[n] = bytes[i]
+                n += 1
+            }
+        }
+        return n
     }
 
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int32>, _ b: Range<Int32>) -> Bool {

@@ -1,0 +1,93 @@
+/// The topics of a `PostAnalysis`, stored without heap memory when they are short.
+///
+/// The analyser's topics (at most five, a few words each) usually fit in 64 bytes: they are kept
+/// there, joined by the unit separator (0x1F), with their count, so a post's analysis costs no
+/// array and no String allocations, and freeing it costs nothing. `strings` makes the Strings
+/// when someone reads them. Anything that does not fit, or contains the separator, or was
+/// assigned from outside the analyser, is kept as a plain array: every list of Strings round-trips
+/// exactly. A value type with no pointers, so it is `Sendable` like the arrays it replaces.
+struct TopicList: Sendable {
+    /// Bytes of the inline form; the topics joined by `separator`.
+    static let capacity = 64
+    static let separator: UInt8 = 0x1F
+
+    private var inline: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// Bytes used in `inline`.
+    private var length: UInt8 = 0
+    /// Number of topics in `inline` (0 with `list` nil: no topics).
+    private var count: UInt8 = 0
+    /// The topics when they are not inline.
+    private var list: [String]?
+
+    init() {}
+
+    init(_ strings: [String]) {
+        if !strings.isEmpty { list = strings }
+    }
+
+    /// Builds the inline form from `count` pieces written by `write`, which is given each piece's
+    /// index and a buffer of `capacity` bytes and returns the bytes written, or nil when the piece
+    /// does not fit. Returns nil when the whole does not fit (or a piece contains the separator);
+    /// the caller then makes the array.
+    static func inline(
+        count: Int, _ write: (Int, UnsafeMutableRawBufferPointer) -> Int?
+    ) -> TopicList? {
+        guard count > 0, count < 256 else { return count == 0 ? TopicList() : nil }
+        var result = TopicList()
+        let used: Int? = withUnsafeMutableBytes(of: &result.inline) { raw -> Int? in
+            var n = 0
+            for i in 0..<count {
+                if i > 0 {
+                    guard n < capacity else { return nil }
+                    raw[n] = separator
+                    n += 1
+                }
+                let rest = UnsafeMutableRawBufferPointer(rebasing: raw[n...])
+                guard let written = write(i, rest), written <= rest.count else { return nil }
+                for k in n..<n + written where raw[k] == separator { return nil }
+                n += written
+            }
+            return n
+        }
+        guard let used else { return nil }
+        result.length = UInt8(used)
+        result.count = UInt8(count)
+        return result
+    }
+
+    var isEmpty: Bool { list == nil && count == 0 }
+
+    /// The topics, in order.
+    var strings: [String] {
+        if let list { return list }
+        guard count > 0 else { return [] }
+        return withUnsafeBytes(of: inline) { raw in
+            var out: [String] = []
+            out.reserveCapacity(Int(count))
+            var start = 0
+            for i in 0..<Int(length) where raw[i] == Self.separator {
+                out.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<Int(length)]), as: UTF8.self))
+            return out
+        }
+    }
+}
+
+extension TopicList: Hashable {
+    /// Equal when the topics are: the inline form and an array of the same Strings are equal.
+    static func == (a: TopicList, b: TopicList) -> Bool {
+        if a.list == nil && b.list == nil {
+            guard a.count == b.count, a.length == b.length else { return false }
+            return withUnsafeBytes(of: a.inline) { x in
+                withUnsafeBytes(of: b.inline) { y in x.prefix(Int(a.length)).elementsEqual(y.prefix(Int(a.length))) }
+            }
+        }
+        return a.strings == b.strings
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(strings)
+    }
+}
