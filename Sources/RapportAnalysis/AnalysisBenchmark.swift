@@ -46,6 +46,9 @@ public enum AnalysisBenchmark {
         }
         let elapsed = clock.now - start
         let cpu = ThreadCPUClock.seconds() - cpuStart
+        // The corpus is freed after the clocks stop, as it was made before they started (Swift may
+        // otherwise free it right after its last use, inside the timed span).
+        withExtendedLifetime(posts) {}
         var levels: [Level: Int] = [:]
         for (k, level) in [Level.noise, .relevant, .attention, .urgent].enumerated() where counts[k] > 0 {
             levels[level] = counts[k]

@@ -124,10 +124,10 @@ public struct TopicExtractor: Sendable {
                 p += 1
             }
             guard total > 0 else { return TopicList() }
-            let inline = TopicList.inline(count: total) { i, buffer in
+            let inline = TopicList.inline(count: total) { i, out, room in
                 i < tagCount
-                    ? Self.write(bytes, prefix: 0x23, tags[i].first..<tags[i].count, into: buffer)
-                    : Self.write(tokens, bytes, tags[i], into: buffer)
+                    ? Self.write(bytes, prefix: 0x23, tags[i].first..<tags[i].count, to: out, room: room)
+                    : Self.write(tokens, bytes, tags[i], to: out, room: room)
             }
             if let inline { return inline }
             var out: [String] = []
@@ -138,42 +138,36 @@ public struct TopicExtractor: Sendable {
         }
     }
 
-    /// Writes what `string(_:prefix:_:)` would hold into `buffer`; nil when it does not fit.
+    /// Writes what `string(_:prefix:_:)` would hold to `out`; nil when it needs more than `room`.
     private static func write(
-        _ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt8, _ range: Range<Int32>,
-        into buffer: UnsafeMutableRawBufferPointer
+        _ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt8, _ range: Range<Int32>, to out: UnsafeMutableRawPointer,
+        room: Int
     ) -> Int? {
         let extra = prefix == 0 ? 0 : 1
         let n = range.count + extra
-        guard n <= buffer.count else { return nil }
-        if extra == 1 { buffer[0] = prefix }
-        var k = extra
-        for i in Int(range.lowerBound)..<Int(range.upperBound) {
-            buffer[k] = bytes[i]
-            k += 1
-        }
+        guard n <= room else { return nil }
+        if extra == 1 { out.storeBytes(of: prefix, as: UInt8.self) }
+        (out + extra).copyMemory(from: bytes.baseAddress! + Int(range.lowerBound), byteCount: range.count)
         return n
     }
 
-    /// Writes the phrase's words joined by single spaces into `buffer`; nil when they do not fit.
+    /// Writes the phrase's words joined by single spaces to `out`; nil when they need more than `room`.
     private static func write(
         _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ phrase: Phrase,
-        into buffer: UnsafeMutableRawBufferPointer
+        to out: UnsafeMutableRawPointer, room: Int
     ) -> Int? {
         var length = Int(phrase.count) - 1
         for k in 0..<Int(phrase.count) { length += Int(tokens[Int(phrase.first) + k].length) }
-        guard length <= buffer.count else { return nil }
+        guard length <= room else { return nil }
         var n = 0
         for k in 0..<Int(phrase.count) {
             let token = tokens[Int(phrase.first) + k]
             if k > 0 {
-                buffer[n] = 0x20
+                out.storeBytes(of: 0x20, toByteOffset: n, as: UInt8.self)
                 n += 1
             }
-            for i in Int(token.start)..<Int(token.start + token.length) {
-                buffer[n] = bytes[i]
-                n += 1
-            }
+            (out + n).copyMemory(from: bytes.baseAddress! + Int(token.start), byteCount: Int(token.length))
+            n += Int(token.length)
         }
         return n
     }

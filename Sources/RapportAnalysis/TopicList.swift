@@ -26,33 +26,49 @@ struct TopicList: Sendable {
     }
 
     /// Builds the inline form from `count` pieces written by `write`, which is given each piece's
-    /// index and a buffer of `capacity` bytes and returns the bytes written, or nil when the piece
-    /// does not fit. Returns nil when the whole does not fit (or a piece contains the separator);
-    /// the caller then makes the array.
-    static func inline(
-        count: Int, _ write: (Int, UnsafeMutableRawBufferPointer) -> Int?
-    ) -> TopicList? {
+    /// index, where to write and how many bytes are left there, and returns the bytes written, or
+    /// nil when the piece does not fit. Returns nil when the whole does not fit or a piece contains
+    /// the separator; the caller then makes the array.
+    static func inline(count: Int, _ write: (Int, UnsafeMutableRawPointer, Int) -> Int?) -> TopicList? {
         guard count > 0, count < 256 else { return count == 0 ? TopicList() : nil }
         var result = TopicList()
         let used: Int? = withUnsafeMutableBytes(of: &result.inline) { raw -> Int? in
+            let base = raw.baseAddress!
             var n = 0
             for i in 0..<count {
                 if i > 0 {
                     guard n < capacity else { return nil }
-                    raw[n] = separator
+                    base.storeBytes(of: separator, toByteOffset: n, as: UInt8.self)
                     n += 1
                 }
-                let rest = UnsafeMutableRawBufferPointer(rebasing: raw[n...])
-                guard let written = write(i, rest), written <= rest.count else { return nil }
-                for k in n..<n + written where raw[k] == separator { return nil }
+                guard let written = write(i, base + n, capacity - n), written <= capacity - n else { return nil }
                 n += written
             }
             return n
         }
         guard let used else { return nil }
+        // Exactly the separators written between the pieces, or a piece held one (bytes past
+        // `used` are zero).
+        guard result.separators == count - 1 else { return nil }
         result.length = UInt8(used)
         result.count = UInt8(count)
         return result
+    }
+
+    /// How many bytes of `inline` are the separator, eight at a time.
+    private var separators: Int {
+        withUnsafeBytes(of: inline) { raw in
+            var total = 0
+            for w in 0..<Self.capacity / 8 {
+                let x = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) ^ 0x1F1F_1F1F_1F1F_1F1F
+                // High bit of each byte of `y` is set exactly where that byte of `x` is non-zero.
+                let y = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+                // One bit per separator byte, summed by a multiply (no popcount instruction on
+                // baseline x86-64).
+                total += Int((((~y & 0x8080_8080_8080_8080) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            }
+            return total
+        }
     }
 
     var isEmpty: Bool { list == nil && count == 0 }
