@@ -58,6 +58,9 @@ struct Serve: AsyncParsableCommand {
         }
         extra += PullConnectors.services(
             feeds: feed, xStreams: xStream, jetstreams: jetstream, services: services, logger: logger)
+        if let digest = try DigestScheduler.fromEnvironment(database: services.database, logger: logger) {
+            extra.append(digest)
+        }
         let app = buildApplication(configuration, services: services, extraServices: extra, logger: logger)
         try await app.runService()
     }
