@@ -57,7 +57,9 @@ struct AlertDeskTests {
         [.contentType: "application/x-www-form-urlencoded", .cookie: session.cookie]
     }
 
-    @Test("analysts read the queue; agents acknowledge, assign and resolve with the session's token", arguments: TestEngine.available)
+    @Test(
+        "analysts read the queue; agents acknowledge, assign and resolve with the session's token",
+        arguments: TestEngine.available)
     func queue(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -159,7 +161,8 @@ struct AlertDeskTests {
                 #expect(html.contains("Agent Person</span> resolved"))
                 #expect(!html.contains("/inbox/alerts/\(alert.id)/resolve"))
             }
-            try await client.execute(uri: "/inbox/alerts?status=bogus", method: .get, headers: [.cookie: agent.cookie]) {
+            try await client.execute(uri: "/inbox/alerts?status=bogus", method: .get, headers: [.cookie: agent.cookie])
+            {
                 #expect($0.status == .badRequest)
                 #expect(errorCode($0.body) == "invalid_parameter")
             }
@@ -170,7 +173,8 @@ struct AlertDeskTests {
         }
     }
 
-    @Test("every alert page and form checks the role: analysts read, agents and up act", arguments: TestEngine.available)
+    @Test(
+        "every alert page and form checks the role: analysts read, agents and up act", arguments: TestEngine.available)
     func roles(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -190,13 +194,16 @@ struct AlertDeskTests {
                         uri: uri, method: method, headers: Self.form(session),
                         body: body.map { ByteBuffer(string: $0 + "&_csrf=\(session.csrf)") })
                     if role.allows(minimum) {
-                        #expect(response.status == .ok || response.status == .seeOther, "\(role) \(uri): \(response.status)")
+                        #expect(
+                            response.status == .ok || response.status == .seeOther, "\(role) \(uri): \(response.status)"
+                        )
                     } else {
                         #expect(response.status == .forbidden, "\(role) \(uri): \(response.status)")
                         #expect(errorCode(response.body) == "forbidden")
                     }
                 }
-                #expect(try await services.alerts.store.alert(id: id)?.status == (role.allows(.agent) ? .resolved : .open))
+                #expect(
+                    try await services.alerts.store.alert(id: id)?.status == (role.allows(.agent) ? .resolved : .open))
             }
         }
     }
@@ -205,7 +212,8 @@ struct AlertDeskTests {
     func teamAndEmail(engine: TestEngine) async throws {
         let mails = Mails()
         try await TestApp.withServices(
-            engine, alertMail: { subject, text, key in
+            engine,
+            alertMail: { subject, text, key in
                 mails.append((subject, text, key))
                 return nil
             }, alertTeam: ["AGENT@acme.test", "supervisor@acme.test", "nobody@acme.test"]
@@ -232,7 +240,9 @@ struct AlertDeskTests {
             let sent = mails.all
             #expect(sent.count == 1)
             #expect(sent.first?.key == "alert-\(alert.id)")
-            #expect(sent.first?.subject == "[Rapport alert] Volume spike on rule “acme” (acme): 1440 posts/h vs 240/h expected (6.0×)")
+            #expect(
+                sent.first?.subject
+                    == "[Rapport alert] Volume spike on rule “acme” (acme): 1440 posts/h vs 240/h expected (6.0×)")
             #expect(sent.first?.text.contains("Top posts:\n  @dana<b> on x: no signal") == true)
             #expect(sent.first?.text.contains("/inbox/alerts") == true)
             for id in team { #expect(try await services.desk.notifications.unreadCount(userID: id) == 1) }

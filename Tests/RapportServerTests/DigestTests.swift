@@ -56,8 +56,9 @@ struct DigestTests {
             xPost("3", "love the new plan, thank you", at: "2026-11-20T11:00:00Z"),
             xPost("4", "is the plan out yet", at: "2026-11-19T11:00:00Z"),
         ].joined(separator: "\n")
-        try await client.execute(uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: lines))
-        { #expect($0.status == .ok) }
+        try await client.execute(
+            uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: lines)
+        ) { #expect($0.status == .ok) }
         let rule = try #require(try await services.rules.all().first)
         let evidence = AlertEvidence(
             windowSeconds: 300, observedCount: 40, expectedCount: 2, observedRate: 480, expectedRate: 24,
@@ -77,7 +78,9 @@ struct DigestTests {
         return inDay
     }
 
-    @Test("yesterday's digest: volume against the day before, sentiment, funnel, topics, alerts, service", arguments: TestEngine.available)
+    @Test(
+        "yesterday's digest: volume against the day before, sentiment, funnel, topics, alerts, service",
+        arguments: TestEngine.available)
     func summary(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let alertID = try await Self.seed(client, services)
@@ -119,7 +122,9 @@ struct DigestTests {
         }
     }
 
-    @Test("the scheduled digest goes out once per period, at its hour, on one instance; a failure is retried", arguments: TestEngine.available)
+    @Test(
+        "the scheduled digest goes out once per period, at its hour, on one instance; a failure is retried",
+        arguments: TestEngine.available)
     func schedule(engine: TestEngine) async throws {
         let receiver = CrisisAlertTests.Receiver()
         let secret = "digest-secret"
@@ -175,7 +180,9 @@ struct DigestTests {
         }
     }
 
-    @Test("settings: a wrong period or hour, or nowhere to send, stops serve with the setting named", arguments: [TestEngine.sqlite])
+    @Test(
+        "settings: a wrong period or hour, or nowhere to send, stops serve with the setting named",
+        arguments: [TestEngine.sqlite])
     func settings(engine: TestEngine) async throws {
         #expect(DigestPeriod(rawValue: "monthly") == nil)
         let none = DigestSender.fromEnvironment([:])
@@ -187,7 +194,10 @@ struct DigestTests {
         #expect(both.mail != nil && both.webhook?.url == "https://hooks.acme.test/x")
         try await TestApp.withServices(engine) { _, services in
             let logger = Logger(label: "test")
-            let smtp = ["RAPPORT_SMTP_HOST": "relay.local", "RAPPORT_SMTP_FROM": "r@acme.test", "RAPPORT_ALERT_EMAIL_TO": "o@acme.test"]
+            let smtp = [
+                "RAPPORT_SMTP_HOST": "relay.local", "RAPPORT_SMTP_FROM": "r@acme.test",
+                "RAPPORT_ALERT_EMAIL_TO": "o@acme.test",
+            ]
             for (env, named) in [
                 (["RAPPORT_DIGEST": "monthly"], "RAPPORT_DIGEST"),
                 (smtp.merging(["RAPPORT_DIGEST": "daily", "RAPPORT_DIGEST_HOUR": "25"]) { $1 }, "RAPPORT_DIGEST_HOUR"),
@@ -200,7 +210,8 @@ struct DigestTests {
             #expect(try DigestScheduler.fromEnvironment(database: services.database, [:], logger: logger) == nil)
             let weekly = try #require(
                 try DigestScheduler.fromEnvironment(
-                    database: services.database, smtp.merging(["RAPPORT_DIGEST": "weekly", "RAPPORT_DIGEST_HOUR": "9"]) { $1 },
+                    database: services.database,
+                    smtp.merging(["RAPPORT_DIGEST": "weekly", "RAPPORT_DIGEST_HOUR": "9"]) { $1 },
                     logger: logger))
             #expect(weekly.period == .weekly && weekly.hour == 9)
         }
@@ -219,10 +230,11 @@ struct DigestTests {
                 "rules", "add", "--database", db, "--name", "acme", "--brand", "acme", "--query", "acme OR @AcmeMobile",
             ]).status == 0)
         let file = dir.appendingPathComponent("posts.ndjson")
-        try ([
-            Self.xPost("1", "no signal again, awful", at: "2026-11-20T09:00:00Z"),
-            Self.xPost("2", "love it", at: "2026-11-20T10:00:00Z"),
-        ].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try
+            ([
+                Self.xPost("1", "no signal again, awful", at: "2026-11-20T09:00:00Z"),
+                Self.xPost("2", "love it", at: "2026-11-20T10:00:00Z"),
+            ].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         #expect(try runRapport(["ingest", "--database", db, "--format", "x", "--no-alerts", file.path]).status == 0)
         let run = try runRapport(["digest", "--database", db, "--period", "daily", "--at", "2026-11-21T08:00:00Z"])
         #expect(run.status == 0, "\(run.err)")

@@ -62,7 +62,9 @@ public final class AlertRelay: Service, Sendable {
         }
         let logger = Logger(label: "rapport.alerts.email")
         return { subject, text, key in
-            await mailer.send(subject: subject, text: text, key: key) { logger.warning("alert email: \($0); will retry") }
+            await mailer.send(subject: subject, text: text, key: key) {
+                logger.warning("alert email: \($0); will retry")
+            }
         }
     }
 

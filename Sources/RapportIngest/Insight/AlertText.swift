@@ -54,13 +54,16 @@ public enum AlertText {
         if !p.evidence.topAuthors.isEmpty {
             lines.append("")
             lines.append("Top authors:")
-            lines += p.evidence.topAuthors.map { "  @\($0.handle) (\($0.network), \($0.followers) followers, \($0.posts) posts)" }
+            lines += p.evidence.topAuthors.map {
+                "  @\($0.handle) (\($0.network), \($0.followers) followers, \($0.posts) posts)"
+            }
         }
         if !p.evidence.topPosts.isEmpty {
             lines.append("")
             lines.append("Top posts:")
             for post in p.evidence.topPosts {
-                lines.append("  @\(post.author) on \(post.network): \(post.text.replacingOccurrences(of: "\n", with: " "))")
+                lines.append(
+                    "  @\(post.author) on \(post.network): \(post.text.replacingOccurrences(of: "\n", with: " "))")
                 if let url = post.url { lines.append("    \(url)") }
             }
         }

@@ -129,8 +129,11 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         admin: AdminController(
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
     ).addRoutes(to: router)
-    AlertDeskController(renderer: services.renderer, desk: services.desk, relay: services.alertRelay, rules: services.rules, store: services.alerts.store)
-        .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    AlertDeskController(
+        renderer: services.renderer, desk: services.desk, relay: services.alertRelay, rules: services.rules,
+        store: services.alerts.store
+    )
+    .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))

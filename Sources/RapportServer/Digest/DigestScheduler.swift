@@ -21,7 +21,8 @@ public struct DigestScheduler: Service {
     public var logger: Logger
 
     public init(
-        period: DigestPeriod, hour: Int = 7, database: Database, sender: DigestSender, interval: Duration = .seconds(60),
+        period: DigestPeriod, hour: Int = 7, database: Database, sender: DigestSender,
+        interval: Duration = .seconds(60),
         instance: String = UUID().uuidString, now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "rapport.digest")
     ) {

@@ -24,7 +24,8 @@ public struct DigestSender: Sendable {
         if let mailer {
             let logger = Logger(label: "rapport.digest")
             mail = { subject, text, key in
-                await mailer.send(subject: subject, text: text, key: key, report: { logger.warning("digest email: \($0)") })
+                await mailer.send(
+                    subject: subject, text: text, key: key, report: { logger.warning("digest email: \($0)") })
             }
         }
         let webhook = (value("RAPPORT_DIGEST_WEBHOOK_URL") ?? value("RAPPORT_ALERT_WEBHOOK_URL")).map {

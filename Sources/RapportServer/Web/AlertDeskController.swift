@@ -59,8 +59,11 @@ struct AlertDeskController {
         try RoleMiddleware.require(.analyst, context)
         let me = context.user!.id
         return ServerSentEvents.response(request, relay.signals.subscribe(buffer: 200)) { signal in
-            var event = "event: alert\ndata: {\"alertId\":\(signal.alertId),\"event\":\"\(Self.token(signal.event))\"}\n\n"
-            if signal.notified.contains(me) { event += "event: notification\ndata: {\"alertId\":\(signal.alertId)}\n\n" }
+            var event =
+                "event: alert\ndata: {\"alertId\":\(signal.alertId),\"event\":\"\(Self.token(signal.event))\"}\n\n"
+            if signal.notified.contains(me) {
+                event += "event: notification\ndata: {\"alertId\":\(signal.alertId)}\n\n"
+            }
             return ByteBuffer(string: event)
         }
     }

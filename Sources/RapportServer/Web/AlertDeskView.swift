@@ -10,7 +10,9 @@ enum AlertDeskView {
     ) -> [String: Any] {
         let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return [
-            "alerts": alerts.map { card($0, timeline: timelines[$0.id] ?? [], users: users, names: names, canAct: canAct, now: now) },
+            "alerts": alerts.map {
+                card($0, timeline: timelines[$0.id] ?? [], users: users, names: names, canAct: canAct, now: now)
+            },
             "alertCount": alerts.count,
         ]
     }
@@ -30,12 +32,17 @@ enum AlertDeskView {
             "detectedISO": ViewFormat.iso(a.detectedAt), "detectedText": ViewFormat.relative(a.detectedAt, now: now),
             "episodeClosed": a.episode == "closed",
             "terms": e.trendingTerms, "hasTerms": !e.trendingTerms.isEmpty,
-            "authors": e.topAuthors.map { ["handle": $0.handle, "network": $0.network, "followers": $0.followers, "posts": $0.posts] },
+            "authors": e.topAuthors.map {
+                ["handle": $0.handle, "network": $0.network, "followers": $0.followers, "posts": $0.posts]
+            },
             "hasAuthors": !e.topAuthors.isEmpty,
             "posts": e.topPosts.map { p -> [String: Any] in
-                var post: [String: Any] = ["author": p.author, "network": p.network, "text": p.text, "engagement": p.engagement]
+                var post: [String: Any] = [
+                    "author": p.author, "network": p.network, "text": p.text, "engagement": p.engagement,
+                ]
                 // Only web links become links: a `javascript:` URL from a payload stays out of the page.
-                post.setIfPresent("url", p.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil })
+                post.setIfPresent(
+                    "url", p.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil })
                 post.setIfPresent("mentionID", p.mentionID)
                 return post
             },
