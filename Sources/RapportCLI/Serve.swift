@@ -29,6 +29,7 @@ struct Serve: AsyncParsableCommand {
         try configuration.applyEnvironment()
         if db.database != nil { configuration.database = try db.location() }
         RapportMetrics.bootstrap()
+        try DigestScheduler.checkEnvironment()
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
             configuration,

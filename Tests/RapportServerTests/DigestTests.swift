@@ -206,6 +206,7 @@ struct DigestTests {
                 #expect {
                     _ = try DigestScheduler.fromEnvironment(database: services.database, env, logger: logger)
                 } throws: { "\($0)".contains(named) }
+                #expect { try DigestScheduler.checkEnvironment(env) } throws: { "\($0)".contains(named) }
             }
             #expect(try DigestScheduler.fromEnvironment(database: services.database, [:], logger: logger) == nil)
             let weekly = try #require(

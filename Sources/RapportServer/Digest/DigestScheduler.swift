@@ -42,6 +42,17 @@ public struct DigestScheduler: Service {
     public static func fromEnvironment(
         database: Database, _ env: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) throws -> DigestScheduler? {
+        guard let (period, hour, sender) = try settings(env) else { return nil }
+        return DigestScheduler(period: period, hour: hour, database: database, sender: sender, logger: logger)
+    }
+
+    /// Checks the digest settings without a database (`serve` calls it before opening one), throwing what
+    /// `fromEnvironment` would.
+    public static func checkEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws {
+        _ = try settings(env)
+    }
+
+    static func settings(_ env: [String: String]) throws -> (DigestPeriod, Int, DigestSender)? {
         guard let raw = env["RAPPORT_DIGEST"], !raw.isEmpty, raw != "off" else { return nil }
         guard let period = DigestPeriod(rawValue: raw) else {
             throw DigestConfigurationError("RAPPORT_DIGEST must be daily, weekly or off (got \(raw))")
@@ -59,7 +70,7 @@ public struct DigestScheduler: Service {
                 "RAPPORT_DIGEST is set but there is nowhere to send it: set the SMTP settings and "
                     + "RAPPORT_DIGEST_EMAIL_TO (or RAPPORT_ALERT_EMAIL_TO), or RAPPORT_DIGEST_WEBHOOK_URL")
         }
-        return DigestScheduler(period: period, hour: hour, database: database, sender: sender, logger: logger)
+        return (period, hour, sender)
     }
 
     public func run() async throws {
