@@ -221,6 +221,7 @@ struct AlertDeskTests {
             let people = try await DeskTest.people(services)
             let rule = try #require(try await services.rules.all().first)
             var signals = services.alertRelay.signals.subscribe().makeAsyncIterator()
+            var deskChanges = services.desk.worker.changes.subscribe().makeAsyncIterator()
             let alert = try await Self.seed(services, ruleID: rule.id)
             // As the monitor publishes what it raised.
             services.alerts.live.publish([alert])
@@ -228,11 +229,14 @@ struct AlertDeskTests {
             let team = [people[.agent]!.user.id, people[.supervisor]!.user.id]
             #expect(raised.alertId == alert.id && raised.event == "opened")
             #expect(Set(raised.notified) == Set(team))
+            // The bells ring live through the desk's own stream (every page follows /inbox/events).
+            let bell = try #require(await deskChanges.next())
+            #expect(bell.conversationID == 0 && Set(bell.notified) == Set(team))
             for id in team { #expect(try await services.desk.notifications.unreadCount(userID: id) == 1) }
             #expect(try await services.desk.notifications.unreadCount(userID: people[.admin]!.user.id) == 0)
-            let bell = try #require(try await services.desk.notifications.list(userID: team[0]).first)
-            #expect(bell.kind == .alert && bell.conversationID == nil)
-            #expect(bell.text.contains("Volume spike on rule “acme”"))
+            let notice = try #require(try await services.desk.notifications.list(userID: team[0]).first)
+            #expect(notice.kind == .alert && notice.conversationID == nil)
+            #expect(notice.text.contains("Volume spike on rule “acme”"))
             // A person's change is signalled but neither mailed nor rung.
             services.alertRelay.changed(alert, event: "acknowledged")
             #expect(await signals.next() == AlertSignal(alertId: alert.id, event: "acknowledged"))

@@ -24,13 +24,15 @@ public final class AlertRelay: Service, Sendable {
     private let team: AlertTeamStore
     private let mail: Mail?
     private let deskURL: String?
+    private let ringBells: (@Sendable ([Int64]) -> Void)?
     private let logger: Logger
     private let feed: AsyncStream<AlertPayload>
     private let outbox: (stream: AsyncStream<AlertPayload>, continuation: AsyncStream<AlertPayload>.Continuation)
 
     public init(
         monitor: AlertMonitor, database: Database, bus: DeskBus, teamEmails: [String], mail: Mail?,
-        deskURL: String? = nil, logger: Logger = Logger(label: "rapport.alerts.relay")
+        deskURL: String? = nil, ringBells: (@Sendable ([Int64]) -> Void)? = nil,
+        logger: Logger = Logger(label: "rapport.alerts.relay")
     ) {
         self.monitor = monitor
         self.bus = bus
@@ -38,6 +40,7 @@ public final class AlertRelay: Service, Sendable {
         self.teamEmails = teamEmails
         self.mail = mail
         self.deskURL = deskURL
+        self.ringBells = ringBells
         self.logger = logger
         // Subscribed now, so nothing raised before `run` starts is missed.
         feed = monitor.live.subscribe(buffer: 1_000)
@@ -95,6 +98,7 @@ public final class AlertRelay: Service, Sendable {
             do {
                 notified = try await team.members(emails: teamEmails).map(\.id)
                 try await team.notify(userIDs: notified, text: AlertText.subject(payload))
+                if !notified.isEmpty { ringBells?(notified) }
             } catch {
                 logger.error("could not notify the rapid-response team: \(error)")
             }

@@ -48,7 +48,9 @@ public struct RapportServices: Sendable {
             let alerts = AlertMonitor(database: database, webhook: alertWebhook, logger: logger)
             let alertRelay = AlertRelay(
                 monitor: alerts, database: database, bus: desk.bus, teamEmails: alertTeam, mail: alertMail,
-                deskURL: configuration.publicBaseURL, logger: logger)
+                deskURL: configuration.publicBaseURL,
+                // The desk's own stream rings the bells, on every instance (a change about no conversation: id 0).
+                ringBells: { worker.changed(0, notified: $0) }, logger: logger)
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(

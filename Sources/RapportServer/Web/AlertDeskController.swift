@@ -53,17 +53,13 @@ struct AlertDeskController {
         return renderer.html("alerts", view)
     }
 
-    /// `event: alert` with `{"alertId", "event"}` whenever an alert is raised or changes (on any instance), and
-    /// `event: notification` to the rapid-response team's members when one is raised.
+    /// `event: alert` with `{"alertId", "event"}` whenever an alert is raised or changes (on any instance). The
+    /// team's bells ring through the inbox's own stream (`/inbox/events`), which every desk page follows.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
-        let me = context.user!.id
         return ServerSentEvents.response(request, relay.signals.subscribe(buffer: 200)) { signal in
-            var event =
+            let event =
                 "event: alert\ndata: {\"alertId\":\(signal.alertId),\"event\":\"\(Self.token(signal.event))\"}\n\n"
-            if signal.notified.contains(me) {
-                event += "event: notification\ndata: {\"alertId\":\(signal.alertId)}\n\n"
-            }
             return ByteBuffer(string: event)
         }
     }

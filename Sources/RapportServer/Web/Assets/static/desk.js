@@ -89,13 +89,6 @@
           });
       }, 200);
     });
-    if (unread) {
-      alertSource.addEventListener("notification", function () {
-        unread.textContent = String((parseInt(unread.textContent, 10) || 0) + 1);
-        unread.classList.remove("none");
-        unread.classList.add("fresh");
-      });
-    }
   }
 
   var conversation = document.querySelector(".conversation[data-conversation]");
