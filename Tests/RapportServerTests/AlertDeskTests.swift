@@ -237,6 +237,13 @@ struct AlertDeskTests {
             let notice = try #require(try await services.desk.notifications.list(userID: team[0]).first)
             #expect(notice.kind == .alert && notice.conversationID == nil)
             #expect(notice.text.contains("Volume spike on rule “acme”"))
+            // A topic alert reaches the desk but pages nobody (an incident raises many; the rule's alert is enough).
+            var topicAlert = alert
+            topicAlert.id += 1_000
+            topicAlert.rule = nil
+            topicAlert.topic = "outage"
+            services.alerts.live.publish([topicAlert])
+            #expect(await signals.next() == AlertSignal(alertId: topicAlert.id, event: "opened"))
             // A person's change is signalled but neither mailed nor rung.
             services.alertRelay.changed(alert, event: "acknowledged")
             #expect(await signals.next() == AlertSignal(alertId: alert.id, event: "acknowledged"))

@@ -25,13 +25,15 @@ public final class AlertRelay: Service, Sendable {
     private let mail: Mail?
     private let deskURL: String?
     private let ringBells: (@Sendable ([Int64]) -> Void)?
+    /// Whether alerts on topic series (not only listening rules) ring bells and send email.
+    private let notifyTopics: Bool
     private let logger: Logger
     private let feed: AsyncStream<AlertPayload>
     private let outbox: (stream: AsyncStream<AlertPayload>, continuation: AsyncStream<AlertPayload>.Continuation)
 
     public init(
         monitor: AlertMonitor, database: Database, bus: DeskBus, teamEmails: [String], mail: Mail?,
-        deskURL: String? = nil, ringBells: (@Sendable ([Int64]) -> Void)? = nil,
+        deskURL: String? = nil, ringBells: (@Sendable ([Int64]) -> Void)? = nil, notifyTopics: Bool = false,
         logger: Logger = Logger(label: "rapport.alerts.relay")
     ) {
         self.monitor = monitor
@@ -41,6 +43,7 @@ public final class AlertRelay: Service, Sendable {
         self.mail = mail
         self.deskURL = deskURL
         self.ringBells = ringBells
+        self.notifyTopics = notifyTopics
         self.logger = logger
         // Subscribed now, so nothing raised before `run` starts is missed.
         feed = monitor.live.subscribe(buffer: 1_000)
@@ -50,6 +53,13 @@ public final class AlertRelay: Service, Sendable {
             guard let signal = try? JSONDecoder().decode(AlertSignal.self, from: Data(body.utf8)) else { return }
             signals.publish([signal])
         }
+    }
+
+    /// `RAPPORT_ALERT_NOTIFY_TOPICS=1`: topic alerts ring bells and send email too.
+    public static func notifyTopicsFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
+        -> Bool
+    {
+        ["1", "true", "yes"].contains(env["RAPPORT_ALERT_NOTIFY_TOPICS"]?.lowercased() ?? "")
     }
 
     /// `RAPPORT_ALERT_TEAM` (comma-separated emails of desk users).
@@ -94,7 +104,9 @@ public final class AlertRelay: Service, Sendable {
     func handle(_ payload: AlertPayload) async {
         let event = payload.event ?? "changed"
         var notified: [Int64] = []
-        if event == "opened" {
+        // An incident's posts share words, so one incident raises alerts on many topic series besides its rule's
+        // (docs/insight.md, Limits): by default only rule alerts page people; every alert reaches the desk.
+        if event == "opened" && (payload.rule != nil || notifyTopics) {
             do {
                 notified = try await team.members(emails: teamEmails).map(\.id)
                 try await team.notify(userIDs: notified, text: AlertText.subject(payload))

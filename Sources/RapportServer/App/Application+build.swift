@@ -50,7 +50,8 @@ public struct RapportServices: Sendable {
                 monitor: alerts, database: database, bus: desk.bus, teamEmails: alertTeam, mail: alertMail,
                 deskURL: configuration.publicBaseURL,
                 // The desk's own stream rings the bells, on every instance (a change about no conversation: id 0).
-                ringBells: { worker.changed(0, notified: $0) }, logger: logger)
+                ringBells: { worker.changed(0, notified: $0) },
+                notifyTopics: AlertRelay.notifyTopicsFromEnvironment(), logger: logger)
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(
