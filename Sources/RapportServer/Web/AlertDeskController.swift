@@ -40,8 +40,7 @@ struct AlertDeskController {
         let ruleMap = Dictionary(try await allRules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let users = try await allUsers.filter { !$0.disabled }
         let alerts = try await recent.filter { showResolved || $0.status != .resolved }
-        var timelines: [Int64: [AlertTimelineEntry]] = [:]
-        for alert in alerts { timelines[alert.id] = try await store.timeline(id: alert.id) }
+        let timelines = try await store.timelines(ids: alerts.map(\.id))
         var view = DeskViews.page("Alerts", "alerts", context)
         view.merge(
             AlertDeskView.list(
