@@ -166,9 +166,11 @@ struct AlertDeskTests {
                 #expect($0.status == .badRequest)
                 #expect(errorCode($0.body) == "invalid_parameter")
             }
-            // Signed out: sent to sign in.
-            try await client.execute(uri: "/inbox/alerts", method: .get) {
-                #expect($0.headers[.location]?.hasPrefix("/login") == true)
+            // Signed out: sent to sign in, for the page and its live stream.
+            for uri in ["/inbox/alerts", "/inbox/alerts/events"] {
+                try await client.execute(uri: uri, method: .get) {
+                    #expect($0.headers[.location]?.hasPrefix("/login") == true, "\(uri)")
+                }
             }
         }
     }
