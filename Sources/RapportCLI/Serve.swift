@@ -29,6 +29,7 @@ struct Serve: AsyncParsableCommand {
         try configuration.applyEnvironment()
         if db.database != nil { configuration.database = try db.location() }
         RapportMetrics.bootstrap()
+        try DigestScheduler.checkEnvironment()
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
             configuration,
@@ -58,6 +59,9 @@ struct Serve: AsyncParsableCommand {
         }
         extra += PullConnectors.services(
             feeds: feed, xStreams: xStream, jetstreams: jetstream, services: services, logger: logger)
+        if let digest = try DigestScheduler.fromEnvironment(database: services.database, logger: logger) {
+            extra.append(digest)
+        }
         let app = buildApplication(configuration, services: services, extraServices: extra, logger: logger)
         try await app.runService()
     }

@@ -163,6 +163,7 @@ struct DeskRouteTests {
                     method: .put, uri: "/api/v1/customers/\(c.customerID)/tags", body: #"{"tags":["vip"]}"#,
                     minimum: .agent),
                 Case(method: .get, uri: "/api/v1/channels", minimum: .supervisor),
+                Case(method: .get, uri: "/api/v1/digest?period=weekly", minimum: .analyst),
                 Case(
                     method: .put, uri: "/api/v1/channels/webchat", body: #"{"name":"Chat","repliesEnabled":true}"#,
                     minimum: .admin),

@@ -27,7 +27,8 @@ struct TestApp {
     static func withServices<T: Sendable>(
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
-        dispatcher: OutboxDispatcher? = nil, alertWebhook: AlertWebhook? = nil,
+        dispatcher: OutboxDispatcher? = nil, alertWebhook: AlertWebhook? = nil, alertMail: AlertRelay.Mail? = nil,
+        alertTeam: [String] = [],
         _ body: (AppConfiguration, RapportServices) async throws -> T
     ) async throws -> T {
         let test = try await TestDatabase.make(engine)
@@ -35,7 +36,7 @@ struct TestApp {
         config.secureCookies = false
         let services = try await RapportServices.open(
             config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
-            alertWebhook: alertWebhook, logger: Logger(label: "test"))
+            alertWebhook: alertWebhook, alertMail: alertMail, alertTeam: alertTeam, logger: Logger(label: "test"))
         for (name, query) in rules {
             _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
         }
@@ -44,7 +45,7 @@ struct TestApp {
         let live = Task { try await services.broadcaster.run() }
         let desk = [
             Task { try await services.desk.worker.run() }, Task { try await services.desk.bus.run() },
-            Task { try await services.desk.presence.run() },
+            Task { try await services.desk.presence.run() }, Task { try await services.alertRelay.run() },
         ]
         services.alerts.start()
         let alerts = Task { try await services.alerts.run() }

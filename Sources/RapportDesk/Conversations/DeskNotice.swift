@@ -8,6 +8,8 @@ public struct DeskNotice: Hashable, Sendable {
         case mention
         case assigned
         case escalated
+        /// A crisis alert for the rapid-response team (no conversation).
+        case alert
     }
 
     public var recipient: AgentID

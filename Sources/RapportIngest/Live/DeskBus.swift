@@ -16,6 +16,8 @@ public final class DeskBus: Service, Sendable {
     public enum Topic: String, Codable, Sendable {
         case change
         case presence
+        /// A crisis alert was raised or changed (`AlertRelay`).
+        case alert
     }
 
     public static let channel = "rapport_desk"

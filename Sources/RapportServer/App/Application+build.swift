@@ -22,11 +22,15 @@ public struct RapportServices: Sendable {
     public let renderer: WebRenderer
     /// The crisis detector on committed mentions, its alerts and their live stream.
     public let alerts: AlertMonitor
+    /// Alerts to the desk (live, across instances), the rapid-response team's bells and email.
+    public let alertRelay: AlertRelay
 
     /// Opens and migrates the database and compiles the rules.
     public static func open(
         _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
-        alertWebhook: AlertWebhook? = AlertWebhook.fromEnvironment(), logger: Logger
+        alertWebhook: AlertWebhook? = AlertWebhook.fromEnvironment(),
+        alertMail: AlertRelay.Mail? = AlertRelay.mailFromEnvironment(),
+        alertTeam: [String] = AlertRelay.teamFromEnvironment(), logger: Logger
     ) async throws -> RapportServices {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
@@ -42,6 +46,12 @@ public struct RapportServices: Sendable {
                 logger: logger)
             let worker = desk.worker
             let alerts = AlertMonitor(database: database, webhook: alertWebhook, logger: logger)
+            let alertRelay = AlertRelay(
+                monitor: alerts, database: database, bus: desk.bus, teamEmails: alertTeam, mail: alertMail,
+                deskURL: configuration.publicBaseURL,
+                // The desk's own stream rings the bells, on every instance (a change about no conversation: id 0).
+                ringBells: { worker.changed(0, notified: $0) },
+                notifyTopics: AlertRelay.notifyTopicsFromEnvironment(), logger: logger)
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(
@@ -55,7 +65,7 @@ public struct RapportServices: Sendable {
             return RapportServices(
                 database: database, pipeline: pipeline, broadcaster: broadcaster, ruleBook: ruleBook,
                 mentions: mentions, rules: rules, tokens: TokenStore(database: database), desk: desk,
-                renderer: try await WebRenderer.load(), alerts: alerts)
+                renderer: try await WebRenderer.load(), alerts: alerts, alertRelay: alertRelay)
         } catch {
             await database.close()
             throw error
@@ -78,7 +88,7 @@ public func buildApplication(
     app.addServices(DatabaseCloser(database: services.database))
     // Before the pipeline: it stops after the pipeline has drained, so the last commits are observed too.
     services.alerts.start()
-    app.addServices(services.alerts)
+    app.addServices(services.alertRelay, services.alerts)
     app.addServices(
         services.pipeline, services.broadcaster, services.desk.bus, services.desk.presence, services.desk.worker,
         RuleRefresher(ruleBook: services.ruleBook, logger: logger))
@@ -112,15 +122,21 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)
-    AlertController(alerts: services.alerts.store, rules: services.rules).addRoutes(to: api)
+    AlertController(alerts: services.alerts.store, rules: services.rules, relay: services.alertRelay).addRoutes(to: api)
     let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
     AnalyticsController(builder: dashboards).addRoutes(to: api)
+    DigestController(builder: DigestBuilder(database: services.database)).addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
         admin: AdminController(
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
     ).addRoutes(to: router)
+    AlertDeskController(
+        renderer: services.renderer, desk: services.desk, relay: services.alertRelay, rules: services.rules,
+        store: services.alerts.store
+    )
+    .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))

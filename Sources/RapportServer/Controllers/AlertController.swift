@@ -8,6 +8,8 @@ import RapportStore
 struct AlertController {
     let alerts: AlertStore
     let rules: RuleStore
+    /// Tells live pages of the changes people make here.
+    let relay: AlertRelay
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("alerts", use: list)
@@ -69,14 +71,18 @@ struct AlertController {
             throw APIError(.badRequest, "invalid_body", #"the body must be {"userId": <number or null>}"#)
         }
         let alert = try await alerts.assign(id: id, to: input.userId, by: context.user!.id)
-        return AlertPayload(alert, rules: try await ruleMap())
+        let payload = AlertPayload(alert, rules: try await ruleMap())
+        relay.changed(payload, event: "assigned")
+        return payload
     }
 
     private func move(_ context: AppRequestContext, to state: AlertState) async throws -> AlertPayload {
         try RoleMiddleware.require(.agent, context)
         let id = try Self.pathID(context)
         let alert = try await alerts.setStatus(id: id, to: state, by: context.user!.id)
-        return AlertPayload(alert, rules: try await ruleMap())
+        let payload = AlertPayload(alert, rules: try await ruleMap())
+        relay.changed(payload, event: state.rawValue)
+        return payload
     }
 
     private func ruleMap() async throws -> [Int64: ListeningRule] {

@@ -89,6 +89,7 @@ struct NotificationsController {
         case .mention: return "\(who) mentioned you on \(subject)"
         case .assigned: return "\(who) assigned \(subject) to you"
         case .escalated: return "\(subject) was escalated to you"
+        case .alert: return "Crisis alert for the rapid-response team"
         }
     }
 }

@@ -64,6 +64,33 @@
     });
   }
 
+  // The alert queue: re-read the server-rendered cards when an alert is raised or changes (any instance).
+  var alertsDesk = document.querySelector("[data-alerts-live]");
+  if (alertsDesk && window.EventSource) {
+    var alertSource = stream(alertsDesk.getAttribute("data-alerts-live"));
+    var alertTimer = null, alertTouched = {};
+    alertSource.addEventListener("alert", function (e) {
+      try { alertTouched[String(JSON.parse(e.data).alertId)] = true; } catch (err) { return; }
+      if (alertTimer) return;
+      alertTimer = setTimeout(function () {
+        var touched = alertTouched;
+        alertTimer = null; alertTouched = {};
+        fetch(window.location.href, { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.text() : null; })
+          .then(function (html) {
+            if (html === null) return;
+            var fresh = new DOMParser().parseFromString(html, "text/html");
+            var list = fresh.getElementById("alert-list"), count = fresh.getElementById("alert-count");
+            if (list) document.getElementById("alert-list").innerHTML = list.innerHTML;
+            if (count) document.getElementById("alert-count").textContent = count.textContent;
+            document.querySelectorAll("#alert-list [data-alert]").forEach(function (card) {
+              if (touched[card.getAttribute("data-alert")]) card.classList.add("fresh");
+            });
+          });
+      }, 200);
+    });
+  }
+
   var conversation = document.querySelector(".conversation[data-conversation]");
   if (conversation) {
     var id = conversation.getAttribute("data-conversation");

@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+import RapportOutbound
+import RapportStore
+import ServiceLifecycle
+
+/// Tells people about alerts, beside the monitor's own webhook: desk pages (``signals``, on every instance
+/// sharing a PostgreSQL through ``DeskBus``), the rapid-response team's bells, and email.
+///
+/// It follows ``AlertMonitor/live`` (alerts raised or changed by this instance's detector) and the changes
+/// people make here (``changed(_:event:)``). Team notices and email are sent only for alerts raised (`opened`),
+/// once, by the instance whose detector raised them. Email goes through its own queue, so a slow or failing
+/// relay never holds up the detector or the ingest pipeline.
+public final class AlertRelay: Service, Sendable {
+    /// Sends one notice email (subject, text, idempotency key); returns nil when accepted, else the failure.
+    public typealias Mail = @Sendable (_ subject: String, _ text: String, _ key: String) async -> String?
+
+    /// Alert signals for this instance's desk pages (local and from other instances).
+    public let signals = FanOut<AlertSignal>()
+    /// Emails of the rapid-response team (`RAPPORT_ALERT_TEAM`).
+    public let teamEmails: [String]
+    private let monitor: AlertMonitor
+    private let bus: DeskBus
+    private let team: AlertTeamStore
+    private let mail: Mail?
+    private let deskURL: String?
+    private let ringBells: (@Sendable ([Int64]) -> Void)?
+    /// Whether alerts on topic series (not only listening rules) ring bells and send email.
+    private let notifyTopics: Bool
+    private let logger: Logger
+    private let feed: AsyncStream<AlertPayload>
+    private let outbox: (stream: AsyncStream<AlertPayload>, continuation: AsyncStream<AlertPayload>.Continuation)
+
+    public init(
+        monitor: AlertMonitor, database: Database, bus: DeskBus, teamEmails: [String], mail: Mail?,
+        deskURL: String? = nil, ringBells: (@Sendable ([Int64]) -> Void)? = nil, notifyTopics: Bool = false,
+        logger: Logger = Logger(label: "rapport.alerts.relay")
+    ) {
+        self.monitor = monitor
+        self.bus = bus
+        self.team = AlertTeamStore(database: database)
+        self.teamEmails = teamEmails
+        self.mail = mail
+        self.deskURL = deskURL
+        self.ringBells = ringBells
+        self.notifyTopics = notifyTopics
+        self.logger = logger
+        // Subscribed now, so nothing raised before `run` starts is missed.
+        feed = monitor.live.subscribe(buffer: 1_000)
+        outbox = AsyncStream.makeStream(of: AlertPayload.self, bufferingPolicy: .bufferingNewest(100))
+        let signals = self.signals
+        bus.onReceive(.alert) { body in
+            guard let signal = try? JSONDecoder().decode(AlertSignal.self, from: Data(body.utf8)) else { return }
+            signals.publish([signal])
+        }
+    }
+
+    /// `RAPPORT_ALERT_NOTIFY_TOPICS=1`: topic alerts ring bells and send email too.
+    public static func notifyTopicsFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
+        -> Bool
+    {
+        ["1", "true", "yes"].contains(env["RAPPORT_ALERT_NOTIFY_TOPICS"]?.lowercased() ?? "")
+    }
+
+    /// `RAPPORT_ALERT_TEAM` (comma-separated emails of desk users).
+    public static func teamFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        (env["RAPPORT_ALERT_TEAM"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Email through the SMTP settings to `RAPPORT_ALERT_EMAIL_TO`; nil when either is missing.
+    public static func mailFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Mail? {
+        guard let mailer = NoticeMailer.fromEnvironment(recipientsKey: "RAPPORT_ALERT_EMAIL_TO", env) else {
+            return nil
+        }
+        let logger = Logger(label: "rapport.alerts.email")
+        return { subject, text, key in
+            await mailer.send(subject: subject, text: text, key: key) {
+                logger.warning("alert email: \($0); will retry")
+            }
+        }
+    }
+
+    /// People changed an alert on this instance (acknowledged, assigned, resolved): live pages hear of it.
+    public func changed(_ payload: AlertPayload, event: String) {
+        var payload = payload
+        payload.event = event
+        monitor.live.publish([payload])
+    }
+
+    public func run() async throws {
+        let mailing = Task { await self.sendMail() }
+        for await payload in feed {
+            await handle(payload)
+        }
+        outbox.continuation.finish()
+        // Retries are not kept across a restart: give the last mail a moment, then stop.
+        try? await Task.sleep(for: .seconds(mail == nil ? 0 : 1))
+        mailing.cancel()
+        signals.finishAll()
+    }
+
+    /// Rings the team's bells for a raised alert, tells the desk pages here and elsewhere, queues the email.
+    func handle(_ payload: AlertPayload) async {
+        let event = payload.event ?? "changed"
+        var notified: [Int64] = []
+        // An incident's posts share words, so one incident raises alerts on many topic series besides its rule's
+        // (docs/insight.md, Limits): by default only rule alerts page people; every alert reaches the desk.
+        if event == "opened" && (payload.rule != nil || notifyTopics) {
+            do {
+                notified = try await team.members(emails: teamEmails).map(\.id)
+                try await team.notify(userIDs: notified, text: AlertText.subject(payload))
+                if !notified.isEmpty { ringBells?(notified) }
+            } catch {
+                logger.error("could not notify the rapid-response team: \(error)")
+            }
+            if mail != nil { outbox.continuation.yield(payload) }
+        }
+        let signal = AlertSignal(alertId: payload.id, event: event, notified: notified)
+        signals.publish([signal])
+        if let body = try? JSONEncoder().encode(signal) { bus.send(.alert, String(decoding: body, as: UTF8.self)) }
+    }
+
+    private func sendMail() async {
+        guard let mail else { return }
+        for await payload in outbox.stream {
+            let failure = await mail(
+                AlertText.subject(payload), AlertText.body(payload, deskURL: deskURL), "alert-\(payload.id)")
+            if let failure { logger.error("alert \(payload.id) email not sent: \(failure)") }
+        }
+    }
+}
