@@ -7,6 +7,6 @@ struct Rapport: AsyncParsableCommand {
         abstract: "Rapport: listen to, understand and answer what customers say, on every channel.",
         subcommands: [
             Serve.self, Migrate.self, Ingest.self, Rules.self, Token.self, Simulate.self, Analyze.self,
-            Reanalyze.self, Bench.self, Pull.self, UserCommand.self,
+            Reanalyze.self, Bench.self, Pull.self, UserCommand.self, Import.self,
         ])
 }

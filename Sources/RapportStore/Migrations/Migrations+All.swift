@@ -557,6 +557,7 @@ extension Migration {
                 "DROP TABLE mention_rollups_daily",
             ]
         },
+        orders,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the
