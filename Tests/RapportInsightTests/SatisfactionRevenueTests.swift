@@ -13,11 +13,20 @@ struct SatisfactionRevenueTests {
         typealias C = SentimentTurnaround.Conversation
         let conversations = [
             // Angry, then content: turned around.
-            C(firstReplyAt: Self.at(1), scores: [.init(at: Self.at(0), value: -0.8), .init(at: Self.at(0.5), value: -0.4), .init(at: Self.at(2), value: 0.3)]),
+            C(
+                firstReplyAt: Self.at(1),
+                scores: [
+                    .init(at: Self.at(0), value: -0.8), .init(at: Self.at(0.5), value: -0.4),
+                    .init(at: Self.at(2), value: 0.3),
+                ]),
             // Angry before and after.
-            C(firstReplyAt: Self.at(1), scores: [.init(at: Self.at(0), value: -0.4), .init(at: Self.at(3), value: -0.5)]),
+            C(
+                firstReplyAt: Self.at(1),
+                scores: [.init(at: Self.at(0), value: -0.4), .init(at: Self.at(3), value: -0.5)]),
             // Happy from the start: measured, not negative.
-            C(firstReplyAt: Self.at(1), scores: [.init(at: Self.at(0), value: 0.5), .init(at: Self.at(2), value: 0.6)]),
+            C(
+                firstReplyAt: Self.at(1),
+                scores: [.init(at: Self.at(0), value: 0.5), .init(at: Self.at(2), value: 0.6)]),
             // No reply, or nothing after it: not measured.
             C(firstReplyAt: nil, scores: [.init(at: Self.at(0), value: -0.9)]),
             C(firstReplyAt: Self.at(5), scores: [.init(at: Self.at(0), value: -0.9)]),

@@ -21,10 +21,12 @@ struct ExperienceRouteTests {
             let rapid = try await services.desk.teams.create(name: "Rapid")
             let agent = people[.agent]!.user.id
             let seed = ExperienceSeedWriter(database: services.database)
-            let dana = try await seed.customer(name: "<script>alert(1)</script> Dana", email: "dana@example.org", at: Date())
+            let dana = try await seed.customer(
+                name: "<script>alert(1)</script> Dana", email: "dana@example.org", at: Date())
             let answers: [(SurveyKind, Int, Int64, String)] = [
                 (.csat, 5, care.id.rawValue, "email"), (.csat, 2, care.id.rawValue, "email"),
-                (.csat, 4, rapid.id.rawValue, "x"), (.nps, 10, care.id.rawValue, "x"), (.nps, 3, rapid.id.rawValue, "x"),
+                (.csat, 4, rapid.id.rawValue, "x"), (.nps, 10, care.id.rawValue, "x"),
+                (.nps, 3, rapid.id.rawValue, "x"),
             ]
             for (kind, score, team, network) in answers {
                 _ = try await seed.answeredSurvey(
@@ -88,7 +90,9 @@ struct ExperienceRouteTests {
         }
     }
 
-    @Test("orders API: supervisors add, repeats are harmless, bad input is a 400 naming the field", arguments: TestEngine.available)
+    @Test(
+        "orders API: supervisors add, repeats are harmless, bad input is a 400 naming the field",
+        arguments: TestEngine.available)
     func orders(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -97,13 +101,15 @@ struct ExperienceRouteTests {
             let supervisor = DeskTest.bearer(people[.supervisor]!.token)
             let body = #"{"orderId":"A-1","orderedAt":"2026-03-01T10:00:00Z","amount":49.9,"currency":"eur"}"#
             try await client.execute(
-                uri: "/api/v1/customers/\(dana)/orders", method: .post, headers: supervisor, body: ByteBuffer(string: body)
+                uri: "/api/v1/customers/\(dana)/orders", method: .post, headers: supervisor,
+                body: ByteBuffer(string: body)
             ) {
                 #expect($0.status == .created)
                 #expect(json($0.body)["inserted"] as? Int == 1)
             }
             try await client.execute(
-                uri: "/api/v1/customers/\(dana)/orders", method: .post, headers: supervisor, body: ByteBuffer(string: body)
+                uri: "/api/v1/customers/\(dana)/orders", method: .post, headers: supervisor,
+                body: ByteBuffer(string: body)
             ) {
                 #expect($0.status == .ok)
                 #expect(json($0.body)["duplicates"] as? Int == 1)
@@ -124,7 +130,8 @@ struct ExperienceRouteTests {
                 }
             }
             try await client.execute(
-                uri: "/api/v1/customers/999999/orders", method: .post, headers: supervisor, body: ByteBuffer(string: body)
+                uri: "/api/v1/customers/999999/orders", method: .post, headers: supervisor,
+                body: ByteBuffer(string: body)
             ) { #expect($0.status == .notFound) }
             try await client.execute(
                 uri: "/api/v1/customers/\(dana)/orders", method: .get, headers: DeskTest.bearer(people[.analyst]!.token)
@@ -136,7 +143,9 @@ struct ExperienceRouteTests {
         }
     }
 
-    @Test("the revenue report compares cohorts from stored answers and orders, and refuses small samples", arguments: TestEngine.available)
+    @Test(
+        "the revenue report compares cohorts from stored answers and orders, and refuses small samples",
+        arguments: TestEngine.available)
     func revenue(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
@@ -181,7 +190,9 @@ struct ExperienceRouteTests {
             }
             try await client.execute(uri: "/insight/revenue", method: .get, headers: [.cookie: cookie]) {
                 let html = String(buffer: $0.body)
-                #expect(html.contains("href=\"/surveys?kind=nps&amp;minScore=9&amp;maxScore=10") || html.contains("href=\"/surveys?kind=nps&minScore=9"))
+                #expect(
+                    html.contains("href=\"/surveys?kind=nps&amp;minScore=9&amp;maxScore=10")
+                        || html.contains("href=\"/surveys?kind=nps&minScore=9"))
                 #expect(html.contains("<svg"))
             }
             try await client.execute(uri: "/api/v1/analytics/revenue?days=0", method: .get, headers: analyst) {
@@ -200,30 +211,38 @@ struct ExperienceRouteTests {
         )
     }
 
-    @Test("sentiment before vs after the first agent reply: an angry customer who ends content is turned around", arguments: TestEngine.available)
+    @Test(
+        "sentiment before vs after the first agent reply: an angry customer who ends content is turned around",
+        arguments: TestEngine.available)
     func turnaround(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
             try await client.execute(
                 uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
-                body: Self.chat("t-1", text: "This is terrible, awful service, I am furious", at: Date().addingTimeInterval(-3_600))
+                body: Self.chat(
+                    "t-1", text: "This is terrible, awful service, I am furious", at: Date().addingTimeInterval(-3_600))
             ) { #expect($0.status == .ok) }
             try await DeskTest.settle(services)
             let c = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
             try await client.execute(
-                uri: "/api/v1/conversations/\(c.id)/replies", method: .post, headers: DeskTest.bearer(people[.agent]!.token),
+                uri: "/api/v1/conversations/\(c.id)/replies", method: .post,
+                headers: DeskTest.bearer(people[.agent]!.token),
                 body: ByteBuffer(string: #"{"text":"So sorry, fixed it for you now."}"#)
             ) { #expect((200..<300).contains(Int($0.status.code))) }
             try await client.execute(
                 uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
-                body: Self.chat("t-2", text: "Thanks, great, that works perfectly now!", at: Date().addingTimeInterval(60))
+                body: Self.chat(
+                    "t-2", text: "Thanks, great, that works perfectly now!", at: Date().addingTimeInterval(60))
             ) { #expect($0.status == .ok) }
             for _ in 0..<200 {
-                if try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first?.messageCount ?? 0 >= 3 { break }
+                if try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first?.messageCount ?? 0 >= 3 {
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(25))
             }
             try await client.execute(
-                uri: "/api/v1/analytics/dashboard?range=24h", method: .get, headers: DeskTest.bearer(people[.analyst]!.token)
+                uri: "/api/v1/analytics/dashboard?range=24h", method: .get,
+                headers: DeskTest.bearer(people[.analyst]!.token)
             ) {
                 let s = (json($0.body)["experience"] as? [String: Any])?["sentiment"] as? [String: Any] ?? [:]
                 #expect(s["measured"] as? Int == 1, "\(s)")

@@ -47,7 +47,8 @@ struct OrderStoreTests {
             #expect(error.description.contains(message), "\(text): \(error)")
         }
         // Quoted fields, CRLF, a BOM and a blank last line are fine.
-        let ok = OrderCSV.parse("\u{FEFF}customer_id,order_id,ordered_at,amount,currency\r\n7,\"A,1\",2026-03-01,5,usd\r\n\r\n")
+        let ok = OrderCSV.parse(
+            "\u{FEFF}customer_id,order_id,ordered_at,amount,currency\r\n7,\"A,1\",2026-03-01,5,usd\r\n\r\n")
         guard case .success(let orders) = ok else {
             Issue.record("refused a valid file")
             return
@@ -59,7 +60,9 @@ struct OrderStoreTests {
         #expect(orders[0].line == 2)
     }
 
-    @Test("orders resolve customers by id or email, refuse unknown ones whole, and ignore repeats", arguments: TestEngine.available)
+    @Test(
+        "orders resolve customers by id or email, refuse unknown ones whole, and ignore repeats",
+        arguments: TestEngine.available)
     func record(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let seed = ExperienceSeedWriter(database: db)
@@ -67,8 +70,12 @@ struct OrderStoreTests {
             let dana = try await seed.customer(name: "Dana", email: "Dana@Example.org", at: at)
             let store = OrderStore(database: db)
             let first = [
-                NewOrder(line: 2, customer: .email("dana@example.org"), orderID: "A-1", orderedAt: at, amount: 49.9, currency: "EUR"),
-                NewOrder(line: 3, customer: .id(dana), orderID: "A-2", orderedAt: at.addingTimeInterval(60), amount: 10, currency: "EUR"),
+                NewOrder(
+                    line: 2, customer: .email("dana@example.org"), orderID: "A-1", orderedAt: at, amount: 49.9,
+                    currency: "EUR"),
+                NewOrder(
+                    line: 3, customer: .id(dana), orderID: "A-2", orderedAt: at.addingTimeInterval(60), amount: 10,
+                    currency: "EUR"),
             ]
             #expect(try await store.record(first) == OrderImportResult(inserted: 2, duplicates: 0))
             // Same file again: nothing new.
@@ -76,8 +83,11 @@ struct OrderStoreTests {
             // One unknown customer refuses the whole batch, naming its line.
             let mixed = [
                 NewOrder(line: 2, customer: .id(dana), orderID: "A-3", orderedAt: at, amount: 1, currency: "EUR"),
-                NewOrder(line: 3, customer: .email("nobody@example.org"), orderID: "A-4", orderedAt: at, amount: 1, currency: "EUR"),
-                NewOrder(line: 4, customer: .handle("@ghost"), orderID: "A-5", orderedAt: at, amount: 1, currency: "EUR"),
+                NewOrder(
+                    line: 3, customer: .email("nobody@example.org"), orderID: "A-4", orderedAt: at, amount: 1,
+                    currency: "EUR"),
+                NewOrder(
+                    line: 4, customer: .handle("@ghost"), orderID: "A-5", orderedAt: at, amount: 1, currency: "EUR"),
             ]
             await #expect(throws: OrderImportError.self) { try await store.record(mixed) }
             do {
@@ -99,9 +109,10 @@ struct OrderStoreTests {
             let seed = ExperienceSeedWriter(database: db)
             let at = Date(timeIntervalSince1970: 1_770_000_000)
             let customer = try await seed.customer(name: "Sam <b>", email: "sam@example.org", at: at)
-            for (i, (kind, score, team)) in [(SurveyKind.nps, 10, Int64?(1)), (.nps, 3, 2), (.csat, 5, 1), (.csat, 2, nil)]
-                .enumerated()
-            {
+            for (i, (kind, score, team)) in [
+                (SurveyKind.nps, 10, Int64?(1)), (.nps, 3, 2), (.csat, 5, 1), (.csat, 2, nil),
+            ]
+            .enumerated() {
                 _ = try await seed.answeredSurvey(
                     kind: kind, score: score, customerID: customer, network: "email", teamID: team, agentID: nil,
                     sentAt: at, answeredAt: at.addingTimeInterval(Double(i) * 60))

@@ -198,7 +198,8 @@ public struct SatisfactionRevenue: Sendable, Codable {
     {
         guard rows.count >= minimumPairs else {
             return Finding(
-                value: nil, refusal: "Too few customers (\(rows.count); at least \(minimumPairs) needed) for a regression.")
+                value: nil,
+                refusal: "Too few customers (\(rows.count); at least \(minimumPairs) needed) for a regression.")
         }
         do {
             let fit = try LinearRegression(x: rows.map(\.value), y: rows.map(\.spend))

@@ -12,7 +12,8 @@ extension DashboardPage {
         let granularity = Granularity(rawValue: d.period.granularity)!
         func surveysLink(_ extra: [(String, String)], start: Date? = nil, end: Date? = nil) -> String {
             var pairs: [(String, String)] = [
-                ("since", DashboardQuery.iso(start ?? d.period.start)), ("until", DashboardQuery.iso(end ?? d.period.end)),
+                ("since", DashboardQuery.iso(start ?? d.period.start)),
+                ("until", DashboardQuery.iso(end ?? d.period.end)),
             ]
             if let team = query.teamID { pairs.append(("team", String(team))) }
             if let network = query.network { pairs.append(("network", network.rawValue)) }
@@ -39,7 +40,8 @@ extension DashboardPage {
                         name: "CSAT answers", values: e.overTime.map { Double($0.csatResponses) },
                         links: bucketLinks("csat")),
                     ChartSeries(
-                        name: "NPS answers", values: e.overTime.map { Double($0.npsResponses) }, links: bucketLinks("nps")),
+                        name: "NPS answers", values: e.overTime.map { Double($0.npsResponses) },
+                        links: bucketLinks("nps")),
                 ]), options: options
         ).render()
         func breakdown(_ title: String, _ groups: [Dashboard.Experience.Scores], parameter: String?) -> String {
@@ -97,7 +99,9 @@ extension DashboardPage {
             "after": s.meanAfter.map { String(format: "%+.2f", $0) } ?? "–", "startedNegative": s.startedNegative,
             "turned": s.turnedAround, "share": s.turnedAroundShare.map(percent) ?? "–",
         ]
-        view["teams"] = teams.map { ["id": $0.id, "name": $0.name, "selected": $0.id == query.teamID] as [String: Any] }
+        view["teams"] = teams.map {
+            ["id": $0.id, "name": $0.name, "selected": $0.id == query.teamID] as [String: Any]
+        }
         return view
     }
 }

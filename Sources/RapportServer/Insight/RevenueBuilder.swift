@@ -37,7 +37,9 @@ struct RevenueBuilder: Sendable {
         async let purchases = orders.orders(start: start, end: now)
         let responses = try await answers
         func observations(_ kind: SurveyKind) -> [SatisfactionRevenue.Observation] {
-            responses.filter { $0.kind == kind }.map { .init(customerID: $0.customerID, at: $0.answeredAt, value: Double($0.score)) }
+            responses.filter { $0.kind == kind }.map {
+                .init(customerID: $0.customerID, at: $0.answeredAt, value: Double($0.score))
+            }
         }
         let after: [SatisfactionRevenue.Observation] = try await traces.compactMap { t in
             guard let reply = t.firstAgentReplyAt else { return nil }
@@ -47,7 +49,9 @@ struct RevenueBuilder: Sendable {
         }
         let figures = SatisfactionRevenue(
             nps: observations(.nps), csat: observations(.csat), sentimentAfter: after,
-            purchases: try await purchases.map { .init(customerID: $0.customerID, at: $0.orderedAt, amount: $0.amount) },
+            purchases: try await purchases.map {
+                .init(customerID: $0.customerID, at: $0.orderedAt, amount: $0.amount)
+            },
             windowDays: days, now: now)
         return Report(
             windowDays: days, from: start, to: now, method: Self.method, limits: SatisfactionRevenue.limits,

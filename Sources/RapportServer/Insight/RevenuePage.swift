@@ -43,7 +43,8 @@ enum RevenuePage {
                     "interval": "\(money(b.confidenceInterval.lower)) to \(money(b.confidenceInterval.upper))",
                     "percent": String(format: "%+.1f %%", s.percentPerPoint),
                     "percentInterval": String(
-                        format: "%+.1f %% to %+.1f %%", s.percentPerPointInterval.lower, s.percentPerPointInterval.upper),
+                        format: "%+.1f %% to %+.1f %%", s.percentPerPointInterval.lower, s.percentPerPointInterval.upper
+                    ),
                     "r2": String(format: "%.3f", s.regression.rSquared), "p": pValue(b.pValue),
                     "meanSpend": money(s.meanSpend),
                 ]
@@ -54,17 +55,19 @@ enum RevenuePage {
         }
         if let e = f.csatElasticity.value {
             let effect = e.fivePercent
-            view["elasticity"] = [
-                "effect": String(format: "%+.2f %%", effect.outcomeChangePercent),
-                "interval": String(
-                    format: "%+.2f %% to %+.2f %%", effect.confidenceInterval.lower, effect.confidenceInterval.upper),
-                "elasticity": String(format: "%.2f", e.estimate.elasticity.estimate),
-                "elasticityInterval": String(
-                    format: "%.2f to %.2f", e.estimate.elasticity.confidenceInterval.lower,
-                    e.estimate.elasticity.confidenceInterval.upper),
-                "spenders": e.spenders, "nonSpenders": e.nonSpenders, "p": pValue(e.estimate.elasticity.pValue),
-                "significant": !e.estimate.elasticity.confidenceInterval.contains(0),
-            ] as [String: Any]
+            view["elasticity"] =
+                [
+                    "effect": String(format: "%+.2f %%", effect.outcomeChangePercent),
+                    "interval": String(
+                        format: "%+.2f %% to %+.2f %%", effect.confidenceInterval.lower, effect.confidenceInterval.upper
+                    ),
+                    "elasticity": String(format: "%.2f", e.estimate.elasticity.estimate),
+                    "elasticityInterval": String(
+                        format: "%.2f to %.2f", e.estimate.elasticity.confidenceInterval.lower,
+                        e.estimate.elasticity.confidenceInterval.upper),
+                    "spenders": e.spenders, "nonSpenders": e.nonSpenders, "p": pValue(e.estimate.elasticity.pValue),
+                    "significant": !e.estimate.elasticity.confidenceInterval.contains(0),
+                ] as [String: Any]
         } else {
             view["elasticityRefusal"] = f.csatElasticity.refusal ?? ""
         }
@@ -107,7 +110,8 @@ enum RevenuePage {
                 data: ChartData(
                     title: "Mean spend in the \(days) days after, by \(c.driver)", seriesName: "Mean spend",
                     items: spend.groups.map { g in
-                        ChartItem(label: "\(g.name) (n=\(g.summary.count))", value: g.summary.mean ?? 0, link: links[g.name])
+                        ChartItem(
+                            label: "\(g.name) (n=\(g.summary.count))", value: g.summary.mean ?? 0, link: links[g.name])
                     }), options: ChartOptions(width: 560)
             ).render()
         return view

@@ -39,7 +39,9 @@ public struct ExperienceSeedWriter: Sendable {
         kind: SurveyKind, score: Int, customerID: Int64, network: String, teamID: Int64?, agentID: Int64?,
         sentAt: Date, answeredAt: Date, comment: String? = nil
     ) async throws -> Int64 {
-        guard kind.scores.contains(score) else { throw StoreError.invalidArgument("score \(score) is not a \(kind.rawValue) score") }
+        guard kind.scores.contains(score) else {
+            throw StoreError.invalidArgument("score \(score) is not a \(kind.rawValue) score")
+        }
         return try await database.transaction { db in
             try await db.raw(
                 """

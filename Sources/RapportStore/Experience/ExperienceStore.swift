@@ -67,7 +67,9 @@ public struct ExperienceStore: Sendable {
                 }
                 let at = Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self))
                 if try row.decode(column: "direction", as: String.self) == "out" {
-                    if traces[traces.count - 1].firstAgentReplyAt == nil { traces[traces.count - 1].firstAgentReplyAt = at }
+                    if traces[traces.count - 1].firstAgentReplyAt == nil {
+                        traces[traces.count - 1].firstAgentReplyAt = at
+                    }
                 } else if let score = try row.decode(column: "sentiment_score", as: Double?.self) {
                     traces[traces.count - 1].customerMessages.append((at, score))
                 }

@@ -43,7 +43,8 @@ public enum OrderCSV {
         }
         guard problems.isEmpty else { return .failure(OrderImportError(problems)) }
         guard records.count - 1 <= maximumRows else {
-            return .failure(OrderImportError([OrderImportProblem(line: 0, "more than \(maximumRows) orders in one file")]))
+            return .failure(
+                OrderImportError([OrderImportProblem(line: 0, "more than \(maximumRows) orders in one file")]))
         }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var orders: [NewOrder] = []

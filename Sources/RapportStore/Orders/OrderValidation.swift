@@ -24,7 +24,8 @@ public enum OrderValidation {
     /// An order id: 1–200 printable characters.
     public static func orderID(_ raw: String) -> String? {
         let id = raw.trimmingCharacters(in: .whitespaces)
-        guard !id.isEmpty, id.count <= 200, !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard !id.isEmpty, id.count <= 200,
+            !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { return nil }
         return id
     }
