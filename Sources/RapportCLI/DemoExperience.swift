@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import RapportDesk
 import RapportServer
 import RapportSimulation
@@ -20,9 +21,17 @@ enum DemoExperience {
         let writer = ExperienceSeedWriter(database: database)
         let teams = try await services.desk.teams.all()
         var agents: [Int64] = []
+        var agentNames: [String] = []
         for email in ["agent@rapport.demo", "agent.es@rapport.demo", "supervisor@rapport.demo"] {
-            if let found = try await services.desk.users.credentials(email: email) { agents.append(found.user.id) }
+            if let found = try await services.desk.users.credentials(email: email) {
+                agents.append(found.user.id)
+                agentNames.append(found.user.name)
+            }
         }
+        let complaints = [
+            "My bill is wrong again, this is really frustrating.", "The app keeps crashing, terrible.",
+            "No signal at home for two days, awful.", "I was charged twice, not happy.",
+        ]
         var random = SplitMix64(state: 20_251_123)
         func unit() -> Double { Double.random(in: 0..<1, using: &random) }
         func normal() -> Double { (-2 * log(max(unit(), 1e-12))).squareRoot() * cos(2 * .pi * unit()) }
@@ -53,15 +62,47 @@ enum DemoExperience {
                     kind: .csat, score: csat, customerID: id, network: network, teamID: team, agentID: agent,
                     sentAt: csatAt.addingTimeInterval(-1_800), answeredAt: csatAt)
             }
-            // Orders: a base rate before the answer; after it, the rate and basket grow with satisfaction.
+            // Three in five wrote to the desk a few days before answering: upset at first, and after the agent's
+            // reply as content as their satisfaction.
+            if let agentIndex, unit() < 0.6 {
+                let opened = answeredAt.addingTimeInterval(-(1 + unit() * 4) * 86_400)
+                var after = max(-0.95, min(0.95, tanh((latent - 6) / 2.5) * 0.8 + 0.15 * normal()))
+                // A lukewarm answer is a plain "OK.", which the analyser scores 0.
+                if abs(after) < 0.2 { after = 0 }
+                _ = try await writer.resolvedConversation(
+                    customerID: id, customerName: "Demo Customer \(i + 1)",
+                    network: Network(rawValue: network) ?? .email, teamID: team,
+                    agent: (agents[agentIndex], agentNames[agentIndex]),
+                    messages: [
+                        .init(
+                            fromCustomer: true, text: complaints[i % complaints.count],
+                            sentiment: -0.2 - 0.6 * unit(), at: opened),
+                        .init(
+                            fromCustomer: false, text: "Sorry about this — I have fixed it on your account.",
+                            at: opened.addingTimeInterval(1_800 + unit() * 3_600)),
+                        .init(
+                            fromCustomer: true,
+                            text: after > 0.05
+                                ? "Thanks, that works now!"
+                                : (after < -0.05 ? "Still not right, this is poor." : "OK."),
+                            sentiment: after, at: opened.addingTimeInterval(7_200 + unit() * 7_200)),
+                    ])
+            }
+            // Orders: a base rate before the answer; after it, the rate and basket grow with satisfaction (the
+            // wait is drawn again from the answer, so the new rate applies from then on).
             var t = start
             var n = 0
             while true {
                 let after = t >= answeredAt
                 let perMonth = after ? 0.15 + 0.11 * Double(nps) : 0.6
-                t = t.addingTimeInterval(-log(max(unit(), 1e-12)) / perMonth * 30 * 86_400)
-                guard t < now else { break }
-                let basket = max(5, 35 + (t >= answeredAt ? 3 * Double(nps) : 15) + 18 * normal())
+                let next = t.addingTimeInterval(-log(max(unit(), 1e-12)) / perMonth * 30 * 86_400)
+                if !after, next >= answeredAt {
+                    t = answeredAt
+                    continue
+                }
+                guard next < now else { break }
+                t = next
+                let basket = max(5, 35 + (after ? 3 * Double(nps) : 15) + 18 * normal())
                 n += 1
                 newOrders.append(
                     NewOrder(

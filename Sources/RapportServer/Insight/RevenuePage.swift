@@ -88,7 +88,9 @@ enum RevenuePage {
                 "interval": interval(g.summary.confidenceInterval, money),
                 "reference": g.name == spend.reference,
                 "retention": r.flatMap(\.summary.mean).map { DashboardPage.percent($0) } ?? "–",
-                "retentionInterval": interval(r?.summary.confidenceInterval) { DashboardPage.percent($0) },
+                "retentionInterval": interval(r?.summary.confidenceInterval) {
+                    DashboardPage.percent(min(1, max(0, $0)))
+                },
             ]
             if let w = g.versusReference {
                 row["difference"] = money(w.difference)
