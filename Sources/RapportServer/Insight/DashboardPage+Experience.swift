@@ -67,15 +67,17 @@ extension DashboardPage {
                 } else {
                     extra.append(("network", g.name))
                 }
-                return [
+                var row: [String: Any] = [
                     "name": g.name, "csat": g.csat.map { String(format: "%.1f%%", $0) } ?? "–",
                     "csatAverage": g.csatAverage.map { String(format: "%.2f", $0) } ?? "–",
                     "csatResponses": g.csatResponses,
                     "nps": g.nps.map { String(format: "%+.0f", $0) } ?? "–",
                     "npsMargin": g.npsMargin.map { String(format: "± %.0f", $0) } ?? "",
                     "npsResponses": g.npsResponses,
-                    "link": parameter != nil && g.id == nil ? "" : surveysLink(extra),
                 ]
+                // Answers without a team or agent cannot be filtered on: no link.
+                if parameter == nil || g.id != nil { row["link"] = surveysLink(extra) }
+                return row
             }
         }
         var view: [String: Any] = [:]
