@@ -107,16 +107,20 @@ struct DashboardRouteTests {
                 "/dashboard?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
                 "/dashboard?rule=-1", "/dashboard?network=myspace", "/dashboard.csv?range=%3Cscript%3E",
                 "/mentions?level=panic", "/mentions.csv?since=never",
-                "/dashboard?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "/dashboard?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "/dashboard?team=0",
+                "/surveys?kind=ces", "/surveys?since=never", "/surveys?team=abc", "/surveys?minScore=9&maxScore=3",
+                "/insight/revenue?days=1000", "/insight/revenue?days=%3Cscript%3E",
             ] {
                 try await client.execute(uri: uri, method: .get, headers: [.cookie: analyst.cookie]) {
                     #expect($0.status == .badRequest, "\(uri)")
                     #expect(errorCode($0.body) == "invalid_parameter", "\(uri)")
                 }
             }
-            try await client.execute(uri: "/dashboard", method: .get) {
-                #expect($0.status == .seeOther || $0.status == .found)
-                #expect($0.headers[.location]?.hasPrefix("/login") == true)
+            for uri in ["/dashboard", "/surveys", "/insight/revenue"] {
+                try await client.execute(uri: uri, method: .get) {
+                    #expect($0.status == .seeOther || $0.status == .found, "\(uri)")
+                    #expect($0.headers[.location]?.hasPrefix("/login") == true, "\(uri)")
+                }
             }
         }
     }

@@ -167,6 +167,13 @@ struct DeskRouteTests {
                 Case(
                     method: .put, uri: "/api/v1/channels/webchat", body: #"{"name":"Chat","repliesEnabled":true}"#,
                     minimum: .admin),
+                Case(
+                    method: .post, uri: "/api/v1/customers/\(c.customerID)/orders",
+                    body: #"{"orderId":"R-1","orderedAt":"2026-03-01","amount":5,"currency":"EUR"}"#,
+                    minimum: .supervisor),
+                Case(method: .get, uri: "/api/v1/customers/\(c.customerID)/orders", minimum: .analyst),
+                Case(method: .get, uri: "/api/v1/analytics/revenue?days=30", minimum: .analyst),
+                Case(method: .get, uri: "/api/v1/analytics/dashboard?range=7d&team=1", minimum: .analyst),
             ]
             for test in cases {
                 // A machine token is not a user: the desk refuses it.

@@ -126,6 +126,11 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
     AnalyticsController(builder: dashboards).addRoutes(to: api)
     DigestController(builder: DigestBuilder(database: services.database)).addRoutes(to: api)
+    let experience = ExperienceWebController(
+        renderer: services.renderer, experience: ExperienceStore(database: services.database),
+        revenue: RevenueBuilder(database: services.database))
+    experience.addAPI(to: api)
+    OrderController(orders: OrderStore(database: services.database)).addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
@@ -140,5 +145,6 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     return router
 }

@@ -88,5 +88,6 @@ struct Dashboard: Codable, Sendable {
     var advocates: [Author]
     var detractors: [Author]
     var service: Service
+    var experience: Experience
     var alerts: [AlertPayload]
 }

@@ -13,6 +13,7 @@ struct DashboardBuilder: Sendable {
     let rules: RuleStore
     let service: ServiceFigureStore
     let alerts: AlertStore
+    let experienceStore: ExperienceStore
     /// Recent mentions read for topics, terms and authors.
     var sampleSize = 500
 
@@ -22,6 +23,7 @@ struct DashboardBuilder: Sendable {
         rules = RuleStore(database: database)
         service = ServiceFigureStore(database: database)
         self.alerts = alerts
+        experienceStore = ExperienceStore(database: database)
     }
 
     func build(_ query: DashboardQuery, now: Date = Date()) async throws -> Dashboard {
@@ -56,6 +58,7 @@ struct DashboardBuilder: Sendable {
         let relevant = (levels["relevant"] ?? 0) + (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
         let attention = (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
         let recent = try await sample
+        let experience = try await experience(query, bucketStarts: byNetwork.bucketStarts)
         return Dashboard(
             period: .init(name: query.rangeName, start: range.start, end: range.end, granularity: granularity.rawValue),
             selection: .init(rule: query.ruleID, brand: query.brand, network: network),
@@ -72,7 +75,7 @@ struct DashboardBuilder: Sendable {
             sampledMentions: recent.count, topTopics: Self.topics(recent),
             trendingTerms: Self.trending(recent, range: range),
             advocates: Self.authors(recent, advocates: true), detractors: Self.authors(recent, advocates: false),
-            service: Self.summary(try await figures),
+            service: Self.summary(try await figures), experience: experience,
             alerts: try await recentAlerts.map { AlertPayload($0, rules: ruleMap) })
     }
 

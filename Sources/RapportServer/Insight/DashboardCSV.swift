@@ -38,6 +38,7 @@ enum DashboardCSV {
         ]
         for (name, value) in service { csv.row(["service", name, "", value]) }
         for band in s.backlogByAge { csv.row(["backlog_by_age", band.name, "", String(band.count)]) }
+        experience(d, into: &csv)
         return csv.text
     }
 

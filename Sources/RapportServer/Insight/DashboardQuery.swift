@@ -4,7 +4,7 @@ import RapportCore
 import RapportInsight
 
 /// What a dashboard shows: a period, and optionally one rule or brand and one network. Read from the query
-/// string (`range=24h|7d|30d` or `from`/`to` in ISO 8601, `rule`, `brand`, `network`); a wrong value is a 400
+/// string (`range=24h|7d|30d` or `from`/`to` in ISO 8601, `rule`, `brand`, `network`, `team`); a wrong value is a 400
 /// naming the parameter.
 struct DashboardQuery: Sendable, Hashable {
     /// `24h`, `7d`, `30d` or `custom`.
@@ -13,6 +13,8 @@ struct DashboardQuery: Sendable, Hashable {
     var ruleID: Int64?
     var brand: String?
     var network: Network?
+    /// A desk team: restricts the experience figures (surveys and conversations handled by it).
+    var teamID: Int64?
 
     static let presets: [(name: String, label: String, hours: Int)] = [
         ("24h", "Last 24 hours", 24), ("7d", "Last 7 days", 7 * 24), ("30d", "Last 30 days", 30 * 24),
@@ -36,7 +38,8 @@ struct DashboardQuery: Sendable, Hashable {
         // Whole hours: rollups are hourly, so a range cut mid-hour would count a partial hour in full.
         let endOfThisHour = Granularity.hour.nextBucket(after: hourBucketStart(now))
         var result = DashboardQuery(
-            rangeName: "24h", range: .lastHours(24, endingAt: now), ruleID: nil, brand: nil, network: nil)
+            rangeName: "24h", range: .lastHours(24, endingAt: now), ruleID: nil, brand: nil, network: nil,
+            teamID: nil)
         if value("from") != nil || value("to") != nil {
             guard let raw = value("from"), let from = MentionFilterParser.parseDate(raw) else {
                 throw invalid("from", "an ISO 8601 date-time (with to)")
@@ -75,6 +78,10 @@ struct DashboardQuery: Sendable, Hashable {
             }
             result.network = network
         }
+        if let raw = value("team") {
+            guard let id = Int64(raw), id > 0 else { throw invalid("team", "a team id") }
+            result.teamID = id
+        }
         return result
     }
 
@@ -89,6 +96,7 @@ struct DashboardQuery: Sendable, Hashable {
         if let ruleID { pairs.append(("rule", String(ruleID))) }
         if let brand { pairs.append(("brand", brand)) }
         if let network { pairs.append(("network", network.rawValue)) }
+        if let teamID { pairs.append(("team", String(teamID))) }
         return pairs
     }
 

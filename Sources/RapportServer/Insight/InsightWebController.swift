@@ -37,6 +37,8 @@ struct InsightWebController {
         let rules = try await builder.rules.all().map { (id: $0.id, name: $0.name, brand: $0.brand) }
         var view = DeskViews.page("Dashboard", "dashboard", context)
         view.merge(DashboardPage.view(d, query, rules: rules)) { _, new in new }
+        let teams = try await builder.experienceStore.teams()
+        view.merge(DashboardPage.experienceView(d, query, teams: teams)) { _, new in new }
         return renderer.html("dashboard", view)
     }
 

@@ -557,6 +557,7 @@ extension Migration {
                 "DROP TABLE mention_rollups_daily",
             ]
         },
+        orders,
         .digestRuns,
     ]
 

@@ -1,0 +1,108 @@
+import Foundation
+import SQLKit
+
+/// Reads what the experience dashboards and the revenue report need: answered surveys with their team and
+/// agent, and per conversation the customer's sentiment around the first agent reply.
+public struct ExperienceStore: Sendable {
+    let database: Database
+    /// Rows read at most per query (a page must stay fast; the newest are kept).
+    public var limit = 200_000
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Answered surveys matching `filter`, oldest first.
+    public func responses(_ filter: SurveyResponseFilter) async throws -> [SurveyResponse] {
+        var sql = SQLFragment(
+            """
+            SELECT s.id, s.kind, s.score, s.answered_ms, s.customer_id, c.name AS customer_name, s.conversation_id,
+                s.network, s.team_id, t.name AS team_name, s.agent_id, u.name AS agent_name, s.comment
+            FROM surveys s JOIN customers c ON c.id = s.customer_id
+            LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN users u ON u.id = s.agent_id
+            WHERE s.answered_ms >= ? AND s.answered_ms < ? AND s.score IS NOT NULL
+            """, [filter.start.millisecondsSince1970, filter.end.millisecondsSince1970])
+        if let kind = filter.kind { sql = sql + SQLFragment(" AND s.kind = ?", [kind.rawValue]) }
+        if let team = filter.teamID { sql = sql + SQLFragment(" AND s.team_id = ?", [team]) }
+        if let agent = filter.agentID { sql = sql + SQLFragment(" AND s.agent_id = ?", [agent]) }
+        if let network = filter.network { sql = sql + SQLFragment(" AND s.network = ?", [network]) }
+        if let scores = filter.scores {
+            sql = sql + SQLFragment(" AND s.score >= ? AND s.score <= ?", [scores.lowerBound, scores.upperBound])
+        }
+        sql = sql + SQLFragment(" ORDER BY s.answered_ms DESC, s.id DESC LIMIT ?", [limit])
+        let query = sql
+        return try await database.read { db in
+            Array(try await db.raw(query.expression).all().map(Self.decode).reversed())
+        }
+    }
+
+    /// For conversations opened in [start, end) (optionally of one team or network): the customer's scored
+    /// messages and the time of the first reply written by an agent (system messages do not count).
+    public func sentimentTraces(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil) async throws
+        -> [ConversationSentimentTrace]
+    {
+        var sql = SQLFragment(
+            """
+            SELECT c.id AS conversation_id, c.customer_id, c.team_id, m.direction, m.user_id, m.sentiment_score,
+                m.created_ms
+            FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+            WHERE c.created_ms >= ? AND c.created_ms < ?
+                AND ((m.direction = 'in' AND m.sentiment_score IS NOT NULL)
+                    OR (m.direction = 'out' AND m.user_id IS NOT NULL))
+            """, [start.millisecondsSince1970, end.millisecondsSince1970])
+        if let teamID { sql = sql + SQLFragment(" AND c.team_id = ?", [teamID]) }
+        if let network { sql = sql + SQLFragment(" AND c.network = ?", [network]) }
+        sql = sql + SQLFragment(" ORDER BY c.id, m.created_ms, m.id LIMIT ?", [limit])
+        let query = sql
+        return try await database.read { db in
+            var traces: [ConversationSentimentTrace] = []
+            for row in try await db.raw(query.expression).all() {
+                let id = try row.decode(column: "conversation_id", as: Int64.self)
+                if traces.last?.conversationID != id {
+                    traces.append(
+                        ConversationSentimentTrace(
+                            conversationID: id, customerID: try row.decode(column: "customer_id", as: Int64.self),
+                            teamID: try row.decode(column: "team_id", as: Int64?.self), firstAgentReplyAt: nil,
+                            customerMessages: []))
+                }
+                let at = Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self))
+                if try row.decode(column: "direction", as: String.self) == "out" {
+                    if traces[traces.count - 1].firstAgentReplyAt == nil {
+                        traces[traces.count - 1].firstAgentReplyAt = at
+                    }
+                } else if let score = try row.decode(column: "sentiment_score", as: Double?.self) {
+                    traces[traces.count - 1].customerMessages.append((at, score))
+                }
+            }
+            return traces
+        }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> SurveyResponse {
+        SurveyResponse(
+            id: try row.decode(column: "id", as: Int64.self),
+            kind: SurveyKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .csat,
+            score: try row.decode(column: "score", as: Int.self),
+            answeredAt: Date(milliseconds: try row.decode(column: "answered_ms", as: Int64.self)),
+            customerID: try row.decode(column: "customer_id", as: Int64.self),
+            customerName: try row.decode(column: "customer_name", as: String.self),
+            conversationID: try row.decode(column: "conversation_id", as: Int64?.self),
+            network: try row.decode(column: "network", as: String.self),
+            teamID: try row.decode(column: "team_id", as: Int64?.self),
+            teamName: try row.decode(column: "team_name", as: String?.self),
+            agentID: try row.decode(column: "agent_id", as: Int64?.self),
+            agentName: try row.decode(column: "agent_name", as: String?.self),
+            comment: try row.decode(column: "comment", as: String?.self))
+    }
+}
+
+extension ExperienceStore {
+    /// Every desk team (id, name), by name: the dashboard's team filter.
+    public func teams() async throws -> [(id: Int64, name: String)] {
+        try await database.read { db in
+            try await db.raw("SELECT id, name FROM teams ORDER BY name, id").all().map {
+                (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self))
+            }
+        }
+    }
+}

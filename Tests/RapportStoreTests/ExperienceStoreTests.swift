@@ -1,0 +1,50 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportTestSupport
+import SQLKit
+import Testing
+
+@Suite("Experience store: sentiment around the first agent reply")
+struct ExperienceStoreTests {
+    @Test(
+        "a past exchange gives the customer's scored messages and the first agent reply, by period and team",
+        arguments: TestEngine.available)
+    func traces(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let seed = ExperienceSeedWriter(database: db)
+            let at = Date(timeIntervalSince1970: 1_770_000_000)
+            let customer = try await seed.customer(name: "Dana", email: "dana@example.org", at: at)
+            let users = UserStore(database: db)
+            let agent = try await users.create(
+                email: "a@example.org", name: "Alex", role: .agent, passwordHash: "x", skills: [])
+            let id = try await seed.resolvedConversation(
+                customerID: customer, customerName: "Dana", network: .x, teamID: 7, agent: (agent.id, agent.name),
+                messages: [
+                    .init(fromCustomer: true, text: "awful", sentiment: -0.6, at: at),
+                    .init(fromCustomer: true, text: "still waiting", sentiment: -0.2, at: at.addingTimeInterval(60)),
+                    .init(fromCustomer: false, text: "fixed", at: at.addingTimeInterval(120)),
+                    .init(fromCustomer: true, text: "thanks!", sentiment: 0.5, at: at.addingTimeInterval(180)),
+                ])
+            let store = ExperienceStore(database: db)
+            let traces = try await store.sentimentTraces(start: at, end: at.addingTimeInterval(3_600))
+            #expect(traces.count == 1)
+            let trace = try #require(traces.first)
+            #expect(trace.conversationID == id)
+            #expect(trace.customerID == customer)
+            #expect(trace.teamID == 7)
+            #expect(trace.firstAgentReplyAt == at.addingTimeInterval(120))
+            #expect(trace.customerMessages.map(\.score) == [-0.6, -0.2, 0.5])
+            #expect(try await store.sentimentTraces(start: at, end: at.addingTimeInterval(3_600), teamID: 8).isEmpty)
+            #expect(
+                try await store.sentimentTraces(start: at.addingTimeInterval(1), end: at.addingTimeInterval(3_600))
+                    .isEmpty)
+            // The conversation is stored resolved, answered at the reply.
+            let status = try await db.read { sql in
+                try await sql.raw("SELECT status, first_response_ms FROM conversations").first()
+                    .map { try $0.decode(column: "status", as: String.self) }
+            }
+            #expect(status == "resolved")
+        }
+    }
+}
