@@ -61,31 +61,11 @@ enum ChartText {
         }
     }
 
-    /// Civil UTC fields of a date shifted by `offsetHours` (Hinnant's days-to-civil algorithm; proleptic
-    /// Gregorian, no Calendar or locale involved).
-    static func civil(_ date: Date, offsetHours: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
-        let seconds = Int((date.timeIntervalSince1970 + Double(offsetHours) * 3600).rounded(.down))
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secondOfDay / 3600, secondOfDay % 3600 / 60)
-    }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
     /// Short axis texts and long tooltip texts for the chart's labels.
     static func labels(_ labels: [ChartLabel], options: ChartOptions) -> (short: [String], long: [String]) {
         let offset = options.utcOffsetHours
         let dates = labels.compactMap { label -> Date? in if case .date(let date) = label { date } else { nil } }
-        let fields = dates.map { civil($0, offsetHours: offset) }
+        let fields = dates.map { CivilTime($0, offsetHours: offset) }
         var format = options.dateFormat
         if format == .automatic {
             if fields.allSatisfy({ $0.hour == 0 && $0.minute == 0 }) {
@@ -105,9 +85,9 @@ enum ChartText {
                 short.append(truncate(text, to: options.maximumLabelLength))
                 long.append(text)
             case .date(let date):
-                let f = civil(date, offsetHours: offset)
-                let day = "\(f.year)-\(two(f.month))-\(two(f.day))"
-                let time = "\(two(f.hour)):\(two(f.minute))"
+                let f = CivilTime(date, offsetHours: offset)
+                let day = f.dateText
+                let time = f.timeText
                 switch format {
                 case .date:
                     short.append(day)
@@ -117,7 +97,7 @@ enum ChartText {
                     long.append("\(day) \(time) \(zone)")
                 default:
                     short.append(
-                        options.dateFormat == .dateTime ? "\(day) \(time)" : "\(two(f.month))-\(two(f.day)) \(time)")
+                        options.dateFormat == .dateTime ? "\(day) \(time)" : "\(day.suffix(5)) \(time)")
                     long.append("\(day) \(time) \(zone)")
                 }
             }

@@ -100,11 +100,7 @@ struct DashboardQuery: Sendable, Hashable {
         return pairs
     }
 
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { CivilTime.iso8601(date) }
 
     /// `path?a=b&c=d` with every name and value percent-encoded.
     static func link(_ path: String, _ pairs: [(String, String)]) -> String {

@@ -1,8 +1,9 @@
 import Foundation
+import RapportInsight
 
 /// Text for dates and SLA clocks on the desk's pages.
 enum ViewFormat {
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+    static func iso(_ date: Date) -> String { CivilTime.iso8601(date) }
 
     /// "just now", "4 min ago", "3 h ago", "2 d ago", then the date.
     static func relative(_ date: Date, now: Date = Date()) -> String {
