@@ -122,7 +122,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)
-    AlertController(alerts: services.alerts.store, rules: services.rules, relay: services.alertRelay).addRoutes(to: api)
+    let alertActions = AlertActions(store: services.alerts.store, rules: services.rules, relay: services.alertRelay)
+    AlertController(actions: alertActions).addRoutes(to: api)
     let dashboards = DashboardBuilder(database: services.database, alerts: services.alerts.store)
     AnalyticsController(builder: dashboards).addRoutes(to: api)
     DigestController(builder: DigestBuilder(database: services.database)).addRoutes(to: api)
@@ -138,12 +139,12 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
             renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
     ).addRoutes(to: router)
     AlertDeskController(
-        renderer: services.renderer, desk: services.desk, relay: services.alertRelay, rules: services.rules,
-        store: services.alerts.store
+        renderer: services.renderer, desk: services.desk, actions: alertActions
     )
     .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     InsightWebController(
-        renderer: services.renderer, builder: dashboards, monitor: services.alerts, mentions: services.mentions
+        renderer: services.renderer, builder: dashboards, monitor: services.alerts, actions: alertActions,
+        mentions: services.mentions
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     return router

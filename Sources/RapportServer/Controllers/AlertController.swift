@@ -6,10 +6,9 @@ import RapportStore
 
 /// Crisis alerts over the API: analysts and up read them; agents and up acknowledge, resolve and assign.
 struct AlertController {
-    let alerts: AlertStore
-    let rules: RuleStore
-    /// Tells live pages of the changes people make here.
-    let relay: AlertRelay
+    /// Stores people's changes and tells live pages of them.
+    let actions: AlertActions
+    var alerts: AlertStore { actions.store }
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("alerts", use: list)
@@ -70,24 +69,16 @@ struct AlertController {
         } catch {
             throw APIError(.badRequest, "invalid_body", #"the body must be {"userId": <number or null>}"#)
         }
-        let alert = try await alerts.assign(id: id, to: input.userId, by: context.user!.id)
-        let payload = AlertPayload(alert, rules: try await ruleMap())
-        relay.changed(payload, event: "assigned")
-        return payload
+        return try await actions.assign(id: id, to: input.userId, by: context.user!.id)
     }
 
     private func move(_ context: AppRequestContext, to state: AlertState) async throws -> AlertPayload {
         try RoleMiddleware.require(.agent, context)
         let id = try Self.pathID(context)
-        let alert = try await alerts.setStatus(id: id, to: state, by: context.user!.id)
-        let payload = AlertPayload(alert, rules: try await ruleMap())
-        relay.changed(payload, event: state.rawValue)
-        return payload
+        return try await actions.setStatus(id: id, to: state, by: context.user!.id)
     }
 
-    private func ruleMap() async throws -> [Int64: ListeningRule] {
-        Dictionary(try await rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
+    private func ruleMap() async throws -> [Int64: ListeningRule] { try await actions.ruleMap() }
 
     static func pathID(_ context: AppRequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else {

@@ -14,6 +14,8 @@ struct InsightWebController {
     let renderer: WebRenderer
     let builder: DashboardBuilder
     let monitor: AlertMonitor
+    /// Acknowledge and resolve from the dashboard go through the same path as the desk and the API.
+    let actions: AlertActions
     let mentions: MentionStore
 
     /// Rows a `/mentions.csv` export holds at most.
@@ -83,7 +85,7 @@ struct InsightWebController {
         try RoleMiddleware.require(.agent, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
         let id = try AlertController.pathID(context)
-        _ = try await monitor.store.setStatus(id: id, to: state, by: context.user!.id)
+        _ = try await actions.setStatus(id: id, to: state, by: context.user!.id)
         return Response.redirect(to: "/dashboard#alerts", type: .found)
     }
 

@@ -11,9 +11,10 @@ import RapportStore
 struct AlertDeskController {
     let renderer: WebRenderer
     let desk: DeskServices
-    let relay: AlertRelay
-    let rules: RuleStore
-    let store: AlertStore
+    let actions: AlertActions
+    var relay: AlertRelay { actions.relay }
+    var rules: RuleStore { actions.rules }
+    var store: AlertStore { actions.store }
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("inbox/alerts", use: page)
@@ -88,8 +89,7 @@ struct AlertDeskController {
             }
             assignee = parsed
         }
-        let alert = try await store.assign(id: id, to: assignee, by: context.user!.id)
-        relay.changed(try await payload(alert), event: "assigned")
+        _ = try await actions.assign(id: id, to: assignee, by: context.user!.id)
         return Response.redirect(to: "/inbox/alerts#alert-\(id)", type: .normal)
     }
 
@@ -97,14 +97,8 @@ struct AlertDeskController {
         try RoleMiddleware.require(.agent, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
         let id = try AlertController.pathID(context)
-        let alert = try await store.setStatus(id: id, to: state, by: context.user!.id)
-        relay.changed(try await payload(alert), event: state.rawValue)
+        _ = try await actions.setStatus(id: id, to: state, by: context.user!.id)
         return Response.redirect(to: "/inbox/alerts#alert-\(id)", type: .normal)
-    }
-
-    private func payload(_ alert: StoredAlert) async throws -> AlertPayload {
-        AlertPayload(
-            alert, rules: Dictionary(try await rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Event names are ours, but keep them to letters so the JSON needs no escaping.
