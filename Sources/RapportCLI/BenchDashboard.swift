@@ -13,6 +13,8 @@ struct BenchDashboard: AsyncParsableCommand {
         abstract: "Seed the rollups of N mentions, then time the dashboard page over loopback HTTP.")
 
     @Option(help: "Mentions whose rollups are seeded (spread over the last 30 days).") var mentions = 10_000_000
+    @Option(help: "Conversations (with messages and surveys) seeded over the same 30 days (default: mentions ÷ 50).")
+    var conversations: Int?
     @Option(help: "Requests per period.") var requests = 50
     @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database =
         "sqlite"
@@ -52,6 +54,13 @@ struct BenchDashboard: AsyncParsableCommand {
             String(
                 format: "seeded the rollups of %d mentions (%d rows) in %.1f s", mentions, rows,
                 Date().timeIntervalSince(started)))
+        let seeded = Date()
+        let desk = try await DashboardSeed(database: services.database).seed(
+            count: conversations ?? mentions / 50, now: started)
+        print(
+            String(
+                format: "seeded %d conversations (%d messages, %d answered surveys) in %.1f s", desk.conversations,
+                desk.messages, desk.surveys, Date().timeIntervalSince(seeded)))
 
         print(
             "GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)"

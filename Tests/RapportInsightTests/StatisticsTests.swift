@@ -101,3 +101,48 @@ struct StatisticsTests {
         #expect((CSATScore(ratings: [1]) + CSATScore(ratings: [5])).average == 3)
     }
 }
+
+@Suite("Duration histogram percentiles")
+struct DurationHistogramTests {
+    @Test("a percentile lies within the bins of the order statistics around its rank, as the exact one does")
+    func boundedByBins() throws {
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            let n = 1 + trial % 60
+            // Log-uniform from 1 s to ~12 days, as response times are spread.
+            let values = (0..<n).map { _ in exp(Double.random(in: 0...13.8, using: &generator)) }
+            var histogram = DurationHistogram()
+            for v in values { histogram.add(seconds: v) }
+            let sorted = values.sorted()
+            for p in [0.0, 0.1, 0.5, 0.9, 1.0] {
+                let h = Double(n - 1) * p
+                let below = sorted[Int(h.rounded(.down))]
+                let above = sorted[Int(h.rounded(.up))]
+                let lower = DurationHistogram.range(ofBin: DurationHistogram.bin(of: below)).lower
+                let upper = DurationHistogram.range(ofBin: DurationHistogram.bin(of: above)).upper
+                let estimate = try #require(histogram.value(at: p))
+                let exact = try #require(Percentiles(values).value(at: p))
+                #expect(
+                    estimate >= lower && estimate <= upper, "p=\(p) estimate \(estimate) outside [\(lower), \(upper)]")
+                #expect(exact >= lower && exact <= upper)
+            }
+        }
+    }
+
+    @Test("bins: bounds are exclusive above, negative durations count as zero, the last bin is open")
+    func bins() throws {
+        #expect(DurationHistogram.bin(of: -5) == 0)
+        #expect(DurationHistogram.bin(of: 29.999) == 0)
+        #expect(DurationHistogram.bin(of: 30) == 1)
+        #expect(DurationHistogram.bin(of: 10_000_000) == DurationHistogram.binCount - 1)
+        var h = DurationHistogram()
+        #expect(h.median == nil)
+        h.add(seconds: 100, count: 3)  // bin [90, 120)
+        let median = try #require(h.median)
+        #expect(median > 90 && median < 120)
+        var merged = DurationHistogram()
+        merged.add(h)
+        merged.add(h)
+        #expect(merged.total == 6)
+    }
+}

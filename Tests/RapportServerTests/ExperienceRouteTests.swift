@@ -251,6 +251,26 @@ struct ExperienceRouteTests {
                 #expect(s["turnedAroundShare"] as? Double == 1)
                 #expect((s["meanBefore"] as? Double ?? 0) < 0)
                 #expect((s["meanAfter"] as? Double ?? 0) > 0)
+                // The service figures come from the service rollups: one conversation, answered by the agent.
+                let service = json($0.body)["service"] as? [String: Any] ?? [:]
+                #expect(service["conversations"] as? Int == 1)
+                #expect(service["responded"] as? Int == 1)
+                #expect((service["firstResponseMedianSeconds"] as? Double).map { $0 > 0 && $0 < 7_200 } == true)
+                let agents = (service["byAgent"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" }
+                #expect(agents == [people[.agent]!.user.name], "\(service)")
+            }
+            // The team filter applies to the service figures too.
+            try await client.execute(
+                uri: "/api/v1/analytics/dashboard?range=24h&team=999999", method: .get,
+                headers: DeskTest.bearer(people[.analyst]!.token)
+            ) {
+                #expect((json($0.body)["service"] as? [String: Any])?["conversations"] as? Int == 0)
+            }
+            let cookie = try await DeskTest.signIn(client, email: people[.analyst]!.user.email).cookie
+            try await client.execute(uri: "/dashboard?range=24h", method: .get, headers: [.cookie: cookie]) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("Service by team and agent"))
+                #expect(html.contains("Agent: \(people[.agent]!.user.name)"))
             }
         }
     }

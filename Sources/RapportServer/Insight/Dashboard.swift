@@ -68,6 +68,29 @@ struct Dashboard: Codable, Sendable {
         /// Share of conversations with an SLA that met it (nil without any).
         var slaCompliance: Double?
         var backlogByAge: [Count]
+        /// Conversations resolved (of those opened in the period).
+        var resolved: Int
+        /// Per team and per agent, largest first (at most 20 each).
+        var byTeam: [ServiceGroup]
+        var byAgent: [ServiceGroup]
+        /// How the percentiles are computed.
+        var percentileMethod =
+            "estimated from the rollups' duration bins (30 s … 30 d, each ≤ 1.5× the previous), interpolated inside the bin of the rank"
+    }
+
+    /// The service figures of one team or agent.
+    struct ServiceGroup: Codable, Sendable {
+        var name: String
+        /// Nil for conversations without a team (or agent).
+        var id: Int64?
+        var conversations: Int
+        var responded: Int
+        var resolved: Int
+        var responseRate: Double?
+        var firstResponseMedianSeconds: Double?
+        var firstResponseP90Seconds: Double?
+        var resolutionMedianSeconds: Double?
+        var slaCompliance: Double?
     }
 
     var period: Period

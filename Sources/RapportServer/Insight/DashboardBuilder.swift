@@ -47,7 +47,8 @@ struct DashboardBuilder: Sendable {
             .init(start: range.start, end: range.end, network: network), by: [.brand], hourly: false,
             precision: precision)
         async let sample = recentMentions(query, selected: selected)
-        async let figures = service.figures(start: range.start, end: range.end, network: network, now: now)
+        async let figures = service.figures(
+            start: range.start, end: range.end, network: network, teamID: query.teamID, now: now)
         async let recentAlerts = alerts.list(limit: 20)
         let granularity = query.granularity
         let byNetwork = try await networkCounts.timeSeries(
@@ -152,15 +153,24 @@ struct DashboardBuilder: Sendable {
     }
 
     static func summary(_ f: ServiceFigures) -> Dashboard.Service {
-        let first = Percentiles(f.firstResponseSeconds)
-        let resolution = Percentiles(f.resolutionSeconds)
+        let t = f.overall
         return Dashboard.Service(
-            conversations: f.conversations, responded: f.responded,
-            responseRate: f.conversations > 0 ? Double(f.responded) / Double(f.conversations) : nil,
-            firstResponseMedianSeconds: first.median, firstResponseP90Seconds: first.p90,
-            resolutionMedianSeconds: resolution.median, resolutionP90Seconds: resolution.p90, withSLA: f.withSLA,
-            slaBreached: f.slaBreached,
-            slaCompliance: f.withSLA > 0 ? Double(f.withSLA - f.slaBreached) / Double(f.withSLA) : nil,
-            backlogByAge: ServiceFigures.ageBands.map { .init(name: $0.name, count: f.backlogByAge[$0.name] ?? 0) })
+            conversations: t.conversations, responded: t.responded, responseRate: rate(t.responded, t.conversations),
+            firstResponseMedianSeconds: t.firstResponse.median, firstResponseP90Seconds: t.firstResponse.p90,
+            resolutionMedianSeconds: t.resolution.median, resolutionP90Seconds: t.resolution.p90, withSLA: t.withSLA,
+            slaBreached: t.slaBreached, slaCompliance: rate(t.withSLA - t.slaBreached, t.withSLA),
+            backlogByAge: ServiceFigures.ageBands.map { .init(name: $0.name, count: f.backlogByAge[$0.name] ?? 0) },
+            resolved: t.resolved, byTeam: f.byTeam.prefix(20).map(group), byAgent: f.byAgent.prefix(20).map(group))
     }
+
+    static func group(_ g: ServiceFigures.Group) -> Dashboard.ServiceGroup {
+        let t = g.totals
+        return Dashboard.ServiceGroup(
+            name: g.name, id: g.id, conversations: t.conversations, responded: t.responded, resolved: t.resolved,
+            responseRate: rate(t.responded, t.conversations), firstResponseMedianSeconds: t.firstResponse.median,
+            firstResponseP90Seconds: t.firstResponse.p90, resolutionMedianSeconds: t.resolution.median,
+            slaCompliance: rate(t.withSLA - t.slaBreached, t.withSLA))
+    }
+
+    private static func rate(_ part: Int, _ whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
 }

@@ -38,6 +38,19 @@ enum DashboardCSV {
         ]
         for (name, value) in service { csv.row(["service", name, "", value]) }
         for band in s.backlogByAge { csv.row(["backlog_by_age", band.name, "", String(band.count)]) }
+        for (kind, groups) in [("service_team", s.byTeam), ("service_agent", s.byAgent)] {
+            for g in groups {
+                let figures: [(String, String)] = [
+                    ("conversations", String(g.conversations)), ("responded", String(g.responded)),
+                    ("resolved", String(g.resolved)), ("response_rate", g.responseRate.map { String($0) } ?? ""),
+                    ("first_response_median_seconds", g.firstResponseMedianSeconds.map { String($0) } ?? ""),
+                    ("first_response_p90_seconds", g.firstResponseP90Seconds.map { String($0) } ?? ""),
+                    ("resolution_median_seconds", g.resolutionMedianSeconds.map { String($0) } ?? ""),
+                    ("sla_compliance", g.slaCompliance.map { String($0) } ?? ""),
+                ]
+                for (name, value) in figures { csv.row([kind + "_" + name, g.name, "", value]) }
+            }
+        }
         experience(d, into: &csv)
         return csv.text
     }

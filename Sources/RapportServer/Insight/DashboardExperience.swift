@@ -24,6 +24,8 @@ extension Dashboard {
         }
 
         struct Turnaround: Codable, Sendable {
+            /// At most this many conversations are read: the newest opened in the period.
+            var sample: Int
             var measured: Int
             var meanBefore: Double?
             var meanAfter: Double?
@@ -46,16 +48,20 @@ extension Dashboard {
 extension DashboardBuilder {
     func experience(_ query: DashboardQuery, bucketStarts: [Date]) async throws -> Dashboard.Experience {
         let network = query.network?.rawValue
-        async let answers = experienceStore.responses(
-            SurveyResponseFilter(
-                start: query.range.start, end: query.range.end, teamID: query.teamID, network: network))
+        // Survey answers come from the survey rollups: by hour for hourly charts, else by UTC day.
+        async let answers = experienceStore.answerTallies(
+            start: query.range.start, end: query.range.end, teamID: query.teamID, network: network,
+            hoursOnly: query.granularity == .hour)
+        // The turnaround is a mean over conversations: the newest few thousand estimate it well and keep the
+        // page's cost bounded (the page says how many were measured).
         async let traces = experienceStore.sentimentTraces(
-            start: query.range.start, end: query.range.end, teamID: query.teamID, network: network)
-        let responses = try await answers
-        var buckets = Array(repeating: [SurveyResponse](), count: bucketStarts.count)
-        for r in responses {
-            guard let index = bucketStarts.lastIndex(where: { $0 <= r.answeredAt }) else { continue }
-            buckets[index].append(r)
+            start: query.range.start, end: query.range.end, teamID: query.teamID, network: network,
+            newest: Self.turnaroundSample)
+        let tallies = try await answers
+        var buckets = Array(repeating: [SurveyTally](), count: bucketStarts.count)
+        for c in tallies.overTime {
+            guard let at = c.bucket, let index = bucketStarts.lastIndex(where: { $0 <= at }) else { continue }
+            buckets[index].append(c)
         }
         let turnaround = SentimentTurnaround(
             try await traces.map { t in
@@ -65,41 +71,56 @@ extension DashboardBuilder {
             })
         return Dashboard.Experience(
             team: query.teamID,
-            overall: Self.scores("all", responses),
+            overall: Self.scores("all", tallies.groups),
             overTime: zip(bucketStarts, buckets).map { Self.scores(DashboardQuery.iso($0), $1) },
-            byChannel: Self.grouped(responses) { ($0.network, nil) },
-            byTeam: Self.grouped(responses) { r -> (String, Int64?) in
-                guard let id = r.teamID else { return ("no team", nil) }
-                return (r.teamName ?? "team \(id)", id)
+            byChannel: Self.grouped(tallies.groups) { ($0.network ?? "", nil) },
+            byTeam: Self.grouped(tallies.groups) { c -> (String, Int64?) in
+                guard let id = c.teamID else { return ("no team", nil) }
+                return (c.teamName ?? "team \(id)", id)
             },
-            byAgent: Self.grouped(responses) { r -> (String, Int64?) in
-                guard let id = r.agentID else { return ("no agent", nil) }
-                return (r.agentName ?? "agent \(id)", id)
+            byAgent: Self.grouped(tallies.groups) { c -> (String, Int64?) in
+                guard let id = c.agentID else { return ("no agent", nil) }
+                return (c.agentName ?? "agent \(id)", id)
             },
             sentiment: .init(
-                measured: turnaround.measured, meanBefore: turnaround.meanBefore, meanAfter: turnaround.meanAfter,
+                sample: Self.turnaroundSample, measured: turnaround.measured, meanBefore: turnaround.meanBefore,
+                meanAfter: turnaround.meanAfter,
                 startedNegative: turnaround.startedNegative, turnedAround: turnaround.turnedAround,
                 turnedAroundShare: turnaround.turnedAroundShare))
     }
 
-    static func scores(_ name: String, _ responses: [SurveyResponse], id: Int64? = nil) -> Dashboard.Experience.Scores {
-        let csat = CSATScore(ratings: responses.filter { $0.kind == .csat }.map(\.score))
-        let nps = NPSScore(scores: responses.filter { $0.kind == .nps }.map(\.score))
+    /// Conversations (the newest opened in the period) read for the sentiment turnaround.
+    static let turnaroundSample = 2_000
+
+    static func scores(_ name: String, _ tallies: [SurveyTally], id: Int64? = nil) -> Dashboard.Experience.Scores {
+        var ratings = Array(repeating: 0, count: 5)
+        var categories: [NPSCategory: Int] = [:]
+        for t in tallies {
+            for (i, n) in t.csat.enumerated() { ratings[i] += n }
+            for (score, n) in t.nps.enumerated() {
+                if let category = NPSCategory(score: score) { categories[category, default: 0] += n }
+            }
+        }
+        let csat = CSATScore(distribution: ratings)
+        let nps = NPSScore(
+            promoters: categories[.promoter] ?? 0, passives: categories[.passive] ?? 0,
+            detractors: categories[.detractor] ?? 0)
         return .init(
             name: name, id: id, csatResponses: csat.total, csat: csat.score, csatAverage: csat.average,
             npsResponses: nps.total, nps: nps.score, npsMargin: nps.marginOfError95)
     }
 
-    /// Groups by a (name, id) key, largest groups first.
-    static func grouped(_ responses: [SurveyResponse], by key: (SurveyResponse) -> (String, Int64?))
+    /// Groups by a (name, id) key, most answers first.
+    static func grouped(_ tallies: [SurveyTally], by key: (SurveyTally) -> (String, Int64?))
         -> [Dashboard.Experience.Scores]
     {
-        var groups: [String: (id: Int64?, rows: [SurveyResponse])] = [:]
-        for r in responses {
-            let (name, id) = key(r)
-            groups[name, default: (id: id, rows: [])].rows.append(r)
+        var groups: [String: (id: Int64?, rows: [SurveyTally], answers: Int)] = [:]
+        for t in tallies {
+            let (name, id) = key(t)
+            groups[name, default: (id: id, rows: [], answers: 0)].rows.append(t)
+            groups[name]?.answers += t.answers
         }
-        return groups.sorted { ($1.value.rows.count, $0.key) < ($0.value.rows.count, $1.key) }.prefix(20).map {
+        return groups.sorted { ($1.value.answers, $0.key) < ($0.value.answers, $1.key) }.prefix(20).map {
             scores($0.key, $0.value.rows, id: $0.value.id)
         }
     }

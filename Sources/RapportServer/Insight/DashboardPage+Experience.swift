@@ -100,6 +100,7 @@ extension DashboardPage {
             "measured": s.measured, "before": s.meanBefore.map { String(format: "%+.2f", $0) } ?? "–",
             "after": s.meanAfter.map { String(format: "%+.2f", $0) } ?? "–", "startedNegative": s.startedNegative,
             "turned": s.turnedAround, "share": s.turnedAroundShare.map(percent) ?? "–",
+            "sample": DashboardBuilder.turnaroundSample,
         ]
         view["teams"] = teams.map {
             ["id": $0.id, "name": $0.name, "selected": $0.id == query.teamID] as [String: Any]

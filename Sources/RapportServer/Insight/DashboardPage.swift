@@ -134,6 +134,10 @@ enum DashboardPage {
                 "resMedian": duration(s.resolutionMedianSeconds), "resP90": duration(s.resolutionP90Seconds),
                 "sla": s.slaCompliance.map(percent) ?? "–", "withSLA": s.withSLA, "breached": s.slaBreached,
                 "backlog": s.backlogByAge.map { ["name": $0.name, "count": $0.count] as [String: Any] },
+                "teamRows": s.byTeam.map { g in
+                    serviceRow(g, link: g.id.map { DashboardQuery.link("/inbox", [("queue", "team-\($0)")]) })
+                },
+                "agentRows": s.byAgent.map { serviceRow($0, link: nil) },
             ] as [String: Any]
         view["alerts"] = d.alerts.map(alertRow)
         view["csvLink"] = DashboardQuery.link("/dashboard.csv", query.parameters)
@@ -146,6 +150,17 @@ enum DashboardPage {
         if let network = query.network { pairs.append(("network", network.rawValue)) }
         pairs += [("since", DashboardQuery.iso(d.period.start)), ("until", DashboardQuery.iso(d.period.end))]
         return DashboardQuery.link("/mentions", pairs)
+    }
+
+    private static func serviceRow(_ g: Dashboard.ServiceGroup, link: String?) -> [String: Any] {
+        var row: [String: Any] = [
+            "name": g.name, "conversations": g.conversations, "responseRate": g.responseRate.map(percent) ?? "–",
+            "frtMedian": duration(g.firstResponseMedianSeconds), "frtP90": duration(g.firstResponseP90Seconds),
+            "resMedian": duration(g.resolutionMedianSeconds), "resolved": g.resolved,
+            "sla": g.slaCompliance.map(percent) ?? "–",
+        ]
+        if let link { row["link"] = link }
+        return row
     }
 
     static func alertRow(_ a: AlertPayload) -> [String: Any] {

@@ -88,6 +88,11 @@ public struct DeskSeed: Sendable {
             last = range.upperBound
             done += batch
         }
+        // Rows written directly: the rollups are recomputed from them.
+        try await database.transaction { db in
+            try await DerivedRollup.conversations.rebuild(db)
+            try await DerivedRollup.surveys.rebuild(db)
+        }
         if database.dialect == .postgres {
             // Explicit ids leave the identity sequences behind: move them past the seeded rows.
             for table in ["customers", "conversations"] {

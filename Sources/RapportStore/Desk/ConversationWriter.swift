@@ -34,7 +34,9 @@ enum ConversationWriter {
             """
         ).first()
         guard let row else { throw StoreError.notFound("inserted conversation") }
-        return ConversationID(try row.decode(column: "id", as: Int64.self))
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await DerivedRollup.conversations.apply(db, id: id, sign: 1)
+        return ConversationID(id)
     }
 
     /// Persists a transition: the row's queue columns, the whole state and every event.
@@ -63,9 +65,31 @@ enum ConversationWriter {
         let update =
             SQLFragment("UPDATE conversations SET ") + SQLFragment.join(sets, separator: ", ")
             + SQLFragment(" WHERE id = ?", [c.id.rawValue])
+        let measured: [Int64?] = [
+            c.assignee.team?.rawValue, c.assignee.agent?.rawValue, c.firstResponseAt?.millisecondsSince1970,
+            c.resolvedAt?.millisecondsSince1970, due?.millisecondsSince1970,
+        ]
+        // The service rollups move only when a column they sum changes (most saves are new messages).
+        let moves = try await serviceColumns(db, c.id) != measured
+        if moves { try await DerivedRollup.conversations.apply(db, id: c.id.rawValue, sign: -1) }
         try await db.raw(update.expression).run()
+        if moves { try await DerivedRollup.conversations.apply(db, id: c.id.rawValue, sign: 1) }
         try await insertEvents(db, transition.events)
         try await NotificationStore.record(db, DeskNotice.from(transition.events))
+    }
+
+    /// The stored columns the service rollups read, in the order `save` compares them.
+    private static func serviceColumns(_ db: any SQLDatabase, _ id: ConversationID) async throws -> [Int64?]? {
+        try await db.raw(
+            """
+            SELECT team_id, assignee_id, first_response_ms, resolved_ms, sla_due_ms FROM conversations
+            WHERE id = \(bind: id.rawValue)
+            """
+        ).first().map { row in
+            try ["team_id", "assignee_id", "first_response_ms", "resolved_ms", "sla_due_ms"].map {
+                try row.decode(column: $0, as: Int64?.self)
+            }
+        }
     }
 
     /// The business hours of the conversation's team (nil: the clock counts wall time).

@@ -43,17 +43,20 @@ public struct ExperienceSeedWriter: Sendable {
             throw StoreError.invalidArgument("score \(score) is not a \(kind.rawValue) score")
         }
         return try await database.transaction { db in
-            try await db.raw(
-                """
-                INSERT INTO surveys (token_hash, kind, customer_id, network, team_id, agent_id, created_ms, expires_ms,
-                    answered_ms, score, comment)
-                VALUES (\(bind: "imported-" + UUID().uuidString), \(bind: kind.rawValue), \(bind: customerID),
-                    \(bind: network), \(bind: teamID), \(bind: agentID), \(bind: sentAt.millisecondsSince1970),
-                    \(bind: answeredAt.millisecondsSince1970 + 1), \(bind: answeredAt.millisecondsSince1970),
-                    \(bind: score), \(bind: comment))
-                RETURNING id
-                """
-            ).first()?.decode(column: "id", as: Int64.self) ?? 0
+            let id =
+                try await db.raw(
+                    """
+                    INSERT INTO surveys (token_hash, kind, customer_id, network, team_id, agent_id, created_ms, expires_ms,
+                        answered_ms, score, comment)
+                    VALUES (\(bind: "imported-" + UUID().uuidString), \(bind: kind.rawValue), \(bind: customerID),
+                        \(bind: network), \(bind: teamID), \(bind: agentID), \(bind: sentAt.millisecondsSince1970),
+                        \(bind: answeredAt.millisecondsSince1970 + 1), \(bind: answeredAt.millisecondsSince1970),
+                        \(bind: score), \(bind: comment))
+                    RETURNING id
+                    """
+                ).first()?.decode(column: "id", as: Int64.self) ?? 0
+            try await DerivedRollup.surveys.apply(db, id: id, sign: 1)
+            return id
         }
     }
 }

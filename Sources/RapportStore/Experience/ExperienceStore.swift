@@ -36,23 +36,27 @@ public struct ExperienceStore: Sendable {
         }
     }
 
-    /// For conversations opened in [start, end) (optionally of one team or network): the customer's scored
-    /// messages and the time of the first reply written by an agent (system messages do not count).
-    public func sentimentTraces(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil) async throws
-        -> [ConversationSentimentTrace]
-    {
-        var sql = SQLFragment(
-            """
-            SELECT c.id AS conversation_id, c.customer_id, c.team_id, m.direction, m.user_id, m.sentiment_score,
-                m.created_ms
-            FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
-            WHERE c.created_ms >= ? AND c.created_ms < ?
-                AND ((m.direction = 'in' AND m.sentiment_score IS NOT NULL)
-                    OR (m.direction = 'out' AND m.user_id IS NOT NULL))
-            """, [start.millisecondsSince1970, end.millisecondsSince1970])
-        if let teamID { sql = sql + SQLFragment(" AND c.team_id = ?", [teamID]) }
-        if let network { sql = sql + SQLFragment(" AND c.network = ?", [network]) }
-        sql = sql + SQLFragment(" ORDER BY c.id, m.created_ms, m.id LIMIT ?", [limit])
+    /// For conversations opened in [start, end) (optionally of one team or network; only the `newest` opened
+    /// last when given): the customer's scored messages and the time of the first reply written by an agent
+    /// (system messages do not count).
+    public func sentimentTraces(
+        start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, newest: Int? = nil
+    ) async throws -> [ConversationSentimentTrace] {
+        var chosen = SQLFragment(
+            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
+            [start.millisecondsSince1970, end.millisecondsSince1970])
+        if let teamID { chosen = chosen + SQLFragment(" AND team_id = ?", [teamID]) }
+        if let network { chosen = chosen + SQLFragment(" AND network = ?", [network]) }
+        if let newest { chosen = chosen + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest]) }
+        let sql =
+            SQLFragment(
+                """
+                SELECT c.id AS conversation_id, c.customer_id, c.team_id, m.direction, m.user_id, m.sentiment_score,
+                    m.created_ms
+                FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+                WHERE ((m.direction = 'in' AND m.sentiment_score IS NOT NULL)
+                    OR (m.direction = 'out' AND m.user_id IS NOT NULL)) AND c.id IN (
+                """) + chosen + SQLFragment(") ORDER BY c.id, m.created_ms, m.id LIMIT ?", [limit])
         let query = sql
         return try await database.read { db in
             var traces: [ConversationSentimentTrace] = []

@@ -72,17 +72,15 @@ public struct RollupStore: Sendable {
         guard let cube = RollupCube.answering(dimensions) else {
             preconditionFailure("no rollup cube keeps \(dimensions) together")
         }
-        let firstDay = Granularity.day.bucketStart(of: query.start.addingTimeInterval(86_400 - 0.001))
-        let lastDay = Granularity.day.bucketStart(of: query.end)
-        guard precision != .hour, firstDay < lastDay else {
+        let parts = DayParts(start: query.start, end: query.end, hoursOnly: precision == .hour).parts
+        guard parts.contains(where: \.daily) else {
             return try await totals(query, by: dimensions, hourly: hourly, table: cube.hourly)
         }
-        var parts: [(Query, String)] = [(Self.slice(query, firstDay, lastDay), cube.daily)]
-        if query.start < firstDay { parts.append((Self.slice(query, query.start, firstDay), cube.hourly)) }
-        if lastDay < query.end { parts.append((Self.slice(query, lastDay, query.end), cube.hourly)) }
         var result = RollupCounter()
-        for (part, table) in parts {
-            let counts = try await totals(part, by: dimensions, hourly: hourly, table: table)
+        for part in parts {
+            let counts = try await totals(
+                Self.slice(query, part.start, part.end), by: dimensions, hourly: hourly,
+                table: part.daily ? cube.daily : cube.hourly)
             for (key, count) in counts.counts {
                 var key = key
                 // Without time grouping every key carries the whole period's start.

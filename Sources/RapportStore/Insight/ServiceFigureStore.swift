@@ -1,7 +1,10 @@
 import Foundation
+import RapportDesk
+import RapportInsight
 import SQLKit
 
-/// Reads `ServiceFigures` from the conversations table.
+/// Reads `ServiceFigures`: sums of the service rollups, plus what depends on the present moment (deadlines
+/// passing on unanswered conversations, the backlog's age), counted live over small indexed sets.
 public struct ServiceFigureStore: Sendable {
     let database: Database
 
@@ -9,51 +12,97 @@ public struct ServiceFigureStore: Sendable {
         self.database = database
     }
 
-    /// Figures for conversations opened in [start, end); the backlog is as of `now`, whatever their age.
-    public func figures(start: Date, end: Date, network: String? = nil, now: Date = Date()) async throws
-        -> ServiceFigures
+    /// Figures for conversations opened in [start, end) (whole hours), of one network and team when given;
+    /// the backlog is as of `now`, whatever its age.
+    public func figures(start: Date, end: Date, network: String? = nil, teamID: Int64? = nil, now: Date = Date())
+        async throws -> ServiceFigures
     {
-        let nowMS = now.millisecondsSince1970
-        var condition = SQLFragment(
-            "created_ms >= ? AND created_ms < ?", [start.millisecondsSince1970, end.millisecondsSince1970])
-        if let network { condition = condition + SQLFragment(" AND network = ?", [network]) }
-        var backlogCondition = SQLFragment("status NOT IN ('resolved', 'closed')")
-        if let network { backlogCondition = backlogCondition + SQLFragment(" AND network = ?", [network]) }
-        let periodRows =
-            SQLFragment("SELECT created_ms, first_response_ms, resolved_ms, sla_due_ms FROM conversations WHERE ")
-            + condition + SQLFragment(" ORDER BY created_ms DESC LIMIT 100000")
-        let backlogRows = SQLFragment("SELECT created_ms FROM conversations WHERE ") + backlogCondition
+        var equal: [(String, any Encodable & Sendable)] = []
+        if let network { equal.append(("network", network)) }
+        if let teamID { equal.append(("team_id", teamID)) }
+        let filters = equal
         return try await database.read { db in
-            var figures = ServiceFigures(
-                conversations: 0, responded: 0, firstResponseSeconds: [], resolutionSeconds: [], withSLA: 0,
-                slaBreached: 0, backlogByAge: [:])
-            // Bounded: percentiles of the latest 100,000 are as good as of all, and the page stays fast.
-            let rows = try await db.raw(periodRows.expression).all()
-            for row in rows {
-                let created = try row.decode(column: "created_ms", as: Int64.self)
-                let first = try row.decode(column: "first_response_ms", as: Int64?.self)
-                let resolved = try row.decode(column: "resolved_ms", as: Int64?.self)
-                let due = try row.decode(column: "sla_due_ms", as: Int64?.self)
-                figures.conversations += 1
-                if let first {
-                    figures.responded += 1
-                    figures.firstResponseSeconds.append(Double(max(0, first - created)) / 1000)
-                }
-                if let resolved { figures.resolutionSeconds.append(Double(max(0, resolved - created)) / 1000) }
-                if let due {
-                    figures.withSLA += 1
-                    if due < (first ?? resolved ?? nowMS) { figures.slaBreached += 1 }
-                }
+            let rollup = DerivedRollup.conversations
+            var teams: [Int64: ServiceFigures.Totals] = [:]
+            var agents: [Int64: ServiceFigures.Totals] = [:]
+            for sums in try await rollup.sums(
+                db, start: start, end: end, groupBy: ["team_id", "agent_id"], equal: filters)
+            {
+                var totals = ServiceFigures.Totals()
+                totals.conversations = sums.values["conversations"] ?? 0
+                totals.responded = sums.values["responded"] ?? 0
+                totals.resolved = sums.values["resolved"] ?? 0
+                totals.withSLA = sums.values["with_sla"] ?? 0
+                totals.slaBreached = sums.values["sla_missed"] ?? 0
+                totals.firstResponse = DerivedRollup.histogram(sums.values, prefix: "fr")
+                totals.resolution = DerivedRollup.histogram(sums.values, prefix: "rs")
+                teams[Int64(sums.keys["team_id"] ?? "") ?? 0, default: .init()].add(totals)
+                agents[Int64(sums.keys["agent_id"] ?? "") ?? 0, default: .init()].add(totals)
             }
-            for band in ServiceFigures.ageBands { figures.backlogByAge[band.name] = 0 }
-            let open = try await db.raw(backlogRows.expression).all()
-            for row in open {
-                let age = Double(nowMS - (try row.decode(column: "created_ms", as: Int64.self))) / 1000
-                if let band = ServiceFigures.ageBands.first(where: { age < $0.upTo }) {
-                    figures.backlogByAge[band.name, default: 0] += 1
-                }
+            // Deadlines that passed on conversations nobody has answered yet: not in the rollups, as they
+            // depend on now.
+            var overdue = SQLFragment(
+                """
+                SELECT coalesce(team_id, 0) AS team_id, coalesce(assignee_id, 0) AS agent_id, count(*) AS n
+                FROM conversations WHERE created_ms >= ? AND created_ms < ? AND first_response_ms IS NULL
+                    AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL AND sla_due_ms < ?
+                """,
+                [start.millisecondsSince1970, end.millisecondsSince1970, now.millisecondsSince1970])
+            if let network { overdue = overdue + SQLFragment(" AND network = ?", [network]) }
+            if let teamID { overdue = overdue + SQLFragment(" AND team_id = ?", [teamID]) }
+            overdue = overdue + SQLFragment(" GROUP BY coalesce(team_id, 0), coalesce(assignee_id, 0)")
+            for row in try await db.raw(overdue.expression).all() {
+                let n = Int(try row.decode(column: "n", as: Int64.self))
+                teams[try row.decode(column: "team_id", as: Int64.self), default: .init()].slaBreached += n
+                agents[try row.decode(column: "agent_id", as: Int64.self), default: .init()].slaBreached += n
             }
+            var figures = ServiceFigures()
+            for totals in teams.values { figures.overall.add(totals) }
+            let teamNames = try await ExperienceStore.names(db, "SELECT id, name FROM teams")
+            let agentNames = try await ExperienceStore.names(db, "SELECT id, name FROM users")
+            figures.byTeam = Self.groups(teams, names: teamNames, none: "no team")
+            figures.byAgent = Self.groups(agents, names: agentNames, none: "unassigned")
+            figures.backlogByAge = try await Self.backlog(db, network: network, teamID: teamID, now: now)
             return figures
         }
+    }
+
+    private static func groups(_ totals: [Int64: ServiceFigures.Totals], names: [Int64: String], none: String)
+        -> [ServiceFigures.Group]
+    {
+        totals.filter { $0.value.conversations > 0 }.map { id, t in
+            ServiceFigures.Group(name: id == 0 ? none : names[id] ?? "#\(id)", id: id == 0 ? nil : id, totals: t)
+        }.sorted { ($1.totals.conversations, $0.name) < ($0.totals.conversations, $1.name) }
+    }
+
+    /// Open conversations by age band, counted in the database (statuses listed, so the status index is used).
+    private static func backlog(_ db: any SQLDatabase, network: String?, teamID: Int64?, now: Date) async throws
+        -> [String: Int]
+    {
+        let nowMS = now.millisecondsSince1970
+        let open = ConversationStatus.allCases.filter { $0 != .resolved && $0 != .closed }.map(\.rawValue)
+        var lower: Int64 = 0
+        var columns: [String] = []
+        for (index, band) in ServiceFigures.ageBands.enumerated() {
+            let upper = band.upTo.isFinite ? Int64(band.upTo * 1000) : nil
+            // Age in [lower, upper) ⇔ created in (now − upper, now − lower].
+            // The first band also takes clocks that run slightly ahead (created after now).
+            var conditions = lower == 0 ? [] : ["created_ms <= \(nowMS - lower)"]
+            if let upper { conditions.append("created_ms > \(nowMS - upper)") }
+            let condition = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
+            columns.append("CAST(sum(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS BIGINT) AS b\(index)")
+            lower = upper ?? lower
+        }
+        var sql = SQLFragment(
+            "SELECT \(columns.joined(separator: ", ")) FROM conversations WHERE status IN ("
+                + SQLFragment.placeholders(open.count) + ")", open)
+        if let network { sql = sql + SQLFragment(" AND network = ?", [network]) }
+        if let teamID { sql = sql + SQLFragment(" AND team_id = ?", [teamID]) }
+        let row = try await db.raw(sql.expression).first()
+        var bands: [String: Int] = [:]
+        for (index, band) in ServiceFigures.ageBands.enumerated() {
+            bands[band.name] = Int(try row?.decode(column: "b\(index)", as: Int64?.self) ?? 0)
+        }
+        return bands
     }
 }

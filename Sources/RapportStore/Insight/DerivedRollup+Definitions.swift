@@ -1,0 +1,83 @@
+import Foundation
+import RapportInsight
+
+extension DerivedRollup {
+    /// Conversations by the hour they were opened × network × team × agent (0: none): how many, answered,
+    /// resolved, with an SLA and settled past it, and the first-response and resolution times as
+    /// ``DurationHistogram`` bins (`fr_0`… and `rs_0`…).
+    static let conversations = DerivedRollup(
+        source: "conversations", hourly: "service_rollups_hourly", daily: "service_rollups_daily",
+        timeColumn: "created_ms",
+        keys: [
+            Key(name: "network", expression: "network", isText: true),
+            Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false),
+            Key(name: "agent_id", expression: "coalesce(assignee_id, 0)", isText: false),
+        ],
+        measures: [
+            Measure(name: "conversations", expression: "1"),
+            Measure(name: "responded", expression: "CASE WHEN first_response_ms IS NULL THEN 0 ELSE 1 END"),
+            Measure(name: "resolved", expression: "CASE WHEN resolved_ms IS NULL THEN 0 ELSE 1 END"),
+            Measure(name: "with_sla", expression: "CASE WHEN sla_due_ms IS NULL THEN 0 ELSE 1 END"),
+            // Settled (answered or resolved) after the deadline; unsettled ones are counted live, against now.
+            Measure(
+                name: "sla_missed",
+                expression: "CASE WHEN sla_due_ms < coalesce(first_response_ms, resolved_ms) THEN 1 ELSE 0 END"),
+        ] + binMeasures(prefix: "fr", column: "first_response_ms") + binMeasures(prefix: "rs", column: "resolved_ms"),
+        rowFilter: "1 = 1")
+
+    /// Answered surveys by the hour of the answer × network × team × agent (0: none), with one count per
+    /// CSAT rating (`csat_1`…`csat_5`) and NPS score (`nps_0`…`nps_10`): a row per group and hour, not per
+    /// score, so a month is a few thousand rows.
+    static let surveys = DerivedRollup(
+        source: "surveys", hourly: "survey_rollups_hourly", daily: "survey_rollups_daily", timeColumn: "answered_ms",
+        keys: [
+            Key(name: "network", expression: "network", isText: true),
+            Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false),
+            Key(name: "agent_id", expression: "coalesce(agent_id, 0)", isText: false),
+        ],
+        measures: SurveyKind.allCases.flatMap { kind in
+            kind.scores.map { score in
+                Measure(
+                    name: "\(kind.rawValue)_\(score)",
+                    expression: "CASE WHEN kind = '\(kind.rawValue)' AND score = \(score) THEN 1 ELSE 0 END")
+            }
+        },
+        rowFilter: "answered_ms IS NOT NULL AND score IS NOT NULL")
+
+    /// One 0/1 measure per histogram bin of `column − created_ms` (NULL counts in none).
+    static func binMeasures(prefix: String, column: String) -> [Measure] {
+        (0..<DurationHistogram.binCount).map { bin in
+            let (lower, upper) = DurationHistogram.range(ofBin: bin)
+            var conditions = ["\(column) IS NOT NULL"]
+            if bin > 0 { conditions.append("\(column) - created_ms >= \(Int64(lower * 1000))") }
+            if bin < DurationHistogram.upperBounds.count {
+                conditions.append("\(column) - created_ms < \(Int64(upper * 1000))")
+            }
+            return Measure(
+                name: "\(prefix)_\(bin)",
+                expression: "CASE WHEN \(conditions.joined(separator: " AND ")) THEN 1 ELSE 0 END")
+        }
+    }
+
+    /// The histogram read back from summed bin measures.
+    static func histogram(_ values: [String: Int], prefix: String) -> DurationHistogram {
+        DurationHistogram(counts: (0..<DurationHistogram.binCount).map { values["\(prefix)_\($0)"] ?? 0 })
+    }
+}
+
+extension Migration {
+    /// Version 18: service and survey rollups (``DerivedRollup``), filled from the existing rows, and the
+    /// indexes the live parts of the service figures read.
+    static let serviceRollups = Migration(version: 18, name: "service and survey rollups") { d in
+        DerivedRollup.conversations.createStatements(d) + DerivedRollup.surveys.createStatements(d)
+            + DerivedRollup.conversations.rebuildStatements + DerivedRollup.surveys.rebuildStatements + [
+                "CREATE INDEX conversations_created ON conversations (created_ms)",
+                // Covering: the overdue count and the backlog read only these indexes.
+                """
+                CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id)
+                WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
+                """,
+                "CREATE INDEX conversations_backlog ON conversations (status, created_ms, network, team_id)",
+            ]
+    }
+}

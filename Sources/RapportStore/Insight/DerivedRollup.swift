@@ -1,0 +1,158 @@
+import Foundation
+import RapportInsight
+import SQLKit
+
+/// Hourly and daily sums over the rows of a table that changes (conversations are answered, resolved and
+/// reassigned; surveys are answered), kept exact row by row: before a row changes its contribution is
+/// subtracted, after it the new one is added, in the caller's transaction. Every SQL statement comes from
+/// the one description below, so the incremental path and a rebuild from the raw rows cannot disagree.
+struct DerivedRollup: Sendable {
+    /// A grouping column: its name in the rollup and its expression over a source row (never NULL).
+    struct Key: Sendable {
+        var name: String
+        var expression: String
+        var isText: Bool
+    }
+
+    /// A summed column: its name and its per-row value (an integer expression over a source row).
+    struct Measure: Sendable {
+        var name: String
+        var expression: String
+    }
+
+    var source: String
+    var hourly: String
+    var daily: String
+    /// The source column (epoch milliseconds) that places a row in its hour.
+    var timeColumn: String
+    var keys: [Key]
+    var measures: [Measure]
+    /// Which source rows count at all.
+    var rowFilter: String
+
+    private var keyNames: [String] { ["hour_ms"] + keys.map(\.name) }
+
+    // MARK: Schema
+
+    func createStatements(_ d: Dialect) -> [String] {
+        [hourly, daily].map { table in
+            let columns =
+                ["hour_ms BIGINT NOT NULL"] + keys.map { "\($0.name) \($0.isText ? "TEXT" : "BIGINT") NOT NULL" }
+                + measures.map { "\($0.name) BIGINT NOT NULL DEFAULT 0" }
+            return "CREATE TABLE \(table) (\(columns.joined(separator: ", ")), "
+                + "PRIMARY KEY (\(keyNames.joined(separator: ", "))))\(d.withoutRowID)"
+        }
+    }
+
+    /// Statements that recompute both tables from the source rows (the backfill of a migration, seeds).
+    var rebuildStatements: [String] {
+        [hourly, daily].flatMap { table in
+            let unit: Int64 = table == hourly ? 3_600_000 : 86_400_000
+            let bucket = "\(timeColumn) - (\(timeColumn) % \(unit))"
+            let groups = [bucket] + keys.map(\.expression)
+            let select =
+                [bucket] + keys.map(\.expression) + measures.map { "sum(\($0.expression))" }
+            return [
+                "DELETE FROM \(table)",
+                "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
+                    + "SELECT \(select.joined(separator: ", ")) FROM \(source) WHERE \(rowFilter) "
+                    + "GROUP BY \(groups.joined(separator: ", "))",
+            ]
+        }
+    }
+
+    func rebuild(_ db: any SQLDatabase) async throws {
+        for statement in rebuildStatements { try await db.raw(SQLQueryString(statement)).run() }
+    }
+
+    // MARK: Row by row
+
+    /// Adds (`sign` 1) or subtracts (−1) the current contribution of source row `id` to both tables.
+    func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
+        let factor = sign < 0 ? "-1" : "1"
+        for (table, unit) in [(hourly, Int64(3_600_000)), (daily, Int64(86_400_000))] {
+            let select =
+                ["\(timeColumn) - (\(timeColumn) % \(unit))"] + keys.map(\.expression)
+                + measures.map { "(\($0.expression)) * \(factor)" }
+            let updates = measures.map { "\($0.name) = \(table).\($0.name) + excluded.\($0.name)" }
+            let sql =
+                "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
+                + "SELECT \(select.joined(separator: ", ")) FROM \(source) WHERE id = ? AND \(rowFilter) "
+                + "ON CONFLICT (\(keyNames.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))"
+            try await db.raw(SQLFragment(sql, [id]).expression).run()
+        }
+    }
+
+    // MARK: Reading
+
+    /// One group of summed rows.
+    struct Sums: Sendable {
+        /// The bucket start (epoch ms) when read by bucket.
+        var bucket: Int64?
+        /// The grouped keys, by name (numbers as decimal strings).
+        var keys: [String: String]
+        /// Sums by measure name.
+        var values: [String: Int]
+    }
+
+    /// Sums of the rows whose hour starts in [start, end), matching `equal` (key name → value), grouped by
+    /// `groupBy` keys and, when `bucketed`, by the rollup row's start (`bucket`: an hour, or a day for the
+    /// rows read from the daily table). Whole UTC days are read from the daily table unless `hoursOnly`;
+    /// groups read from several parts are merged.
+    func sums(
+        _ db: any SQLDatabase, start: Date, end: Date, groupBy: [String], equal: [(String, any Encodable & Sendable)],
+        bucketed: Bool = false, hoursOnly: Bool = false
+    ) async throws -> [Sums] {
+        var merged: [[String]: Sums] = [:]
+        var order: [[String]] = []
+        for part in DayParts(start: start, end: end, hoursOnly: hoursOnly).parts {
+            let table = part.daily ? daily : hourly
+            var groups = groupBy
+            if bucketed { groups.insert("hour_ms", at: 0) }
+            let select = groups + measures.map { "CAST(sum(\($0.name)) AS BIGINT) AS \($0.name)" }
+            var sql = SQLFragment(
+                "SELECT \(select.joined(separator: ", ")) FROM \(table) WHERE hour_ms >= ? AND hour_ms < ?",
+                [part.start.millisecondsSince1970, part.end.millisecondsSince1970])
+            for (name, value) in equal { sql = sql + SQLFragment(" AND \(name) = ?", [value]) }
+            if !groups.isEmpty { sql = sql + SQLFragment(" GROUP BY \(groups.joined(separator: ", "))") }
+            for row in try await db.raw(sql.expression).all() {
+                var keyValues: [String: String] = [:]
+                for name in groupBy {
+                    let isText = keys.first { $0.name == name }?.isText ?? false
+                    keyValues[name] =
+                        isText
+                        ? try row.decode(column: name, as: String.self)
+                        : String(try row.decode(column: name, as: Int64.self))
+                }
+                let bucket = bucketed ? try row.decode(column: "hour_ms", as: Int64.self) : nil
+                let id = groupBy.map { keyValues[$0] ?? "" } + (bucket.map { [String($0)] } ?? [])
+                var sums = merged[id] ?? Sums(bucket: bucket, keys: keyValues, values: [:])
+                if merged[id] == nil { order.append(id) }
+                for measure in measures {
+                    sums.values[measure.name, default: 0] += Int(
+                        try row.decode(column: measure.name, as: Int64?.self) ?? 0)
+                }
+                merged[id] = sums
+            }
+        }
+        return order.compactMap { merged[$0] }
+    }
+}
+
+/// A period of whole hours cut into the whole UTC days inside it (read from daily rollups) and the partial
+/// days at either end (read from hourly ones).
+struct DayParts {
+    var parts: [(start: Date, end: Date, daily: Bool)]
+
+    init(start: Date, end: Date, hoursOnly: Bool = false) {
+        let firstDay = Granularity.day.bucketStart(of: start.addingTimeInterval(86_400 - 0.001))
+        let lastDay = Granularity.day.bucketStart(of: end)
+        guard !hoursOnly, firstDay < lastDay else {
+            parts = [(start, end, false)]
+            return
+        }
+        parts = [(firstDay, lastDay, true)]
+        if start < firstDay { parts.append((start, firstDay, false)) }
+        if lastDay < end { parts.append((lastDay, end, false)) }
+    }
+}
