@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportCore
 import RapportInsight
 import RapportServer
@@ -15,6 +16,8 @@ struct BenchDashboard: AsyncParsableCommand {
     @Option(help: "Mentions whose rollups are seeded (spread over the last 30 days).") var mentions = 10_000_000
     @Option(help: "Conversations (with messages and surveys) seeded over the same 30 days (default: mentions ÷ 50).")
     var conversations: Int?
+    @Option(help: "Newest mentions stored as rows (analysed, in the last 90 minutes): the page's recent sample.")
+    var recentMentions = 20_000
     @Option(help: "Requests per period.") var requests = 50
     @Option(help: "Database: sqlite (a temporary file) or a postgres:// URL of an empty database.") var database =
         "sqlite"
@@ -62,6 +65,12 @@ struct BenchDashboard: AsyncParsableCommand {
                 format: "seeded %d conversations (%d messages, %d answered surveys) in %.1f s", desk.conversations,
                 desk.messages, desk.surveys, Date().timeIntervalSince(seeded)))
 
+        let stored = Date()
+        try await storeRecent(services.mentions, database: services.database, ruleIDs: ruleIDs, now: started)
+        print(
+            String(
+                format: "stored the newest %d mentions as analysed rows in %.1f s", recentMentions,
+                Date().timeIntervalSince(stored)))
         print(
             "GET /dashboard (\(requests) requests each after 3 warm-up, sequential, loopback HTTP; times include the client)"
         )
@@ -71,6 +80,31 @@ struct BenchDashboard: AsyncParsableCommand {
                 ("30 d", { "/dashboard?range=30d" }), ("30 d, one rule", { "/dashboard?range=30d&rule=\(ruleIDs[0])" }),
                 ("30 d, x only", { "/dashboard?range=30d&network=x" }),
             ], requests: requests, warmUp: 3, cookie: try await bench.sessionCookie(for: analyst.id))
+    }
+
+    /// Stores `recentMentions` analysed posts (the analysis benchmark's texts, 2,000 authors) over the 90
+    /// minutes before `now`, through the real insert (so their rollups count too).
+    private func storeRecent(_ store: MentionStore, database: Database, ruleIDs: [Int64], now: Date) async throws {
+        let analyzer = Analyzer()
+        let texts = AnalysisBenchmark.corpus(count: recentMentions)
+        for start in stride(from: 0, to: texts.count, by: 1_000) {
+            let batch = (start..<min(start + 1_000, texts.count)).map { i -> NewMention in
+                let author = Author(
+                    network: .x, externalID: "bench-\(i % 2_000)", handle: "fan\(i % 2_000)",
+                    followers: (i % 2_000) * (i % 7 == 0 ? 5_000 : 40))
+                let post = IncomingPost(
+                    network: .x, externalID: "bench-\(i)", author: author, text: texts[i],
+                    createdAt: now.addingTimeInterval(-5_400 * Double(texts.count - i) / Double(texts.count)),
+                    origin: .publicStream)
+                let analysis = analyzer.analyze(
+                    AnalysisInput(text: post.text, network: "x", followers: author.followers))
+                return NewMention(
+                    post: post, matchedRuleIDs: [ruleIDs[i % ruleIDs.count]], analysis: analysis, source: "bench")
+            }
+            _ = try await store.insert(batch)
+        }
+        // Urgent ones open conversations: let the desk intake finish before the clock starts.
+        _ = try await ConversationIntake(database: database).drain()
     }
 
     /// Spreads `mentions` over the 720 hours before `now` (a daily cycle, 0.3× at night to 1.7× in the evening)

@@ -48,7 +48,8 @@ struct PageBenchmark {
         return "rapport_session=\(token)"
     }
 
-    /// Serves, times each page after `warmUp` requests, prints p50/p95/max, then stops the server.
+    /// Serves, times each page after `warmUp` requests, prints p50/p95/max of the round trip and p50/p95 of
+    /// the server's own time (`Server-Timing`), then stops the server.
     func time(
         _ pages: [(name: String, path: () -> String)], requests: Int, warmUp: Int, cookie: String
     ) async throws {
@@ -62,6 +63,7 @@ struct PageBenchmark {
         }
         for (name, path) in pages {
             var times: [Double] = []
+            var serverTimes: [Double] = []
             var bytes = 0
             for i in 0..<(requests + warmUp) {
                 let t0 = ContinuousClock.now
@@ -72,15 +74,19 @@ struct PageBenchmark {
                 if i >= warmUp {
                     times.append(
                         Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+                    if let ms = response.serverMS { serverTimes.append(ms) }
                 }
             }
-            times.sort()
-            func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+            func pct(_ sample: [Double], _ p: Double) -> Double {
+                let sorted = sample.sorted()
+                return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+            }
             print(
                 String(
-                    format: "  %@ p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%d KB)",
-                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(0.5), pct(0.95),
-                    times.last ?? 0, bytes / 1024))
+                    format:
+                        "  %@ round trip p50 %7.2f  p95 %7.2f  max %7.2f ms | server p50 %7.2f  p95 %7.2f ms  (%d KB)",
+                    name.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString, pct(times, 0.5),
+                    pct(times, 0.95), times.max() ?? 0, pct(serverTimes, 0.5), pct(serverTimes, 0.95), bytes / 1024))
         }
         server.cancel()
         _ = try? await server.value
@@ -92,11 +98,16 @@ struct PageBenchmark {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
     }
 
-    private static func fetch(_ url: String, cookie: String?) async throws -> (status: UInt, bytes: Int) {
+    /// One GET: status, body size and the server's own time (its `Server-Timing: app;dur=` header, in ms).
+    private static func fetch(_ url: String, cookie: String?) async throws -> (
+        status: UInt, bytes: Int, serverMS: Double?
+    ) {
         var request = HTTPClientRequest(url: url)
         if let cookie { request.headers.add(name: "Cookie", value: cookie) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 64 << 20)
-        return (response.status.code, body.readableBytes)
+        let timing = response.headers.first(name: "Server-Timing")
+        let serverMS = timing.flatMap { $0.split(separator: "=").last }.flatMap { Double($0) }
+        return (response.status.code, body.readableBytes, serverMS)
     }
 }

@@ -110,15 +110,18 @@ struct ServiceRollupTests {
                 expiresAt: t0.addingTimeInterval(86_400), at: t0)
             _ = try await surveys.answer(tokenHash: "token-1", score: 4, comment: nil, at: t0.addingTimeInterval(60))
 
-            let live = try await Self.snapshot(db, .conversations)
+            var live: [String] = []
+            for cube in DerivedRollup.serviceCubes { live += try await Self.snapshot(db, cube) }
             let liveSurveys = try await Self.snapshot(db, .surveys)
             #expect(!live.isEmpty)
             #expect(liveSurveys.count == 2 * 2)  // two groups (Care/email, Billing/x), hourly and daily
             try await db.transaction { sql in
-                try await DerivedRollup.conversations.rebuild(sql)
+                try await DerivedRollup.serviceCubes.rebuild(sql)
                 try await DerivedRollup.surveys.rebuild(sql)
             }
-            #expect(try await Self.snapshot(db, .conversations) == live)
+            var rebuilt: [String] = []
+            for cube in DerivedRollup.serviceCubes { rebuilt += try await Self.snapshot(db, cube) }
+            #expect(rebuilt == live)
             #expect(try await Self.snapshot(db, .surveys) == liveSurveys)
 
             // The figures read from the rollups equal a direct count over the rows.
@@ -146,6 +149,11 @@ struct ServiceRollupTests {
                 figures.byTeam.first { $0.id == billing.id.rawValue }?.totals.conversations
                     == raw.filter { $0.team == billing.id.rawValue }.count)
             #expect(figures.byAgent.contains { $0.name == "Alex" })
+            // Under a network filter the agents come from the full cube: the same agents' X conversations.
+            let onX = try await ServiceFigureStore(database: db).figures(
+                start: t0.addingTimeInterval(-86_400), end: t0.addingTimeInterval(86_400), network: "x", now: t0)
+            #expect(onX.byAgent.map(\.totals.conversations).reduce(0, +) == onX.overall.conversations)
+            #expect(onX.overall.conversations == 3, "the three X conversations; the email one is left out")
             let tallies = try await ExperienceStore(database: db).answerTallies(
                 start: t0.addingTimeInterval(-86_400), end: t0.addingTimeInterval(86_400), hoursOnly: false)
             #expect(tallies.groups.map(\.answers).reduce(0, +) == 5)

@@ -102,6 +102,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ServerTimingMiddleware())
     HealthController(database: services.database).addRoutes(to: router.group())
     let ingest = IngestService(pipeline: services.pipeline)
     WebhookController(

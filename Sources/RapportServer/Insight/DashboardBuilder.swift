@@ -50,6 +50,7 @@ struct DashboardBuilder: Sendable {
         async let figures = service.figures(
             start: range.start, end: range.end, network: network, teamID: query.teamID, now: now)
         async let recentAlerts = alerts.list(limit: 20)
+        async let experienceFigures = experience(query, bucketStarts: range.bucketStarts(precision))
         let granularity = query.granularity
         let byNetwork = try await networkCounts.timeSeries(
             by: .network, over: range, granularity: granularity, maximumSeries: 8)
@@ -59,7 +60,7 @@ struct DashboardBuilder: Sendable {
         let relevant = (levels["relevant"] ?? 0) + (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
         let attention = (levels["attention"] ?? 0) + (levels["urgent"] ?? 0)
         let recent = try await sample
-        let experience = try await experience(query, bucketStarts: byNetwork.bucketStarts)
+        let experience = try await experienceFigures
         return Dashboard(
             period: .init(name: query.rangeName, start: range.start, end: range.end, granularity: granularity.rawValue),
             selection: .init(rule: query.ruleID, brand: query.brand, network: network),

@@ -161,7 +161,7 @@ public struct DashboardSeed: Sendable {
         }
         // Rows written directly: the rollups are recomputed from them.
         try await database.transaction { db in
-            try await DerivedRollup.conversations.rebuild(db)
+            try await DerivedRollup.serviceCubes.rebuild(db)
             try await DerivedRollup.surveys.rebuild(db)
         }
         if database.dialect == .postgres {

@@ -27,20 +27,19 @@ struct SQLFragment: Sendable {
 
     /// The fragment as an SQLKit expression: `?` becomes a bound parameter.
     var expression: SQLQueryString {
+        // Scans bytes, not Characters: "?" is ASCII and never part of a multi-byte UTF-8 sequence, and long
+        // generated statements (the rollups') made a per-Character scan show up in page profiles.
         var query = SQLQueryString("")
+        let bytes = sql.utf8
+        var start = bytes.startIndex
         var bindIndex = 0
-        var chunk = ""
-        for character in sql {
-            if character == "?" {
-                query.appendInterpolation(unsafeRaw: chunk)
-                chunk = ""
-                query.appendInterpolation(bind: binds[bindIndex])
-                bindIndex += 1
-            } else {
-                chunk.append(character)
-            }
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "?") {
+            query.appendInterpolation(unsafeRaw: String(sql[start..<i]))
+            query.appendInterpolation(bind: binds[bindIndex])
+            bindIndex += 1
+            start = bytes.index(after: i)
         }
-        query.appendInterpolation(unsafeRaw: chunk)
+        query.appendInterpolation(unsafeRaw: String(sql[start...]))
         return query
     }
 }

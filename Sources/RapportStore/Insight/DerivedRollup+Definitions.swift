@@ -1,29 +1,43 @@
 import Foundation
 import RapportInsight
+import SQLKit
 
 extension DerivedRollup {
     /// Conversations by the hour they were opened × network × team × agent (0: none): how many, answered,
     /// resolved, with an SLA and settled past it, and the first-response and resolution times as
-    /// ``DurationHistogram`` bins (`fr_0`… and `rs_0`…).
-    static let conversations = DerivedRollup(
-        source: "conversations", hourly: "service_rollups_hourly", daily: "service_rollups_daily",
-        timeColumn: "created_ms",
-        keys: [
-            Key(name: "network", expression: "network", isText: true),
-            Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false),
-            Key(name: "agent_id", expression: "coalesce(assignee_id, 0)", isText: false),
-        ],
-        measures: [
-            Measure(name: "conversations", expression: "1"),
-            Measure(name: "responded", expression: "CASE WHEN first_response_ms IS NULL THEN 0 ELSE 1 END"),
-            Measure(name: "resolved", expression: "CASE WHEN resolved_ms IS NULL THEN 0 ELSE 1 END"),
-            Measure(name: "with_sla", expression: "CASE WHEN sla_due_ms IS NULL THEN 0 ELSE 1 END"),
-            // Settled (answered or resolved) after the deadline; unsettled ones are counted live, against now.
-            Measure(
-                name: "sla_missed",
-                expression: "CASE WHEN sla_due_ms < coalesce(first_response_ms, resolved_ms) THEN 1 ELSE 0 END"),
-        ] + binMeasures(prefix: "fr", column: "first_response_ms") + binMeasures(prefix: "rs", column: "resolved_ms"),
-        rowFilter: "1 = 1")
+    /// ``DurationHistogram`` bins (`fr_0`… and `rs_0`…). Read for per-agent figures under a network filter.
+    static let conversations = service(
+        hourly: "service_rollups_hourly", daily: "service_rollups_daily", keys: [networkKey, teamKey, agentKey])
+    /// The same without the agent: overall and per-team figures (a few rows per day, not one per agent).
+    static let conversationsByTeam = service(
+        hourly: "service_team_rollups_hourly", daily: "service_team_rollups_daily", keys: [networkKey, teamKey])
+    /// The same without the network: per-agent figures when no network is chosen.
+    static let conversationsByAgent = service(
+        hourly: "service_agent_rollups_hourly", daily: "service_agent_rollups_daily", keys: [teamKey, agentKey])
+    /// Every service cube: each conversation change updates them all. Summing 70 histogram columns costs
+    /// per row, so each question reads the narrowest cube that answers it.
+    static let serviceCubes = [conversations, conversationsByTeam, conversationsByAgent]
+
+    private static let networkKey = Key(name: "network", expression: "network", isText: true)
+    private static let teamKey = Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false)
+    private static let agentKey = Key(name: "agent_id", expression: "coalesce(assignee_id, 0)", isText: false)
+
+    private static func service(hourly: String, daily: String, keys: [Key]) -> DerivedRollup {
+        DerivedRollup(
+            source: "conversations", hourly: hourly, daily: daily, timeColumn: "created_ms", keys: keys,
+            measures: [
+                Measure(name: "conversations", expression: "1"),
+                Measure(name: "responded", expression: "CASE WHEN first_response_ms IS NULL THEN 0 ELSE 1 END"),
+                Measure(name: "resolved", expression: "CASE WHEN resolved_ms IS NULL THEN 0 ELSE 1 END"),
+                Measure(name: "with_sla", expression: "CASE WHEN sla_due_ms IS NULL THEN 0 ELSE 1 END"),
+                // Settled (answered or resolved) after the deadline; unsettled ones are counted live, against now.
+                Measure(
+                    name: "sla_missed",
+                    expression: "CASE WHEN sla_due_ms < coalesce(first_response_ms, resolved_ms) THEN 1 ELSE 0 END"),
+            ] + binMeasures(prefix: "fr", column: "first_response_ms")
+                + binMeasures(prefix: "rs", column: "resolved_ms"),
+            rowFilter: "1 = 1")
+    }
 
     /// Answered surveys by the hour of the answer × network × team × agent (0: none), with one count per
     /// CSAT rating (`csat_1`…`csat_5`) and NPS score (`nps_0`…`nps_10`): a row per group and hour, not per
@@ -69,8 +83,8 @@ extension Migration {
     /// Version 18: service and survey rollups (``DerivedRollup``), filled from the existing rows, and the
     /// indexes the live parts of the service figures read.
     static let serviceRollups = Migration(version: 18, name: "service and survey rollups") { d in
-        DerivedRollup.conversations.createStatements(d) + DerivedRollup.surveys.createStatements(d)
-            + DerivedRollup.conversations.rebuildStatements + DerivedRollup.surveys.rebuildStatements + [
+        (DerivedRollup.serviceCubes + [DerivedRollup.surveys]).flatMap { $0.createStatements(d) + $0.rebuildStatements }
+            + [
                 "CREATE INDEX conversations_created ON conversations (created_ms)",
                 // Covering: the overdue count and the backlog read only these indexes.
                 """
@@ -79,5 +93,16 @@ extension Migration {
                 """,
                 "CREATE INDEX conversations_backlog ON conversations (status, created_ms, network, team_id)",
             ]
+    }
+}
+
+extension [DerivedRollup] {
+    /// ``DerivedRollup/apply(_:id:sign:)`` on every rollup of the list.
+    func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
+        for rollup in self { try await rollup.apply(db, id: id, sign: sign) }
+    }
+
+    func rebuild(_ db: any SQLDatabase) async throws {
+        for rollup in self { try await rollup.rebuild(db) }
     }
 }

@@ -22,22 +22,18 @@ public struct ServiceFigureStore: Sendable {
         if let teamID { equal.append(("team_id", teamID)) }
         let filters = equal
         return try await database.read { db in
-            let rollup = DerivedRollup.conversations
             var teams: [Int64: ServiceFigures.Totals] = [:]
             var agents: [Int64: ServiceFigures.Totals] = [:]
-            for sums in try await rollup.sums(
-                db, start: start, end: end, groupBy: ["team_id", "agent_id"], equal: filters)
+            // The narrowest cube for each breakdown: per team without agents; per agent without networks
+            // unless a network is chosen.
+            for sums in try await DerivedRollup.conversationsByTeam.sums(
+                db, start: start, end: end, groupBy: ["team_id"], equal: filters)
             {
-                var totals = ServiceFigures.Totals()
-                totals.conversations = sums.values["conversations"] ?? 0
-                totals.responded = sums.values["responded"] ?? 0
-                totals.resolved = sums.values["resolved"] ?? 0
-                totals.withSLA = sums.values["with_sla"] ?? 0
-                totals.slaBreached = sums.values["sla_missed"] ?? 0
-                totals.firstResponse = DerivedRollup.histogram(sums.values, prefix: "fr")
-                totals.resolution = DerivedRollup.histogram(sums.values, prefix: "rs")
-                teams[Int64(sums.keys["team_id"] ?? "") ?? 0, default: .init()].add(totals)
-                agents[Int64(sums.keys["agent_id"] ?? "") ?? 0, default: .init()].add(totals)
+                teams[Int64(sums.keys["team_id"] ?? "") ?? 0, default: .init()].add(Self.totals(sums))
+            }
+            let agentCube = network == nil ? DerivedRollup.conversationsByAgent : DerivedRollup.conversations
+            for sums in try await agentCube.sums(db, start: start, end: end, groupBy: ["agent_id"], equal: filters) {
+                agents[Int64(sums.keys["agent_id"] ?? "") ?? 0, default: .init()].add(Self.totals(sums))
             }
             // Deadlines that passed on conversations nobody has answered yet: not in the rollups, as they
             // depend on now.
@@ -65,6 +61,18 @@ public struct ServiceFigureStore: Sendable {
             figures.backlogByAge = try await Self.backlog(db, network: network, teamID: teamID, now: now)
             return figures
         }
+    }
+
+    private static func totals(_ sums: DerivedRollup.Sums) -> ServiceFigures.Totals {
+        var totals = ServiceFigures.Totals()
+        totals.conversations = sums.values["conversations"] ?? 0
+        totals.responded = sums.values["responded"] ?? 0
+        totals.resolved = sums.values["resolved"] ?? 0
+        totals.withSLA = sums.values["with_sla"] ?? 0
+        totals.slaBreached = sums.values["sla_missed"] ?? 0
+        totals.firstResponse = DerivedRollup.histogram(sums.values, prefix: "fr")
+        totals.resolution = DerivedRollup.histogram(sums.values, prefix: "rs")
+        return totals
     }
 
     private static func groups(_ totals: [Int64: ServiceFigures.Totals], names: [Int64: String], none: String)
