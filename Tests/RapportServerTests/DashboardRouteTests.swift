@@ -138,6 +138,8 @@ struct DashboardRouteTests {
             try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: agent.cookie]) {
                 #expect(String(buffer: $0.body).contains("/dashboard/alerts/\(id)/acknowledge"))
             }
+            // Desk pages follow the relay's signals: acknowledging here must reach them as on the desk.
+            var signals = services.alertRelay.signals.subscribe().makeAsyncIterator()
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             var headers = form
             headers[.cookie] = analyst.cookie
@@ -155,6 +157,7 @@ struct DashboardRouteTests {
                 body: ByteBuffer(string: "_csrf=\(agent.csrf)")
             ) { #expect($0.status == .found) }
             #expect(try await services.alerts.store.alert(id: id)?.status == .acknowledged)
+            #expect(await signals.next() == AlertSignal(alertId: id, event: "acknowledged"))
             try await client.execute(uri: "/dashboard/alerts", method: .get, headers: [.cookie: agent.cookie]) {
                 let html = String(buffer: $0.body)
                 #expect(html.contains("acknowledged"))
