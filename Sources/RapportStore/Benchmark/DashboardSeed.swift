@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import SQLKit
 
 /// Fills the service and experience side of the dashboard benchmark: teams, agents, and `count`
@@ -56,12 +57,12 @@ public struct DashboardSeed: Sendable {
             return agents
         }
         var counts = Counts()
-        var random = SplitMix(seed: 42)
+        var random = SeededGenerator(seed: 42)
         var done = 0
         while done < count {
             let batch = min(2_000, count - done)
             let offset = done
-            let written = try await database.transaction { [random] db -> (Counts, SplitMix) in
+            let written = try await database.transaction { [random] db -> (Counts, SeededGenerator) in
                 var random = random
                 var written = Counts()
                 let customerBase =
@@ -159,36 +160,12 @@ public struct DashboardSeed: Sendable {
             counts.surveys += written.0.surveys
             done += batch
         }
-        // Rows written directly: the rollups are recomputed from them.
-        try await database.transaction { db in
-            try await DerivedRollup.serviceCubes.rebuild(db)
-            try await DerivedRollup.surveys.rebuild(db)
-        }
-        if database.dialect == .postgres {
-            // Explicit ids leave the identity sequences behind: move them past the seeded rows.
-            for table in ["customers", "conversations"] {
-                try await database.execute(
-                    "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), (SELECT max(id) FROM \(table)))")
-            }
-        }
+        try await database.afterDirectDeskWrites()
         return counts
     }
 }
 
-/// A small deterministic generator (SplitMix64) for benchmark data.
-struct SplitMix: Sendable {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    fileprivate mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

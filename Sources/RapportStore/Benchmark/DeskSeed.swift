@@ -88,18 +88,24 @@ public struct DeskSeed: Sendable {
             last = range.upperBound
             done += batch
         }
-        // Rows written directly: the rollups are recomputed from them.
-        try await database.transaction { db in
+        try await database.afterDirectDeskWrites()
+        return (first ?? 0)...last
+    }
+}
+
+extension Database {
+    /// After seeds wrote customers, conversations and surveys with plain INSERTs: the rollups are rebuilt from
+    /// the rows and, on PostgreSQL, the identity sequences moved past the explicit ids.
+    func afterDirectDeskWrites() async throws {
+        try await transaction { db in
             try await DerivedRollup.serviceCubes.rebuild(db)
             try await DerivedRollup.surveys.rebuild(db)
         }
-        if database.dialect == .postgres {
-            // Explicit ids leave the identity sequences behind: move them past the seeded rows.
+        if dialect == .postgres {
             for table in ["customers", "conversations"] {
-                try await database.execute(
+                try await execute(
                     "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), (SELECT max(id) FROM \(table)))")
             }
         }
-        return (first ?? 0)...last
     }
 }
