@@ -67,6 +67,13 @@ struct DashboardRouteTests {
                 let funnel = body["funnel"] as? [[String: Any]] ?? []
                 #expect(funnel.first?["count"] as? Int == 5)
                 #expect((body["shareOfVoice"] as? [Any])?.count == 2)
+                // The recent sample: topics from the stored analyses, authors by their mentions' sentiment.
+                #expect(body["sampledMentions"] as? Int == 5)
+                #expect(!((body["topTopics"] as? [Any]) ?? []).isEmpty)
+                let advocates = (body["advocates"] as? [[String: Any]] ?? []).compactMap { $0["handle"] as? String }
+                let detractors = (body["detractors"] as? [[String: Any]] ?? []).compactMap { $0["handle"] as? String }
+                #expect(advocates.contains("user0"), "\(advocates)")
+                #expect(detractors.contains("user1"), "\(detractors)")
             }
             try await client.execute(uri: "/dashboard.csv?range=30d", method: .get, headers: [.cookie: analyst.cookie])
             {

@@ -81,14 +81,14 @@ struct DashboardBuilder: Sendable {
             alerts: try await recentAlerts.map { AlertPayload($0, rules: ruleMap) })
     }
 
-    private func recentMentions(_ query: DashboardQuery, selected: [Int64]?) async throws -> [Mention] {
+    private func recentMentions(_ query: DashboardQuery, selected: [Int64]?) async throws -> [MentionSample] {
         if let selected, selected.isEmpty { return [] }
         var filter = MentionFilter(network: query.network, since: query.range.start, until: query.range.end)
         if let selected, selected.count == 1 { filter.ruleID = selected[0] }
-        let page = try await mentions.search(filter, limit: sampleSize)
-        guard let selected, selected.count > 1 else { return page.items }
+        let items = try await mentions.sample(filter, limit: sampleSize)
+        guard let selected, selected.count > 1 else { return items }
         let wanted = Set(selected)
-        return page.items.filter { !wanted.isDisjoint(with: $0.matchedRuleIDs) }
+        return items.filter { !wanted.isDisjoint(with: $0.ruleIDs) }
     }
 
     static func ranked(_ pairs: [(String, Int)], limit: Int = 12) -> [Dashboard.Count] {
@@ -107,43 +107,43 @@ struct DashboardBuilder: Sendable {
         }
     }
 
-    static func topics(_ recent: [Mention]) -> [Dashboard.Count] {
+    static func topics(_ recent: [MentionSample]) -> [Dashboard.Count] {
         var counts: [String: Int] = [:]
         for m in recent {
-            for topic in Set(m.analysis?.topics ?? []) { counts[topic, default: 0] += 1 }
+            for topic in Set(m.topics) { counts[topic, default: 0] += 1 }
         }
         return ranked(counts.map { ($0.key, $0.value) }, limit: 10)
     }
 
     /// Terms rising in the last sixth of the sampled span against the rest of it.
-    static func trending(_ recent: [Mention], range: TimeRange) -> [Dashboard.Term] {
-        guard let newest = recent.map(\.post.createdAt).max(), let oldest = recent.map(\.post.createdAt).min() else {
+    static func trending(_ recent: [MentionSample], range: TimeRange) -> [Dashboard.Term] {
+        guard let newest = recent.map(\.createdAt).max(), let oldest = recent.map(\.createdAt).min() else {
             return []
         }
         let span = max(600, newest.timeIntervalSince(oldest))
         var terms = TrendingTerms(bucketSeconds: max(60, Int(span / 60)))
-        for m in recent { terms.add(text: m.post.text, at: m.post.createdAt) }
+        for m in recent { terms.add(text: m.text, at: m.createdAt) }
         return terms.trending(at: newest, window: span / 6, baseline: span * 5 / 6, minimumCount: 3, minimumRatio: 2)
             .prefix(10).map { .init(term: $0.term, count: $0.windowCount, ratio: ($0.ratio * 100).rounded() / 100) }
     }
 
     /// Authors of the sample with more positive than negative mentions (advocates) or the reverse, by
     /// influence then followers.
-    static func authors(_ recent: [Mention], advocates: Bool) -> [Dashboard.Author] {
+    static func authors(_ recent: [MentionSample], advocates: Bool) -> [Dashboard.Author] {
         var byAuthor: [String: Dashboard.Author] = [:]
         for m in recent {
-            let key = "\(m.post.network.rawValue):\(m.post.author.handle)"
+            let key = "\(m.network):\(m.handle)"
             var a =
                 byAuthor[key]
                 ?? .init(
-                    network: m.post.network.rawValue, handle: m.post.author.handle, followers: 0, influence: 0,
-                    positive: 0, negative: 0, mentions: 0)
-            a.followers = max(a.followers, m.post.author.followers ?? 0)
-            a.influence = max(a.influence, m.analysis?.influence ?? 0)
+                    network: m.network, handle: m.handle, followers: 0, influence: 0, positive: 0, negative: 0,
+                    mentions: 0)
+            a.followers = max(a.followers, m.followers ?? 0)
+            a.influence = max(a.influence, m.influence ?? 0)
             a.mentions += 1
-            switch m.analysis?.sentiment.label {
-            case .positive: a.positive += 1
-            case .negative: a.negative += 1
+            switch m.sentiment {
+            case "positive": a.positive += 1
+            case "negative": a.negative += 1
             default: break
             }
             byAuthor[key] = a
