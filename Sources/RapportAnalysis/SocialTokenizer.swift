@@ -11,6 +11,11 @@ struct SocialTokenizer: Sendable {
     /// memory (on the stack for posts up to ~1 KB and 64 tokens) that is gone when `body`
     /// returns, so tokenizing allocates nothing on the heap for ordinary posts.
     func withTokens<R>(_ text: String, _ body: (TokenizedText) -> R) -> R {
+        // Native Strings lend their bytes in place (`withUTF8` needs a mutable copy of the String,
+        // i.e. a retain and a release); others (bridged) are copied once.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ withTokens(bytes: $0, body) }) {
+            return result
+        }
         var text = text
         return text.withUTF8 { withTokens(bytes: $0, body) }
     }
