@@ -70,7 +70,7 @@ public struct IntentClassifier: Sendable {
                     if e[k] == 0 && threshold > 0 { continue }
                     let confidence = 1 - exp(-e[k])
                     if confidence >= threshold {
-                        let hundredths = (confidence * 100).rounded()
+                        let hundredths = (confidence * 100).roundedHalfAway
                         let value = hundredths / 100
                         // A stable insertion in place.
                         var j = n
