@@ -22,24 +22,30 @@ public struct Analyzer: Sendable {
     // and callgrind measures it by this symbol.
     @inline(never)
     public func analyze(_ input: AnalysisInput) -> PostAnalysis {
-        // The token-level steps run inside the tokenizer's scratch scope; the closure captures
-        // only small trivial values (no Strings), so nothing is copied or retained per post.
+        // The token-level steps run inside the tokenizer's scratch scope. They write their results
+        // to these locals rather than returning them: the closure then returns nothing, and no
+        // tuple holding Strings or optional arrays is copied through a generic result and
+        // destroyed (that cost several reference-count calls per post).
         let declared = Self.normalise(input.language)
         let (languages, scorer, classifier, extractor) = (self.languages, self.sentiment, self.intents, self.topics)
-        let (language, sentiment, intents, topics) = tokenizer.withTokens(input.text) {
-            tokens -> (String, Sentiment, [Intent], TopicList) in
-            let language = declared ?? languages.detect(tokens)
-            let sentiment = scorer.score(tokens, english: SentimentScorer.isEnglish(language))
-            return (
-                language, sentiment, classifier.classify(tokens, sentiment: sentiment), extractor.topicList(tokens)
-            )
+        var detected = 7
+        var sentiment = Sentiment(label: .neutral, score: 0)
+        var intents = IntentList()
+        var topics = TopicList()
+        let english = declared.map(SentimentScorer.isEnglish)
+        tokenizer.withTokens(input.text) { tokens in
+            if english == nil { detected = languages.detectIndex(tokens) }
+            // Index 0 is "en", 7 "und" (`LanguageDetector.code`).
+            sentiment = scorer.score(tokens, english: english ?? (detected == 0 || detected == 7))
+            intents = classifier.classifyList(tokens, sentiment: sentiment)
+            topics = extractor.topicList(tokens)
         }
         let influence = InfluenceModel.score(input)
         let (level, reasons) = priority.decideCompact(
             input, sentiment: sentiment, intents: intents, influence: influence)
         return PostAnalysis(
-            sentiment: sentiment, intents: intents, language: language, topicList: topics, influence: influence,
-            level: level, reasonList: reasons)
+            sentiment: sentiment, intentList: intents, language: declared ?? LanguageDetector.code(detected),
+            topicList: topics, influence: influence, level: level, reasonList: reasons)
     }
 
     /// Trusts a platform language tag ("en-GB" → "en"); nil when absent or empty.

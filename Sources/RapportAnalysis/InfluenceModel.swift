@@ -33,6 +33,6 @@ public enum InfluenceModel {
                 10 * min(1, log10(1 + Double(max(0, h.mentionCount))) / 2)
                 * (0.5 + 0.5 * min(1, max(0, h.averageEngagement) / 50))
         }
-        return Int(max(0, min(100, reach + ratio + verified + engagement + history)).rounded())
+        return Int(max(0, min(100, reach + ratio + verified + engagement + history)).roundedHalfAway)
     }
 }

@@ -21,6 +21,11 @@ public struct IntentClassifier: Sendable {
     }
 
     func classify(_ text: TokenizedText, sentiment: Sentiment) -> [Intent] {
+        classifyList(text, sentiment: sentiment).array
+    }
+
+    /// The intents as `PostAnalysis` keeps them (packed, no array).
+    func classifyList(_ text: TokenizedText, sentiment: Sentiment) -> IntentList {
         var evidence: (Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &evidence) { raw in
             let e = raw.bindMemory(to: Double.self)
@@ -48,78 +53,53 @@ public struct IntentClassifier: Sendable {
         }
     }
 
-    /// Intents at or above the threshold, most confident first (stable), in one allocation.
-    private func intents(from e: UnsafeMutableBufferPointer<Double>) -> [Intent] {
-        var kept: (Intent, Intent, Intent, Intent, Intent, Intent) = (
-            Self.none, Self.none, Self.none, Self.none, Self.none, Self.none
-        )
-        return withUnsafeMutableBytes(of: &kept) { raw in
-            let list = raw.bindMemory(to: Intent.self)
-            var n = 0
-            for k in 0..<6 {
-                // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
-                if e[k] == 0 && threshold > 0 { continue }
-                let confidence = 1 - exp(-e[k])
-                if confidence >= threshold {
-                    // A stable insertion in place: at most six.
-                    let item = Intent(name: Self.name(k), confidence: rounded(confidence))
-                    var j = n
-                    while j > 0 && list[j - 1].confidence < item.confidence {
-                        list[j] = list[j - 1]
-                        j -= 1
+    /// Intents at or above the threshold, most confident first (stable), packed.
+    private func intents(from e: UnsafeMutableBufferPointer<Double>) -> IntentList {
+        // (confidence rounded to two decimals, intent index), kept sorted by insertion: at most six.
+        var kept: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+        var exact: (Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &kept) { keptRaw in
+            withUnsafeMutableBytes(of: &exact) { exactRaw in
+                // `list` holds name index + 8 × hundredths; `values` the rounded confidences,
+                // compared as before (Doubles), so the order is the same.
+                let list = keptRaw.bindMemory(to: Int.self)
+                let values = exactRaw.bindMemory(to: Double.self)
+                var n = 0
+                for k in 0..<6 {
+                    // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
+                    if e[k] == 0 && threshold > 0 { continue }
+                    let confidence = 1 - exp(-e[k])
+                    if confidence >= threshold {
+                        let hundredths = (confidence * 100).roundedHalfAway
+                        let value = hundredths / 100
+                        // A stable insertion in place.
+                        var j = n
+                        while j > 0 && values[j - 1] < value {
+                            list[j] = list[j - 1]
+                            values[j] = values[j - 1]
+                            j -= 1
+                        }
+                        // Outside 0…1 (only with a negative threshold) it does not pack: the
+                        // hundredths field is then out of range, and the array form is used below.
+                        list[j] = k | (hundredths >= 0 && hundredths <= 100 ? Int(hundredths) : 0x7FF) << 3
+                        values[j] = value
+                        n += 1
                     }
-                    list[j] = item
-                    n += 1
                 }
-            }
-            if n == 0 {
-                // Nothing asked, praised or complained about: a bare mention, weakly noise.
-                list[0] = Self.none
-                n = 1
-            }
-            if n == 1 {
-                // Most posts have one intent: share a prebuilt array instead of allocating one.
-                let k = Int((list[0].confidence * 100).rounded())
-                if k >= 0 && k <= 100 {
-                    return Self.single[Self.index(of: list[0].name) * 101 + k]
+                var out = IntentList()
+                if n == 0 {
+                    // Nothing asked, praised or complained about: a bare mention, weakly noise.
+                    _ = out.append(nameIndex: 5, hundredths: 30)
+                    return out
                 }
+                for j in 0..<n {
+                    guard out.append(nameIndex: list[j] & 7, hundredths: list[j] >> 3) else {
+                        return IntentList(
+                            (0..<n).map { Intent(name: IntentList.name(list[$0] & 7), confidence: values[$0]) })
+                    }
+                }
+                return out
             }
-            var intents: [Intent] = []
-            intents.reserveCapacity(n)
-            for k in 0..<n { intents.append(list[k]) }
-            return intents
-        }
-    }
-
-    private static let none = Intent(name: .noise, confidence: 0.3)
-
-    /// `[Intent(name: name(k / 101), confidence: Double(k % 101) / 100)]` for every intent and
-    /// every confidence the classifier can give (two decimals): immutable arrays built once and
-    /// shared by the analyses that have exactly that one intent.
-    private static let single: [[Intent]] = (0..<6 * 101).map { k in
-        [Intent(name: name(k / 101), confidence: Double(k % 101) / 100)]
-    }
-
-    private static func index(of name: Intent.Name) -> Int {
-        switch name {
-        case .complaint: 0
-        case .question: 1
-        case .praise: 2
-        case .purchaseIntent: 3
-        case .churnThreat: 4
-        case .noise: 5
-        }
-    }
-
-    /// `Intent.Name.allCases[k]` without building the array.
-    private static func name(_ k: Int) -> Intent.Name {
-        switch k {
-        case 0: .complaint
-        case 1: .question
-        case 2: .praise
-        case 3: .purchaseIntent
-        case 4: .churnThreat
-        default: .noise
         }
     }
 
@@ -139,6 +119,4 @@ public struct IntentClassifier: Sendable {
         if text.urls > 0 && (text.mentions >= 3 || text.hashtags >= 3) { e[noise] += 0.8 }
         if e[noise] > 0 && text.urls > 0 { e[noise] += 0.5 }
     }
-
-    private func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 }

@@ -24,7 +24,11 @@ public struct LanguageDetector: Sendable {
         return v
     }
 
-    func detect(_ text: TokenizedText) -> String {
+    func detect(_ text: TokenizedText) -> String { Self.code(detectIndex(text)) }
+
+    /// The detected language as its index in `supported`, or 7 for "und" (a trivial value: the
+    /// analyser makes the String once it is out of the tokenizer's scope).
+    func detectIndex(_ text: TokenizedText) -> Int {
         var s = SIMD8<Float>()
         let infos = words.infos
         let shares = words.languageShares
@@ -45,17 +49,27 @@ public struct LanguageDetector: Sendable {
             if flags.contains(.letterCues) { Self.addLetterCues(word, &s) }
             if flags.contains(.ending) { Self.addEndingCues(word, &s) }
         }
-        // No evidence at all (common for short posts): the winner would need 1 point.
-        if s.max() < 1 { return "und" }
-        var best = 0
-        for l in 1..<7 where s[l] > s[best] { best = l }
-        var second: Float = 0
-        for l in 0..<7 where l != best { second = max(second, s[l]) }
-        return s[best] >= 1 && s[best] - second >= 0.5 ? Self.code(best) : "und"
+        // The decision on plain Floats: lane reads and `max()` of the vector compiled to a library
+        // call and stack spills. Lane 7 is always 0, so "the maximum is below 1" is "the best of
+        // the seven is below 1".
+        return withUnsafeBytes(of: s) { raw in
+            let v = raw.bindMemory(to: Float.self)
+            var best = 0
+            var top = v[0]
+            for l in 1..<7 where v[l] > top {
+                best = l
+                top = v[l]
+            }
+            // No evidence at all (common for short posts): the winner would need 1 point.
+            guard top >= 1 else { return 7 }
+            var second: Float = 0
+            for l in 0..<7 where l != best { second = max(second, v[l]) }
+            return top - second >= 0.5 ? best : 7
+        }
     }
 
-    /// `supported[l]` as a literal (no array access).
-    private static func code(_ l: Int) -> String {
+    /// `supported[l]` as a literal (no array access), "und" for 7.
+    static func code(_ l: Int) -> String {
         switch l {
         case 0: "en"
         case 1: "es"
@@ -63,7 +77,8 @@ public struct LanguageDetector: Sendable {
         case 3: "de"
         case 4: "pt"
         case 5: "it"
-        default: "nl"
+        case 6: "nl"
+        default: "und"
         }
     }
 

@@ -101,26 +101,26 @@ struct LexiconBuilder {
 ///
 /// Keys up to 16 bytes are compared as two 64-bit words (longer keys also compare their tail
 /// in a byte arena), and the hash is one multiply over those words, so a look-up reads the
-/// token's bytes with two loads and never allocates. Phrases are a second small table keyed by
-/// the two words' entry numbers.
+/// token's bytes with two loads and never allocates. Each slot holds its key's words, length,
+/// entry number and token flags: a look-up touches one 32-byte slot (half a cache line) where
+/// separate slot and key arrays cost two dependent cache misses per word (the table is ~0.5 MB,
+/// larger than the L1 cache). Phrases are a second small table keyed by the two words' entry
+/// numbers.
 ///
 /// The table is one pointer to immutable memory that is never freed: it is built once per
 /// process (`SentimentLexicon.standard`) and lives as long as the process, so copying it (every
 /// analysis step holds one) costs no reference counting.
 struct LexiconTable: @unchecked Sendable {
-    /// One key: its first 16 bytes (zero padded), its length, and the token flags a token that
-    /// is exactly this key gets (`SocialTokenizer.roles(ofKey:_:)`), read with the key.
-    struct Key {
+    /// A hash slot: one key's first 16 bytes (zero padded) and length, its entry number (-1 when
+    /// the slot is empty), where its bytes past the 16th start in `arena`, and the token flags a
+    /// token that is exactly this key gets (`SocialTokenizer.roles(ofKey:_:)`).
+    struct Slot {
         var w0: UInt64
         var w1: UInt64
-        var length: Int32
-        var roles: UInt32
-    }
-
-    /// A hash slot: the entry number (-1 when empty) and 32 bits of the key's hash.
-    struct Slot {
-        var tag: UInt32
         var index: Int32
+        var roles: UInt32
+        var length: Int32
+        var tail: Int32
     }
 
     struct PairSlot {
@@ -131,13 +131,13 @@ struct LexiconTable: @unchecked Sendable {
     /// Where everything lives.
     struct Storage {
         var slots: UnsafeMutablePointer<Slot>
-        var keys: UnsafeMutablePointer<Key>
+        /// Each entry's token flags, by entry number (also in its slot).
+        var roles: UnsafeMutablePointer<UInt32>
         var arena: UnsafeMutablePointer<UInt8>
-        /// Where each key's bytes past the 16th start in `arena`.
-        var tails: UnsafeMutablePointer<Int32>
         var infos: UnsafeMutablePointer<TermInfo>
         var pairs: UnsafeMutablePointer<PairSlot>
         var scanClasses: UnsafeMutablePointer<UInt8>
+        var chunkLengths: UnsafeMutablePointer<UInt16>
         var languageShares: UnsafeMutablePointer<SIMD8<Float>>
         var strings: UnsafeMutablePointer<String>
         var count: Int
@@ -149,9 +149,7 @@ struct LexiconTable: @unchecked Sendable {
     private let storage: UnsafePointer<Storage>
 
     private var slots: UnsafeMutablePointer<Slot> { storage.pointee.slots }
-    private var keys: UnsafeMutablePointer<Key> { storage.pointee.keys }
     private var arena: UnsafeMutablePointer<UInt8> { storage.pointee.arena }
-    private var tails: UnsafeMutablePointer<Int32> { storage.pointee.tails }
     private var pairs: UnsafeMutablePointer<PairSlot> { storage.pointee.pairs }
     private var shift: UInt64 { storage.pointee.shift }
     private var mask: Int { storage.pointee.mask }
@@ -162,6 +160,10 @@ struct LexiconTable: @unchecked Sendable {
     /// The tokenizer's outer loop: 1 for an ASCII word byte (letter, digit, "_"), 2 for
     /// whitespace (space, tab, CR, LF), 0 otherwise.
     var scanClasses: UnsafePointer<UInt8> { UnsafePointer(storage.pointee.scanClasses) }
+    /// For each ASCII first byte, bit `k` set when some sentiment entry of `k` (< 16) bytes starts
+    /// with it: a whitespace-delimited chunk ("#fail", ":-)") can only be such an entry when its
+    /// bit is set, so most chunks (hashtags) skip the look-up.
+    var chunkLengths: UnsafePointer<UInt16> { UnsafePointer(storage.pointee.chunkLengths) }
     /// `LanguageDetector.shares(mask)` for every mask (kept here, next to the entries' masks).
     var languageShares: UnsafePointer<SIMD8<Float>> { UnsafePointer(storage.pointee.languageShares) }
 
@@ -171,27 +173,38 @@ struct LexiconTable: @unchecked Sendable {
     fileprivate init(
         keys keyBytes: [[UInt8]], infos: [TermInfo], pairs pairList: [(first: Int, second: Int, phrase: Int)]
     ) {
+        // At most half full: a miss (most words of a post are not entries) probes ~3 slots.
         var size = 16
-        while size < keyBytes.count * 4 { size <<= 1 }
+        while size < keyBytes.count * 2 { size <<= 1 }
         var pairSize = 16
         while pairSize < pairList.count * 4 { pairSize <<= 1 }
         let arenaSize = keyBytes.reduce(0) { $0 + max(0, $1.count - 16) }
         let storage = UnsafeMutablePointer<Storage>.allocate(capacity: 1)
+        // Slots start on a cache line, so no 32-byte slot straddles two lines.
+        let slotMemory = UnsafeMutableRawPointer.allocate(
+            byteCount: size * MemoryLayout<Slot>.stride, alignment: 64)
         storage.initialize(
             to: Storage(
-                slots: .allocate(capacity: size), keys: .allocate(capacity: max(1, keyBytes.count)),
-                arena: .allocate(capacity: arenaSize + 16), tails: .allocate(capacity: max(1, keyBytes.count)),
+                slots: slotMemory.bindMemory(to: Slot.self, capacity: size),
+                roles: .allocate(capacity: max(1, keyBytes.count)),
+                arena: .allocate(capacity: arenaSize + 16),
                 infos: .allocate(capacity: max(1, infos.count)),
                 pairs: .allocate(capacity: pairSize), scanClasses: .allocate(capacity: 256),
+                chunkLengths: .allocate(capacity: 128),
                 languageShares: .allocate(capacity: 128), strings: .allocate(capacity: max(1, keyBytes.count)),
                 count: keyBytes.count,
                 shift: UInt64(64 - size.trailingZeroBitCount), mask: size - 1, pairMask: pairSize - 1))
         self.storage = UnsafePointer(storage)
         let s = storage.pointee
-        s.slots.initialize(repeating: Slot(tag: 0, index: -1), count: size)
+        s.slots.initialize(repeating: Slot(w0: 0, w1: 0, index: -1, roles: 0, length: 0, tail: 0), count: size)
         s.pairs.initialize(repeating: PairSlot(key: .max, phrase: -1), count: pairSize)
         infos.withUnsafeBufferPointer { s.infos.initialize(from: $0.baseAddress!, count: infos.count) }
         s.scanClasses.initialize(repeating: 0, count: 256)
+        s.chunkLengths.initialize(repeating: 0, count: 128)
+        for (index, bytes) in keyBytes.enumerated()
+        where infos[index].flags.contains(.sentiment) && bytes.count < 16 && bytes[0] < 0x80 {
+            s.chunkLengths[Int(bytes[0])] |= 1 << bytes.count
+        }
         for mask in 0..<128 { (s.languageShares + mask).initialize(to: LanguageDetector.shares(mask)) }
         for c in 0..<128 where (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F {
             s.scanClasses[c] = 1
@@ -199,14 +212,13 @@ struct LexiconTable: @unchecked Sendable {
         for c in [0x20, 0x0A, 0x09, 0x0D] { s.scanClasses[c] = 2 }
         var tail = 0
         for (index, bytes) in keyBytes.enumerated() {
-            let key = Self.withPadded(bytes) { p in
-                let (w0, w1) = Self.words(p, bytes.count)
-                return Key(
-                    w0: w0, w1: w1, length: Int32(bytes.count),
-                    roles: SocialTokenizer.roles(ofKey: UnsafeBufferPointer(start: p, count: bytes.count), infos[index])
-                        .rawValue)
+            let roles = Self.withPadded(bytes) { p in
+                SocialTokenizer.roles(ofKey: UnsafeBufferPointer(start: p, count: bytes.count), infos[index]).rawValue
             }
-            s.tails[index] = Int32(tail)
+            let (w0, w1) = Self.withPadded(bytes) { Self.words($0, bytes.count) }
+            let slot = Slot(
+                w0: w0, w1: w1, index: Int32(index), roles: roles, length: Int32(bytes.count), tail: Int32(tail))
+            (s.roles + index).initialize(to: roles)
             (s.strings + index).initialize(to: String(decoding: bytes, as: UTF8.self))
             if bytes.count > 16 {
                 for b in bytes[16...] {
@@ -214,11 +226,10 @@ struct LexiconTable: @unchecked Sendable {
                     tail += 1
                 }
             }
-            s.keys.advanced(by: index).initialize(to: key)
             let h = Self.withPadded(bytes) { Self.hash($0, bytes.count) }
             var i = Int(truncatingIfNeeded: h &>> s.shift)
             while s.slots[i].index >= 0 { i = (i + 1) & s.mask }
-            s.slots[i] = Slot(tag: UInt32(truncatingIfNeeded: h), index: Int32(index))
+            s.slots[i] = slot
         }
         for pair in pairList {
             let key = UInt64(UInt32(pair.first)) << 32 | UInt64(UInt32(pair.second))
@@ -268,30 +279,41 @@ struct LexiconTable: @unchecked Sendable {
 
     /// The entry number of the `length` bytes at `p`, or -1. `p` must have 16 readable bytes
     /// (the bytes past the key are ignored).
-    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int {
+    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int { lookup(p, length).index }
+
+    /// `find`, with the entry's token flags (`roles`) read from the same slot (0 when not found).
+    @inline(__always) func lookup(_ p: UnsafePointer<UInt8>, _ length: Int) -> (index: Int, roles: TokenFlags) {
         let (w0, w1) = Self.words(p, length)
+        return lookup(words: w0, w1, p, length)
+    }
+
+    /// `lookup` of a key whose first 16 bytes, zero padded, are already in registers (`words`):
+    /// bytes just stored one at a time are not re-read as words (a load that spans several
+    /// pending stores waits for them all). `p` is read only past the 16th byte.
+    @inline(__always) func lookup(words w0: UInt64, _ w1: UInt64, _ p: UnsafePointer<UInt8>, _ length: Int) -> (
+        index: Int, roles: TokenFlags
+    ) {
         var x = w0 ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         if length > 16 { x ^= Self.tailHash(p, length) }
         let h = x &* 0x9E37_79B9_7F4A_7C15
-        let tag = UInt32(truncatingIfNeeded: h)
         var i = Int(truncatingIfNeeded: h &>> shift)
+        let slots = self.slots
         while true {
-            let slot = slots[i]
-            if slot.index < 0 { return -1 }
-            if slot.tag == tag {
-                let key = keys[Int(slot.index)]
-                if key.w0 == w0 && key.w1 == w1 && Int(key.length) == length
-                    && (length <= 16 || sameTail(p, length, Int(tails[Int(slot.index)])))
-                {
-                    return Int(slot.index)
-                }
+            let slot = slots + i
+            // An empty slot is all zeros but for its index: it can only match a zero-length key,
+            // and then its index (-1) is the answer anyway.
+            if slot.pointee.w0 == w0 && slot.pointee.w1 == w1 && Int(slot.pointee.length) == length
+                && (length <= 16 || sameTail(p, length, Int(slot.pointee.tail)))
+            {
+                return (Int(slot.pointee.index), TokenFlags(rawValue: slot.pointee.roles))
             }
+            if slot.pointee.index < 0 { return (-1, []) }
             i = (i &+ 1) & mask
         }
     }
 
-    /// The token flags of a token that is exactly key `index` (see `Key.roles`).
-    @inline(__always) func roles(_ index: Int) -> TokenFlags { TokenFlags(rawValue: keys[index].roles) }
+    /// The token flags of a token that is exactly key `index` (see `Slot.roles`).
+    @inline(__always) func roles(_ index: Int) -> TokenFlags { TokenFlags(rawValue: storage.pointee.roles[index]) }
 
     private func sameTail(_ p: UnsafePointer<UInt8>, _ length: Int, _ tail: Int) -> Bool {
         for k in 16..<length where arena[tail + k - 16] != p[k] { return false }

@@ -3,7 +3,10 @@
 public struct PostAnalysis: Sendable {
     public var sentiment: Sentiment
     /// One or more intents, most confident first.
-    public var intents: [Intent]
+    public var intents: [Intent] {
+        get { intentList.array }
+        set { intentList = IntentList(newValue) }
+    }
     /// ISO 639-1 code (`en`, `es`, `fr`, `de`, `pt`, `it`, `nl`) or `und` when unknown.
     public var language: String
     /// Key phrases and hashtags (hashtags keep their `#`).
@@ -20,8 +23,10 @@ public struct PostAnalysis: Sendable {
         set { reasonList = ReasonList(newValue) }
     }
 
-    // Topics and reasons are kept compactly (see `TopicList`, `ReasonList`): the analyser makes
-    // millions of these and most are never read as Strings; the Strings are made when read.
+    // Intents, topics and reasons are kept compactly (see `IntentList`, `TopicList`, `ReasonList`):
+    // the analyser makes millions of these and most are never read as arrays or Strings; those
+    // are made when read.
+    var intentList: IntentList
     var topicList: TopicList
     var reasonList: ReasonList
 
@@ -30,16 +35,16 @@ public struct PostAnalysis: Sendable {
         level: Level, reasons: [String]
     ) {
         self.init(
-            sentiment: sentiment, intents: intents, language: language, topicList: TopicList(topics),
+            sentiment: sentiment, intentList: IntentList(intents), language: language, topicList: TopicList(topics),
             influence: influence, level: level, reasonList: ReasonList(reasons))
     }
 
     init(
-        sentiment: Sentiment, intents: [Intent], language: String, topicList: TopicList, influence: Int,
+        sentiment: Sentiment, intentList: IntentList, language: String, topicList: TopicList, influence: Int,
         level: Level, reasonList: ReasonList
     ) {
         self.sentiment = sentiment
-        self.intents = intents
+        self.intentList = intentList
         self.language = language
         self.topicList = topicList
         self.influence = influence
@@ -82,14 +87,14 @@ extension PostAnalysis: Codable {
 // Equality and hashing see the topics and reasons, not how they are stored.
 extension PostAnalysis: Hashable {
     public static func == (a: PostAnalysis, b: PostAnalysis) -> Bool {
-        a.sentiment == b.sentiment && a.intents == b.intents && a.language == b.language
+        a.sentiment == b.sentiment && a.intentList == b.intentList && a.language == b.language
             && a.topicList == b.topicList && a.influence == b.influence && a.level == b.level
             && a.reasonList == b.reasonList
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(sentiment)
-        hasher.combine(intents)
+        hasher.combine(intentList)
         hasher.combine(language)
         hasher.combine(topicList)
         hasher.combine(influence)

@@ -30,8 +30,18 @@ public struct PriorityRules: Sendable {
     func decideCompact(
         _ input: AnalysisInput, sentiment: Sentiment, intents: [Intent], influence: Int
     ) -> (level: Level, reasons: ReasonList) {
+        decideCompact(input, sentiment: sentiment, intents: IntentList(intents), influence: influence)
+    }
+
+    /// `decideCompact` for intents as `PostAnalysis` keeps them (the analyser's, packed).
+    func decideCompact(
+        _ input: AnalysisInput, sentiment: Sentiment, intents: IntentList, influence: Int
+    ) -> (level: Level, reasons: ReasonList) {
         var complaint = false, churn = false, question = false, purchase = false
-        for intent in intents where intent.confidence >= intentThreshold {
+        let intentCount = intents.count
+        for k in 0..<intentCount {
+            let intent = intents[k]
+            guard intent.confidence >= intentThreshold else { continue }
             switch intent.name {
             case .complaint: complaint = true
             case .churnThreat: churn = true
@@ -40,7 +50,9 @@ public struct PriorityRules: Sendable {
             case .praise, .noise: break
             }
         }
-        if let top = intents.first, top.name == .noise, top.confidence >= 0.5, !complaint, !churn, !question {
+        if intentCount > 0, case let top = intents[0], top.name == .noise, top.confidence >= 0.5, !complaint, !churn,
+            !question
+        {
             return (.noise, .noise)
         }
         let followers = input.followers ?? 0
@@ -60,8 +72,11 @@ public struct PriorityRules: Sendable {
         var codes = ReasonList.Codes()
         codes.sentiment = sentiment.label == .positive ? 1 : sentiment.label == .negative ? 2 : 0
         var fits = true
-        for intent in intents where intent.confidence >= intentThreshold && intent.name != .noise {
-            fits = fits && codes.addIntent(intent.name)
+        for k in 0..<intentCount {
+            let intent = intents[k]
+            if intent.confidence >= intentThreshold && intent.name != .noise {
+                fits = fits && codes.addIntent(intent.name)
+            }
         }
         if followers >= 10_000 { codes.followers = followers }
         codes.verified = input.verified
@@ -80,7 +95,7 @@ public struct PriorityRules: Sendable {
         // More than five intent reasons (only possible with intents given from outside, repeated):
         // the plain array, written the same way.
         let reasons =
-            fits ? ReasonList(codes: codes) : ReasonList(Self.reasons(intents, codes, threshold: intentThreshold))
+            fits ? ReasonList(codes: codes) : ReasonList(Self.reasons(intents.array, codes, threshold: intentThreshold))
         let urgent = (negative && celebrity) || (churn && highValue) || (negative && amplified)
         if urgent { return (.urgent, reasons) }
         if negative || question || purchase || amplified || influential {

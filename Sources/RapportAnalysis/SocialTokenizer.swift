@@ -11,6 +11,11 @@ struct SocialTokenizer: Sendable {
     /// memory (on the stack for posts up to ~1 KB and 64 tokens) that is gone when `body`
     /// returns, so tokenizing allocates nothing on the heap for ordinary posts.
     func withTokens<R>(_ text: String, _ body: (TokenizedText) -> R) -> R {
+        // Native Strings lend their bytes in place (`withUTF8` needs a mutable copy of the String,
+        // i.e. a retain and a release); others (bridged) are copied once.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ withTokens(bytes: $0, body) }) {
+            return result
+        }
         var text = text
         return text.withUTF8 { withTokens(bytes: $0, body) }
     }
@@ -153,7 +158,9 @@ struct SocialTokenizer: Sendable {
 
     // MARK: - Emitting tokens
 
-    /// Mentions and hashtag pieces (rare next to plain words): lower-cased byte by byte.
+    /// Hashtag pieces (rare next to plain words): lower-cased byte by byte. The first 16 output
+    /// bytes are also gathered into two words for the look-up (reading back bytes just stored one
+    /// at a time stalls until the stores complete).
     private func appendToken(
         _ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, flags: TokenFlags,
         into out: inout TokenBuilder
@@ -164,6 +171,16 @@ struct SocialTokenizer: Sendable {
         var letters = 0
         var run = 1
         var prev: UInt8 = 0
+        var words: (UInt64, UInt64) = (0, 0)
+        @inline(__always) func put(_ c: UInt8) {
+            let k = out.written &- start
+            if k < 8 {
+                words.0 |= UInt64(c) &<< UInt64(k &* 8)
+            } else if k < 16 {
+                words.1 |= UInt64(c) &<< UInt64((k &- 8) &* 8)
+            }
+            out.put(c)
+        }
         var j = from
         while j < to {
             var c = src[j]
@@ -183,8 +200,8 @@ struct SocialTokenizer: Sendable {
                     d += 0x20
                     upper += 1
                 }
-                out.put(c)
-                out.put(d)
+                put(c)
+                put(d)
                 j += 2
                 prev = d
                 run = 1
@@ -202,14 +219,14 @@ struct SocialTokenizer: Sendable {
                 run = 1
             }
             prev = c
-            out.put(c)
+            put(c)
             j += 1
         }
         // Hashtag pieces are language evidence: let the detector read all their letters.
         if flags.contains(.hashtag) { flags.insert(.letterCues) }
         finishToken(
             src, from: from, start: start, upper: upper, letters: letters, flags: flags, lazyElongation: false,
-            into: &out)
+            words: words, into: &out)
     }
 
     /// Scans a plain word starting at `from` and, in the same pass, lower-cases it into the
@@ -304,7 +321,7 @@ struct SocialTokenizer: Sendable {
         out.written = w
         finishToken(
             src, from: from, start: start, upper: upper, letters: w - start - nonLetters, flags: flags,
-            lazyElongation: true, into: &out)
+            lazyElongation: true, words: LexiconTable.words(o + start, w - start), into: &out)
         return j
     }
 
@@ -315,7 +332,7 @@ struct SocialTokenizer: Sendable {
     /// word's runs ("sooo") are checked here, only to retry it with its runs collapsed.
     @inline(__always) private func finishToken(
         _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, upper: Int, letters: Int,
-        flags: TokenFlags, lazyElongation: Bool, into out: inout TokenBuilder
+        flags: TokenFlags, lazyElongation: Bool, words: (UInt64, UInt64), into out: inout TokenBuilder
     ) {
         var flags = flags
         let length = out.written &- start
@@ -333,10 +350,10 @@ struct SocialTokenizer: Sendable {
         var token = Token(
             start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), flags: flags)
         let word = UnsafePointer(out.buffer + start)
-        let found = lexicon.find(word, length)
+        let (found, entryRoles) = lexicon.lookup(words: words.0, words.1, word, length)
         if found >= 0 {
             token.term = Int32(truncatingIfNeeded: found)
-            var roles = lexicon.roles(found)
+            var roles = entryRoles
             if !flags.contains(.word) { roles.formIntersection([.elongated, .sentimentCue, .intentCue]) }
             if flags.contains(.hashtag) { roles.remove(.topicWord) }
             token.flags.formUnion(roles)
@@ -537,39 +554,58 @@ struct SocialTokenizer: Sendable {
     private func appendEmoji(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder) {
         // Skin-tone modifiers, variation selectors and joiners decorate the emoji before them.
         if to - from == 4 && src[from + 1] == 0x9F && src[from + 2] == 0x8F && src[from + 3] >= 0xBB { return }
+        // At most 4 bytes: one word, loaded from the input (zero padded) and stored whole.
+        let length = to - from
         let start = out.written
-        for j in from..<to { out.put(src[j]) }
-        var token = Token(start: Int32(start), length: Int32(to - from), flags: .emoji)
-        token.term = Int32(lexicon.find(UnsafePointer(out.buffer + start), to - from))
-        if token.term >= 0 {
-            token.flags.formUnion(lexicon.roles(Int(token.term)).intersection([.sentimentCue, .intentCue]))
-        }
+        let w0 = Self.prefix(src, from, length)
+        UnsafeMutableRawPointer(out.buffer + start).storeBytes(of: w0, as: UInt64.self)
+        out.written += length
+        var token = Token(start: Int32(start), length: Int32(length), flags: .emoji)
+        let (found, roles) = lexicon.lookup(words: w0, 0, UnsafePointer(out.buffer + start), length)
+        token.term = Int32(found)
+        if found >= 0 { token.flags.formUnion(roles.intersection([.sentimentCue, .intentCue])) }
         out.append(token)
     }
 
+    /// The `length` (≤ 8) bytes of the input at `from` as a zero-padded little-endian word (the
+    /// input copy has 16 zero bytes after it, so the load stays inside it).
+    @inline(__always) private static func prefix(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ length: Int)
+        -> UInt64
+    {
+        let u = UnsafeRawPointer(src.baseAddress! + from).loadUnaligned(as: UInt64.self)
+        return length >= 8 ? u : u & ((1 &<< UInt64(length &* 8)) &- 1)
+    }
+
+    /// `u` with its ASCII upper-case letters lower-cased (other bytes unchanged).
+    @inline(__always) private static func lowercasedASCII(_ u: UInt64) -> UInt64 {
+        let v = u & 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte: ≥ "A", not > "Z", and ASCII (no carry crosses a byte: v ≤ 0x7F).
+        let upper = (v &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(v &+ 0x2525_2525_2525_2525) & ~u & 0x8080_8080_8080_8080
+        return u | (upper &>> 2)
+    }
+
+    /// A whitespace-delimited chunk of at most 12 bytes that is a sentiment entry (emoticons,
+    /// "/s", "#sarcasm") becomes one token; false when it is none.
     private func emitChunk(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into out: inout TokenBuilder)
         -> Bool
     {
-        // At most 12 bytes, so the 16-byte buffer also serves as the look-up's padding.
-        var buffer: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &buffer) { raw in
-            var k = 0
-            for j in from..<to {
-                var c = src[j]
-                if c >= 0x41 && c <= 0x5A { c += 0x20 }
-                raw[k] = c
-                k += 1
-            }
-            let key = UnsafePointer(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            let found = lexicon.find(key, k)
-            guard found >= 0, lexicon.infos[found].flags.contains(.sentiment) else { return false }
-            let start = out.written
-            for j in 0..<k { out.put(key[j]) }
-            var token = Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon)
-            token.flags.formUnion(lexicon.roles(found).intersection([.sentimentCue, .intentCue]))
-            out.append(token)
-            return true
-        }
+        let k = to - from
+        // Only chunks whose first byte and length match some sentiment entry are looked up.
+        guard lexicon.chunkLengths[Int(src[from] & 0x7F)] &>> UInt16(k) & 1 != 0 else { return false }
+        // Lower-cased in registers: the words are the look-up key and what is written.
+        let w0 = Self.lowercasedASCII(Self.prefix(src, from, min(k, 8)))
+        let w1 = k > 8 ? Self.lowercasedASCII(Self.prefix(src, from + 8, k - 8)) : 0
+        let start = out.written
+        let key = UnsafeMutableRawPointer(out.buffer + start)
+        let (found, roles) = lexicon.lookup(words: w0, w1, UnsafePointer(out.buffer + start), k)
+        guard found >= 0, lexicon.infos[found].flags.contains(.sentiment) else { return false }
+        key.storeBytes(of: w0, as: UInt64.self)
+        key.storeBytes(of: w1, toByteOffset: 8, as: UInt64.self)
+        out.written += k
+        var token = Token(start: Int32(start), length: Int32(k), term: Int32(found), flags: .emoticon)
+        token.flags.formUnion(roles.intersection([.sentimentCue, .intentCue]))
+        out.append(token)
+        return true
     }
 
     @inline(__always) private func markBoundary(_ out: inout TokenBuilder, clause: Bool, sentence: Bool) {

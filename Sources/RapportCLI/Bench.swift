@@ -244,6 +244,8 @@ struct BenchAnalyze: AsyncParsableCommand {
     @Option(help: "Posts to analyse.") var count = 1_000_000
     @Option(help: "Write the corpus here (one text per line) for scripts/bench_vader.py, and exit.") var dumpCorpus:
         String?
+    @Option(help: "Also time vaderSentiment on the first N of the same texts (python3; 0: skip).") var vaderCount =
+        100_000
 
     func run() async throws {
         if let dumpCorpus {
@@ -263,5 +265,60 @@ struct BenchAnalyze: AsyncParsableCommand {
                 result.cpuTextsPerSecond))
         print("levels: " + Level.allCases.map { "\($0.rawValue) \(result.levels[$0] ?? 0)" }.joined(separator: ", "))
         print("peak memory (VmHWM): \(PeakMemory.describe())")
+        if vaderCount > 0 { try compareWithVader(rapportRate: result.cpuTextsPerSecond) }
+    }
+
+    /// Times vaderSentiment (CPU time of its process, as `scripts/bench_vader.py` does) on the
+    /// first `vaderCount` texts of the same corpus and prints its rate and the ratio.
+    private func compareWithVader(rapportRate: Double) throws {
+        guard Self.python(["-c", "import vaderSentiment"]).status == 0 else {
+            print("vaderSentiment: not installed for python3, no ratio (pip install vaderSentiment)")
+            return
+        }
+        let n = min(vaderCount, count)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-vader-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let texts = AnalysisBenchmark.corpus(count: n)
+        try Data((texts.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let run = Self.python(["-c", Self.vaderScript, file.path])
+        let fields = run.output.split(separator: " ")
+        guard run.status == 0, fields.count == 2, let timed = Double(fields[0]), let cpu = Double(fields[1]), cpu > 0
+        else {
+            print("vaderSentiment: run failed, no ratio: \(run.output)")
+            return
+        }
+        let vaderRate = timed / cpu
+        print(
+            String(
+                format: "vaderSentiment: %d texts (the first of the same corpus) in %.2f s CPU: %.0f texts/s",
+                Int(timed), cpu, vaderRate))
+        print(String(format: "ratio: %.1f× vaderSentiment (thread CPU, same texts)", rapportRate / vaderRate))
+    }
+
+    /// Prints "<texts> <CPU seconds>" for `polarity_scores` over the file's lines.
+    private static let vaderScript = """
+        import sys, time
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        texts = [line.rstrip("\\n") for line in open(sys.argv[1], encoding="utf-8")]
+        analyzer = SentimentIntensityAnalyzer()
+        start = time.process_time()
+        for t in texts:
+            analyzer.polarity_scores(t)
+        print(len(texts), f"{time.process_time() - start:.6f}")
+        """
+
+    /// Runs python3 (found on PATH) with `arguments`; its exit status and standard output.
+    private static func python(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let output = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, output)
     }
 }

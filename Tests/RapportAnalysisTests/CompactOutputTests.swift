@@ -89,6 +89,64 @@ import Testing
                 ])
     }
 
+    /// Intents are packed (name and hundredths) when the analyser made them; anything else is kept
+    /// as given and must read back, compare, hash and encode exactly.
+    @Test func anyIntentsRoundTrip() throws {
+        var analysis = Analyzer().analyze(AnalysisInput(text: "how do I cancel? switching to another provider"))
+        #expect(analysis.intentList == IntentList(analysis.intents))
+        #expect(analysis.intentList.hashValue == IntentList(analysis.intents).hashValue)
+        let lists: [[Intent]] = [
+            [], [Intent(name: .praise, confidence: 0.123456)], [Intent(name: .noise, confidence: -0.5)],
+            [Intent(name: .complaint, confidence: 1.5), Intent(name: .question, confidence: .nan)],
+            Array(repeating: Intent(name: .churnThreat, confidence: 0.9), count: 9),
+            Intent.Name.allCases.map { Intent(name: $0, confidence: 0.01) },
+        ]
+        for list in lists {
+            analysis.intents = list
+            #expect(analysis.intents.count == list.count)
+            let same = zip(analysis.intents, list).allSatisfy {
+                $0.name == $1.name && $0.confidence.bitPattern == $1.confidence.bitPattern
+            }
+            #expect(same)
+            // JSON has no NaN.
+            guard !list.contains(where: { $0.confidence.isNaN }) else { continue }
+            let json = try JSONEncoder().encode(analysis)
+            let back = try JSONDecoder().decode(PostAnalysis.self, from: json)
+            #expect(back == analysis)
+        }
+    }
+
+    /// Packing keeps every name and every two-decimal confidence, in order.
+    @Test func packedIntentsReadBack() {
+        var list = IntentList()
+        var expected: [Intent] = []
+        for (k, hundredths) in [(5, 0), (0, 100), (3, 45), (1, 99), (2, 1), (4, 57)] {
+            let packed = list.append(nameIndex: k, hundredths: hundredths)
+            #expect(packed)
+            expected.append(
+                Intent(name: IntentList.name(k), confidence: (Double(hundredths) / 100 * 100).rounded() / 100))
+        }
+        let full = list.append(nameIndex: 0, hundredths: 50)
+        #expect(!full)
+        #expect(list.array == expected)
+        #expect(list == IntentList(expected))
+        #expect(list.hashValue == IntentList(expected).hashValue)
+        var bad = IntentList()
+        let over = bad.append(nameIndex: 0, hundredths: 101)
+        let under = bad.append(nameIndex: 0, hundredths: -1)
+        #expect(!over && !under)
+        #expect(bad.isEmpty)
+    }
+
+    /// A threshold that admits confidences outside 0…1 (negative evidence) falls back to an array.
+    @Test func negativeThresholdKeepsEveryIntent() {
+        var classifier = IntentClassifier()
+        classifier.threshold = -10
+        let intents = classifier.classify("thanks but I'm switching to another provider")
+        #expect(intents.count == 6)
+        #expect(zip(intents, intents.dropFirst()).allSatisfy { $0.confidence >= $1.confidence })
+    }
+
     @Test func concurrentAnalysesAgree() async {
         let posts = AnalysisBenchmark.corpus(count: 400)
         let analyzer = Analyzer()
