@@ -128,10 +128,14 @@ struct DerivedRollup: Sendable {
                 let id = groupBy.map { keyValues[$0] ?? "" } + (bucket.map { [String($0)] } ?? [])
                 var sums = merged[id] ?? Sums(bucket: bucket, keys: keyValues, values: [:])
                 if merged[id] == nil { order.append(id) }
-                // Sums of NOT NULL columns over a non-empty group are never NULL (and a plain decode is cheaper).
+                // Sums of NOT NULL columns over a group are never NULL (a plain decode is cheaper); without
+                // GROUP BY an empty table still yields one row, of NULLs.
                 for measure in measures {
-                    sums.values[measure.name, default: 0] += Int(
-                        try row.decode(column: measure.name, as: Int64.self))
+                    let value =
+                        groups.isEmpty
+                        ? try row.decode(column: measure.name, as: Int64?.self) ?? 0
+                        : try row.decode(column: measure.name, as: Int64.self)
+                    sums.values[measure.name, default: 0] += Int(value)
                 }
                 merged[id] = sums
             }
