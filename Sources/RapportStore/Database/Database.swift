@@ -125,10 +125,31 @@ public final class Database: Sendable {
                 try await Self.runTransaction(on: writer.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client, _):
-            return try await client.withConnection {
-                try await Self.runTransaction(on: $0.sql(queryLogLevel: nil), begin: "BEGIN", body)
+            // Rows locked in different orders by concurrent transactions (rollup rows moved by reassignments,
+            // the desk intake's batches) can deadlock; PostgreSQL aborts one of them. Its work is undone, so it
+            // runs again, a bounded number of times.
+            var attempt = 1
+            while true {
+                do {
+                    return try await client.withConnection {
+                        try await Self.runTransaction(on: $0.sql(queryLogLevel: nil), begin: "BEGIN", body)
+                    }
+                } catch  where Self.isRetryable(error) && attempt < Self.transactionAttempts {
+                    logger.warning("transaction aborted by PostgreSQL (\(String(reflecting: error))); retrying")
+                    attempt += 1
+                }
             }
         }
+    }
+
+    /// Attempts of a PostgreSQL transaction aborted by a deadlock or a serialization failure.
+    static let transactionAttempts = 4
+
+    /// Whether `error` is PostgreSQL aborting a transaction that may simply run again: a deadlock (40P01) or
+    /// a serialization failure (40001).
+    public static func isRetryable(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, let code = error.serverInfo?[.sqlState] else { return false }
+        return code == "40P01" || code == "40001"
     }
 
     private static func runTransaction<T>(

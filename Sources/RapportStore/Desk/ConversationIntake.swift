@@ -52,6 +52,8 @@ public struct ConversationIntake: Sendable {
                 do {
                     touched.append(try await Self.take(db, mention, directory: &directory, now: now))
                     try await db.raw("RELEASE SAVEPOINT desk_mention").run()
+                } catch  where Database.isRetryable(error) {
+                    throw error  // the whole batch runs again (`Database.transaction`); nothing is left out
                 } catch {
                     try await db.raw("ROLLBACK TO SAVEPOINT desk_mention").run()
                     try await db.raw("RELEASE SAVEPOINT desk_mention").run()
