@@ -35,6 +35,14 @@ struct ExperienceStoreTests {
             #expect(trace.teamID == 7)
             #expect(trace.firstAgentReplyAt == at.addingTimeInterval(120))
             #expect(trace.customerMessages.map(\.score) == [-0.6, -0.2, 0.5])
+            // The database's per-conversation means agree with the traces read in Swift.
+            let pairs = try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), newest: 10)
+            #expect(pairs.count == 1)
+            #expect(abs((pairs.first?.before ?? 0) - (-0.4)) < 1e-9)
+            #expect(abs((pairs.first?.after ?? 0) - 0.5) < 1e-9)
+            #expect(
+                try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), teamID: 8, newest: 10)
+                    .isEmpty)
             #expect(try await store.sentimentTraces(start: at, end: at.addingTimeInterval(3_600), teamID: 8).isEmpty)
             #expect(
                 try await store.sentimentTraces(start: at.addingTimeInterval(1), end: at.addingTimeInterval(3_600))

@@ -57,7 +57,12 @@ public struct SentimentTurnaround: Sendable, Hashable, Codable {
     }
 
     public init(_ conversations: [Conversation]) {
-        let pairs = conversations.compactMap(\.beforeAndAfter)
+        self.init(pairs: conversations.compactMap(\.beforeAndAfter))
+    }
+
+    /// From each measured conversation's mean sentiment before and after the first reply (computed elsewhere,
+    /// e.g. by the database).
+    public init(pairs: [(before: Double, after: Double)]) {
         measured = pairs.count
         meanBefore = pairs.isEmpty ? nil : pairs.map(\.before).reduce(0, +) / Double(pairs.count)
         meanAfter = pairs.isEmpty ? nil : pairs.map(\.after).reduce(0, +) / Double(pairs.count)

@@ -54,7 +54,7 @@ extension DashboardBuilder {
             hoursOnly: query.granularity == .hour)
         // The turnaround is a mean over conversations: the newest few thousand estimate it well and keep the
         // page's cost bounded (the page says how many were measured).
-        async let traces = experienceStore.sentimentTraces(
+        async let pairs = experienceStore.turnaroundPairs(
             start: query.range.start, end: query.range.end, teamID: query.teamID, network: network,
             newest: Self.turnaroundSample)
         let tallies = try await answers
@@ -63,12 +63,7 @@ extension DashboardBuilder {
             guard let at = c.bucket, let index = bucketStarts.lastIndex(where: { $0 <= at }) else { continue }
             buckets[index].append(c)
         }
-        let turnaround = SentimentTurnaround(
-            try await traces.map { t in
-                SentimentTurnaround.Conversation(
-                    firstReplyAt: t.firstAgentReplyAt,
-                    scores: t.customerMessages.map { .init(at: $0.at, value: $0.score) })
-            })
+        let turnaround = SentimentTurnaround(pairs: try await pairs)
         return Dashboard.Experience(
             team: query.teamID,
             overall: Self.scores("all", tallies.groups),

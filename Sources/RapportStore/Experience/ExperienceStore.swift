@@ -82,6 +82,43 @@ public struct ExperienceStore: Sendable {
         }
     }
 
+    /// For the `newest` conversations opened in [start, end) (optionally of one team or network): the mean
+    /// sentiment score of the customer's messages before the first reply written by an agent and after it, for
+    /// those with scored messages on both sides — computed by the database, one row per conversation.
+    public func turnaroundPairs(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, newest: Int)
+        async throws -> [(before: Double, after: Double)]
+    {
+        var chosen = SQLFragment(
+            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
+            [start.millisecondsSince1970, end.millisecondsSince1970])
+        if let teamID { chosen = chosen + SQLFragment(" AND team_id = ?", [teamID]) }
+        if let network { chosen = chosen + SQLFragment(" AND network = ?", [network]) }
+        chosen = chosen + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest])
+        let sql =
+            SQLFragment("WITH chosen AS (") + chosen
+            + SQLFragment(
+                """
+                ), first_reply AS (
+                    SELECT conversation_id AS id, min(created_ms) AS at FROM conversation_messages
+                    WHERE conversation_id IN (SELECT id FROM chosen) AND direction = 'out' AND user_id IS NOT NULL
+                    GROUP BY conversation_id)
+                SELECT f.id, avg(CASE WHEN m.created_ms < f.at THEN m.sentiment_score END) AS before_mean,
+                    avg(CASE WHEN m.created_ms >= f.at THEN m.sentiment_score END) AS after_mean
+                FROM first_reply f JOIN conversation_messages m ON m.conversation_id = f.id
+                WHERE m.direction = 'in' AND m.sentiment_score IS NOT NULL
+                GROUP BY f.id
+                """)
+        let query = sql
+        return try await database.read { db in
+            try await db.raw(query.expression).all().compactMap { row in
+                guard let before = try row.decode(column: "before_mean", as: Double?.self),
+                    let after = try row.decode(column: "after_mean", as: Double?.self)
+                else { return nil }
+                return (before, after)
+            }
+        }
+    }
+
     static func decode(_ row: any SQLRow) throws -> SurveyResponse {
         SurveyResponse(
             id: try row.decode(column: "id", as: Int64.self),
