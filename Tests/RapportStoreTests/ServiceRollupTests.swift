@@ -156,8 +156,9 @@ struct ServiceRollupTests {
             #expect(onX.overall.conversations == 3, "the three X conversations; the email one is left out")
             let tallies = try await ExperienceStore(database: db).answerTallies(
                 start: t0.addingTimeInterval(-86_400), end: t0.addingTimeInterval(86_400), hoursOnly: false)
-            #expect(tallies.groups.map(\.answers).reduce(0, +) == 5)
-            let care5 = tallies.groups.first { $0.teamID == care.id.rawValue }
+            #expect(tallies.byNetwork.map(\.answers).reduce(0, +) == 5)
+            #expect(tallies.byAgent.map(\.answers).reduce(0, +) == 5)
+            let care5 = tallies.byTeam.first { $0.teamID == care.id.rawValue }
             #expect(care5?.csat == [0, 1, 0, 0, 1])
             #expect(care5?.nps[10] == 1)
             #expect(care5?.nps[6] == 1)

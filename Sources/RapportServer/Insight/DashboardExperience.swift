@@ -66,14 +66,14 @@ extension DashboardBuilder {
         let turnaround = SentimentTurnaround(pairs: try await pairs)
         return Dashboard.Experience(
             team: query.teamID,
-            overall: Self.scores("all", tallies.groups),
+            overall: Self.scores("all", tallies.byNetwork),
             overTime: zip(bucketStarts, buckets).map { Self.scores(DashboardQuery.iso($0), $1) },
-            byChannel: Self.grouped(tallies.groups) { ($0.network ?? "", nil) },
-            byTeam: Self.grouped(tallies.groups) { c -> (String, Int64?) in
+            byChannel: Self.grouped(tallies.byNetwork) { ($0.network ?? "", nil) },
+            byTeam: Self.grouped(tallies.byTeam) { c -> (String, Int64?) in
                 guard let id = c.teamID else { return ("no team", nil) }
                 return (c.teamName ?? "team \(id)", id)
             },
-            byAgent: Self.grouped(tallies.groups) { c -> (String, Int64?) in
+            byAgent: Self.grouped(tallies.byAgent) { c -> (String, Int64?) in
                 guard let id = c.agentID else { return ("no agent", nil) }
                 return (c.agentName ?? "agent \(id)", id)
             },

@@ -22,8 +22,10 @@ public struct SurveyTally: Sendable, Hashable {
 
 /// Survey answers of a period, by group and over time.
 public struct SurveyTallies: Sendable {
-    /// One per network × team × agent that had answers.
-    public var groups: [SurveyTally]
+    /// One per network, team and agent that had answers (each list covers every answer once).
+    public var byNetwork: [SurveyTally]
+    public var byTeam: [SurveyTally]
+    public var byAgent: [SurveyTally]
     /// One per rollup row start (hours, or UTC days) that had answers.
     public var overTime: [SurveyTally]
 }
@@ -56,8 +58,11 @@ extension ExperienceStore {
                         nps: SurveyKind.nps.scores.map { s.values["nps_\($0)"] ?? 0 })
                 }.filter { $0.answers > 0 }
             }
+            // One breakdown per statement: a few dozen rows each instead of one per network × team × agent.
             return SurveyTallies(
-                groups: try await tallies(["network", "team_id", "agent_id"], bucketed: false),
+                byNetwork: try await tallies(["network"], bucketed: false),
+                byTeam: try await tallies(["team_id"], bucketed: false),
+                byAgent: try await tallies(["agent_id"], bucketed: false),
                 overTime: try await tallies([], bucketed: true))
         }
     }
