@@ -36,18 +36,12 @@ public struct ExperienceStore: Sendable {
         }
     }
 
-    /// For conversations opened in [start, end) (optionally of one team or network; only the `newest` opened
-    /// last when given): the customer's scored messages and the time of the first reply written by an agent
-    /// (system messages do not count).
-    public func sentimentTraces(
-        start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, newest: Int? = nil
-    ) async throws -> [ConversationSentimentTrace] {
-        var chosen = SQLFragment(
-            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
-            [start.millisecondsSince1970, end.millisecondsSince1970])
-        if let teamID { chosen = chosen + SQLFragment(" AND team_id = ?", [teamID]) }
-        if let network { chosen = chosen + SQLFragment(" AND network = ?", [network]) }
-        if let newest { chosen = chosen + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest]) }
+    /// For conversations opened in [start, end) (optionally of one team or network): the customer's scored
+    /// messages and the time of the first reply written by an agent (system messages do not count).
+    public func sentimentTraces(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil) async throws
+        -> [ConversationSentimentTrace]
+    {
+        let chosen = Self.opened(start: start, end: end, teamID: teamID, network: network)
         let sql =
             SQLFragment(
                 """
@@ -88,12 +82,9 @@ public struct ExperienceStore: Sendable {
     public func turnaroundPairs(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, newest: Int)
         async throws -> [(before: Double, after: Double)]
     {
-        var chosen = SQLFragment(
-            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
-            [start.millisecondsSince1970, end.millisecondsSince1970])
-        if let teamID { chosen = chosen + SQLFragment(" AND team_id = ?", [teamID]) }
-        if let network { chosen = chosen + SQLFragment(" AND network = ?", [network]) }
-        chosen = chosen + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest])
+        let chosen =
+            Self.opened(start: start, end: end, teamID: teamID, network: network)
+            + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest])
         let sql =
             SQLFragment("WITH chosen AS (") + chosen
             + SQLFragment(
@@ -117,6 +108,16 @@ public struct ExperienceStore: Sendable {
                 return (before, after)
             }
         }
+    }
+
+    /// `SELECT id` of the conversations opened in [start, end), of one team and network when given.
+    private static func opened(start: Date, end: Date, teamID: Int64?, network: String?) -> SQLFragment {
+        var sql = SQLFragment(
+            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
+            [start.millisecondsSince1970, end.millisecondsSince1970])
+        if let teamID { sql = sql + SQLFragment(" AND team_id = ?", [teamID]) }
+        if let network { sql = sql + SQLFragment(" AND network = ?", [network]) }
+        return sql
     }
 
     static func decode(_ row: any SQLRow) throws -> SurveyResponse {

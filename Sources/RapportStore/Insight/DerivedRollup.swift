@@ -85,6 +85,14 @@ struct DerivedRollup: Sendable {
 
     // MARK: Reading
 
+    /// The `equal` conditions of a dashboard's network and team filters (both rollup keys).
+    static func filters(network: String?, teamID: Int64?) -> [(String, any Encodable & Sendable)] {
+        var equal: [(String, any Encodable & Sendable)] = []
+        if let network { equal.append(("network", network)) }
+        if let teamID { equal.append(("team_id", teamID)) }
+        return equal
+    }
+
     /// One group of summed rows.
     struct Sums: Sendable {
         /// The bucket start (epoch ms) when read by bucket.
@@ -102,8 +110,6 @@ struct DerivedRollup: Sendable {
         _ db: any SQLDatabase, start: Date, end: Date, groupBy: [String], equal: [(String, any Encodable & Sendable)],
         bucketed: Bool = false, hoursOnly: Bool = false
     ) async throws -> [Sums] {
-        var merged: [[String]: Sums] = [:]
-        var order: [[String]] = []
         var groups = groupBy
         if bucketed { groups.insert("hour_ms", at: 0) }
         // One statement over the parts (daily rows for whole days, hourly ones for the ends), summed by the
@@ -121,7 +127,8 @@ struct DerivedRollup: Sendable {
             SQLFragment("SELECT \(select.joined(separator: ", ")) FROM (")
             + SQLFragment.join(parts, separator: " UNION ALL ") + SQLFragment(") r")
         if !groups.isEmpty { sql = sql + SQLFragment(" GROUP BY \(groups.joined(separator: ", "))") }
-        for row in try await db.raw(sql.expression).all() {
+        // Each group is one row: the statement sums every part.
+        return try await db.raw(sql.expression).all().map { row in
             var keyValues: [String: String] = [:]
             for name in groupBy {
                 let isText = keys.first { $0.name == name }?.isText ?? false
@@ -130,10 +137,7 @@ struct DerivedRollup: Sendable {
                     ? try row.decode(column: name, as: String.self)
                     : String(try row.decode(column: name, as: Int64.self))
             }
-            let bucket = bucketed ? try row.decode(column: "hour_ms", as: Int64.self) : nil
-            let id = groupBy.map { keyValues[$0] ?? "" } + (bucket.map { [String($0)] } ?? [])
-            var sums = merged[id] ?? Sums(bucket: bucket, keys: keyValues, values: [:])
-            if merged[id] == nil { order.append(id) }
+            var values: [String: Int] = [:]
             // Sums of NOT NULL columns over a group are never NULL (a plain decode is cheaper); without
             // GROUP BY an empty table still yields one row, of NULLs.
             for measure in measures {
@@ -141,11 +145,12 @@ struct DerivedRollup: Sendable {
                     groups.isEmpty
                     ? try row.decode(column: measure.name, as: Int64?.self) ?? 0
                     : try row.decode(column: measure.name, as: Int64.self)
-                sums.values[measure.name, default: 0] += Int(value)
+                values[measure.name] = Int(value)
             }
-            merged[id] = sums
+            return Sums(
+                bucket: bucketed ? try row.decode(column: "hour_ms", as: Int64.self) : nil, keys: keyValues,
+                values: values)
         }
-        return order.compactMap { merged[$0] }
     }
 }
 

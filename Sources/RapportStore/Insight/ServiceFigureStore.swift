@@ -17,10 +17,7 @@ public struct ServiceFigureStore: Sendable {
     public func figures(start: Date, end: Date, network: String? = nil, teamID: Int64? = nil, now: Date = Date())
         async throws -> ServiceFigures
     {
-        var equal: [(String, any Encodable & Sendable)] = []
-        if let network { equal.append(("network", network)) }
-        if let teamID { equal.append(("team_id", teamID)) }
-        let filters = equal
+        let filters = DerivedRollup.filters(network: network, teamID: teamID)
         return try await database.read { db in
             var teams: [Int64: ServiceFigures.Totals] = [:]
             var agents: [Int64: ServiceFigures.Totals] = [:]

@@ -37,10 +37,7 @@ extension ExperienceStore {
     public func answerTallies(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, hoursOnly: Bool)
         async throws -> SurveyTallies
     {
-        var equal: [(String, any Encodable & Sendable)] = []
-        if let network { equal.append(("network", network)) }
-        if let teamID { equal.append(("team_id", teamID)) }
-        let filters = equal
+        let filters = DerivedRollup.filters(network: network, teamID: teamID)
         return try await database.read { db in
             let teams = try await Self.names(db, "SELECT id, name FROM teams")
             let agents = try await Self.names(db, "SELECT id, name FROM users")
