@@ -25,11 +25,20 @@ struct ExperienceStoreTests {
                     .init(fromCustomer: true, text: "still waiting", sentiment: -0.2, at: at.addingTimeInterval(60)),
                     .init(fromCustomer: false, text: "fixed", at: at.addingTimeInterval(120)),
                     .init(fromCustomer: true, text: "thanks!", sentiment: 0.5, at: at.addingTimeInterval(180)),
+                    // Unscored messages count on neither side.
+                    .init(fromCustomer: true, text: "👍", at: at.addingTimeInterval(240)),
+                ])
+            // Never answered by an agent: no pair, though the customer wrote on "both sides" of nothing.
+            _ = try await seed.resolvedConversation(
+                customerID: customer, customerName: "Dana", network: .x, teamID: 7, agent: (agent.id, agent.name),
+                messages: [
+                    .init(fromCustomer: true, text: "hello?", sentiment: -0.3, at: at),
+                    .init(fromCustomer: true, text: "anyone", sentiment: -0.1, at: at.addingTimeInterval(90)),
                 ])
             let store = ExperienceStore(database: db)
             let traces = try await store.sentimentTraces(start: at, end: at.addingTimeInterval(3_600))
-            #expect(traces.count == 1)
-            let trace = try #require(traces.first)
+            #expect(traces.count == 2)
+            let trace = try #require(traces.first { $0.conversationID == id })
             #expect(trace.conversationID == id)
             #expect(trace.customerID == customer)
             #expect(trace.teamID == 7)

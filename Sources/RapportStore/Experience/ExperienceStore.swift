@@ -82,22 +82,27 @@ public struct ExperienceStore: Sendable {
     public func turnaroundPairs(start: Date, end: Date, teamID: Int64? = nil, network: String? = nil, newest: Int)
         async throws -> [(before: Double, after: Double)]
     {
+        // Correlated subqueries, one index probe per conversation: as joins, PostgreSQL's planner preferred
+        // hashing a sequential scan of every message (47 ms against 3 ms on 550,000 messages).
         let chosen =
-            Self.opened(start: start, end: end, teamID: teamID, network: network)
-            + SQLFragment(" ORDER BY created_ms DESC LIMIT ?", [newest])
+            SQLFragment(
+                """
+                SELECT c.id, (SELECT min(r.created_ms) FROM conversation_messages r
+                    WHERE r.conversation_id = c.id AND r.direction = 'out' AND r.user_id IS NOT NULL) AS at
+                FROM conversations c
+                """) + SQLFragment(" WHERE ") + Self.openedFilter(start: start, end: end, teamID: teamID, network: network, alias: "c")
+            + SQLFragment(" ORDER BY c.created_ms DESC LIMIT ?", [newest])
         let sql =
             SQLFragment("WITH chosen AS (") + chosen
             + SQLFragment(
                 """
-                ), first_reply AS (
-                    SELECT conversation_id AS id, min(created_ms) AS at FROM conversation_messages
-                    WHERE conversation_id IN (SELECT id FROM chosen) AND direction = 'out' AND user_id IS NOT NULL
-                    GROUP BY conversation_id)
-                SELECT f.id, avg(CASE WHEN m.created_ms < f.at THEN m.sentiment_score END) AS before_mean,
-                    avg(CASE WHEN m.created_ms >= f.at THEN m.sentiment_score END) AS after_mean
-                FROM first_reply f JOIN conversation_messages m ON m.conversation_id = f.id
-                WHERE m.direction = 'in' AND m.sentiment_score IS NOT NULL
-                GROUP BY f.id
+                )
+                SELECT id,
+                    (SELECT avg(m.sentiment_score) FROM conversation_messages m WHERE m.conversation_id = chosen.id
+                        AND m.direction = 'in' AND m.created_ms < chosen.at) AS before_mean,
+                    (SELECT avg(m.sentiment_score) FROM conversation_messages m WHERE m.conversation_id = chosen.id
+                        AND m.direction = 'in' AND m.created_ms >= chosen.at) AS after_mean
+                FROM chosen WHERE at IS NOT NULL
                 """)
         let query = sql
         return try await database.read { db in
@@ -112,11 +117,20 @@ public struct ExperienceStore: Sendable {
 
     /// `SELECT id` of the conversations opened in [start, end), of one team and network when given.
     private static func opened(start: Date, end: Date, teamID: Int64?, network: String?) -> SQLFragment {
+        SQLFragment("SELECT id FROM conversations WHERE ")
+            + openedFilter(start: start, end: end, teamID: teamID, network: network, alias: nil)
+    }
+
+    /// The condition on `conversations` (as `alias` when given) for `opened`.
+    private static func openedFilter(start: Date, end: Date, teamID: Int64?, network: String?, alias: String?)
+        -> SQLFragment
+    {
+        let c = alias.map { "\($0)." } ?? ""
         var sql = SQLFragment(
-            "SELECT id FROM conversations WHERE created_ms >= ? AND created_ms < ?",
+            "\(c)created_ms >= ? AND \(c)created_ms < ?",
             [start.millisecondsSince1970, end.millisecondsSince1970])
-        if let teamID { sql = sql + SQLFragment(" AND team_id = ?", [teamID]) }
-        if let network { sql = sql + SQLFragment(" AND network = ?", [network]) }
+        if let teamID { sql = sql + SQLFragment(" AND \(c)team_id = ?", [teamID]) }
+        if let network { sql = sql + SQLFragment(" AND \(c)network = ?", [network]) }
         return sql
     }
 
