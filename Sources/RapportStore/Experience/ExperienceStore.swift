@@ -90,7 +90,8 @@ public struct ExperienceStore: Sendable {
                 SELECT c.id, (SELECT min(r.created_ms) FROM conversation_messages r
                     WHERE r.conversation_id = c.id AND r.direction = 'out' AND r.user_id IS NOT NULL) AS at
                 FROM conversations c
-                """) + SQLFragment(" WHERE ") + Self.openedFilter(start: start, end: end, teamID: teamID, network: network, alias: "c")
+                """) + SQLFragment(" WHERE ")
+            + Self.openedFilter(start: start, end: end, teamID: teamID, network: network, alias: "c")
             + SQLFragment(" ORDER BY c.created_ms DESC LIMIT ?", [newest])
         let sql =
             SQLFragment("WITH chosen AS (") + chosen
