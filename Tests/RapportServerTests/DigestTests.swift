@@ -218,6 +218,45 @@ struct DigestTests {
         }
     }
 
+    @Test(
+        "periods missed while no instance ran go out afterwards, oldest first, at most `backfill`; an abandoned claim is taken over",
+        arguments: TestEngine.available)
+    func backfill(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { _, services in
+            let clock = Clock(Self.morning)
+            let outbox = Outbox()
+            var a = DigestScheduler(
+                period: .daily, hour: 7, database: services.database,
+                sender: DigestSender(mail: outbox.mail, webhook: nil), instance: "a", now: { clock.now })
+            a.backfill = 3
+            // The first digest ever is the last complete day only: no history is sent.
+            #expect(await a.tick() == .sent(Self.day))
+            #expect(await a.tick() == .alreadySent)
+            // Five days without a running instance; at 06:00 on the 26th the 25th is not due yet.
+            clock.set(Self.day.addingTimeInterval(6 * 86_400 + 6 * 3_600))
+            let days = (0...5).map { Self.day.addingTimeInterval(Double($0) * 86_400) }
+            #expect(await a.tick() == .sent(days[2]), "the newest three missed days: the 22nd, 23rd and 24th")
+            #expect(await a.tick() == .sent(days[3]))
+            #expect(await a.tick() == .sent(days[4]))
+            #expect(await a.tick() == .notDue)
+            clock.set(Self.day.addingTimeInterval(6 * 86_400 + 8 * 3_600))
+            // An instance claimed the 25th and stopped before sending it: others wait, then take it over.
+            let runs = DigestRunStore(database: services.database)
+            let claimed = try await runs.claim(period: "daily", start: days[5], instance: "gone", at: clock.now)
+            #expect(claimed)
+            clock.set(clock.now.addingTimeInterval(10 * 60))
+            #expect(await a.tick() == .alreadySent)
+            clock.set(clock.now.addingTimeInterval(25 * 60))
+            #expect(await a.tick() == .sent(days[5]))
+            #expect(await a.tick() == .alreadySent)
+            let keys = [days[0], days[2], days[3], days[4], days[5]].map {
+                "digest-daily-\(Int($0.timeIntervalSince1970))"
+            }
+            #expect(outbox.sent.withLock { $0.map(\.key) } == keys)
+            #expect(try await runs.lastSent(period: "daily") == days[5])
+        }
+    }
+
     @Test("rapport digest prints the summary; --send without settings fails naming them; a bad period is refused")
     func commandLine() throws {
         guard FileManager.default.isExecutableFile(atPath: rapportExecutable) else { return }

@@ -18,4 +18,12 @@ public enum DigestPeriod: String, Sendable, Codable, CaseIterable {
             return (calendar.date(byAdding: .day, value: -7, to: end)!, end)
         }
     }
+
+    /// The length of one period (UTC has no daylight saving, so every day is 86,400 s).
+    public var seconds: TimeInterval {
+        switch self {
+        case .daily: 86_400
+        case .weekly: 7 * 86_400
+        }
+    }
 }

@@ -10,15 +10,21 @@ public struct DigestRunStore: Sendable {
         self.database = database
     }
 
-    /// Claims `period` starting at `start` for this sender; false when it was already claimed or sent.
-    public func claim(period: String, start: Date, instance: String, at now: Date = Date()) async throws -> Bool {
+    /// Claims `period` starting at `start` for this sender; false when it was already sent, or claimed at or
+    /// after `staleBefore` (an older unsent claim is taken over: its sender stopped before finishing).
+    public func claim(
+        period: String, start: Date, instance: String, at now: Date = Date(), staleBefore: Date = .distantPast
+    ) async throws -> Bool {
         try await database.transaction { db in
             let rows = try await db.raw(
                 """
                 INSERT INTO digest_runs (period, period_start_ms, claimed_ms, instance)
                 VALUES (\(bind: period), \(bind: start.millisecondsSince1970), \(bind: now.millisecondsSince1970),
                     \(bind: instance))
-                ON CONFLICT (period, period_start_ms) DO NOTHING RETURNING period
+                ON CONFLICT (period, period_start_ms) DO UPDATE
+                SET claimed_ms = excluded.claimed_ms, instance = excluded.instance
+                WHERE digest_runs.sent_ms IS NULL AND digest_runs.claimed_ms < \(bind: staleBefore.millisecondsSince1970)
+                RETURNING period
                 """
             ).all()
             return !rows.isEmpty
