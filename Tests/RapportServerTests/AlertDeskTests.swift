@@ -27,15 +27,18 @@ struct AlertDeskTests {
     static let hostile = #"<script>alert(1)</script> "><img src=x onerror=alert(2)>"#
 
     /// Stores an opened alert whose evidence carries hostile public text; returns its payload (event `opened`).
-    static func seed(_ services: RapportServices, ruleID: Int64, minute: Int = 0) async throws -> AlertPayload {
+    static func seed(_ services: RapportServices, ruleID: Int64, minute: Int = 0, topic: String? = nil) async throws
+        -> AlertPayload
+    {
         let evidence = AlertEvidence(
             windowSeconds: 300, observedCount: 120, expectedCount: 20, observedRate: 1_440, expectedRate: 240,
             negativeCount: 90, negativeShare: 0.75, baselineNegativeShare: 0.3, pValue: 1e-9, threshold: 5.5e-5,
             seasonalBaseline: false, peakRatio: 6)
         let start = Date(timeIntervalSince1970: 1_763_600_000 + Double(minute) * 60)
+        let key = topic.map { "topic:\($0)" } ?? "rule:\(ruleID)"
         let alert = Alert(
-            id: "volume_spike:rule:\(ruleID):\(Int(start.timeIntervalSince1970))", kind: .volumeSpike,
-            key: "rule:\(ruleID)", startedAt: start, detectedAt: start.addingTimeInterval(300),
+            id: "volume_spike:\(key):\(Int(start.timeIntervalSince1970))", kind: .volumeSpike,
+            key: key, startedAt: start, detectedAt: start.addingTimeInterval(300),
             updatedAt: start.addingTimeInterval(300), evidence: evidence)
         let record = AlertEvidenceRecord(
             evidence,
@@ -48,7 +51,8 @@ struct AlertDeskTests {
             trendingTerms: ["outage", "<i>signal</i>"])
         let applied = try #require(
             try await services.alerts.store.apply(
-                AlertEvent(change: .opened, alert: alert), ruleID: ruleID, topic: nil, evidence: record))
+                AlertEvent(change: .opened, alert: alert), ruleID: topic == nil ? ruleID : nil, topic: topic,
+                evidence: record))
         let rules = Dictionary(try await services.rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return AlertPayload(applied.alert, rules: rules, event: "opened")
     }
@@ -210,7 +214,9 @@ struct AlertDeskTests {
         }
     }
 
-    @Test("a raised alert rings the rapid-response team's bells and is emailed once", arguments: TestEngine.available)
+    @Test(
+        "a raised alert rings the rapid-response team's bells and is emailed once; a topic alert only when it starts an incident",
+        arguments: TestEngine.available)
     func teamAndEmail(engine: TestEngine) async throws {
         let mails = Mails()
         try await TestApp.withServices(
@@ -239,26 +245,35 @@ struct AlertDeskTests {
             let notice = try #require(try await services.desk.notifications.list(userID: team[0]).first)
             #expect(notice.kind == .alert && notice.conversationID == nil)
             #expect(notice.text.contains("Volume spike on rule “acme”"))
-            // A topic alert reaches the desk but pages nobody (an incident raises many; the rule's alert is enough).
+            // A topic alert in the hour after another alert reaches the desk but pages nobody (an incident raises
+            // many; its first alert is enough).
             var topicAlert = alert
             topicAlert.id += 1_000
             topicAlert.rule = nil
             topicAlert.topic = "outage"
             services.alerts.live.publish([topicAlert])
             #expect(await signals.next() == AlertSignal(alertId: topicAlert.id, event: "opened"))
+            // Three hours later two topic alerts start a new incident at once: the first pages, the second does not.
+            let battery = try await Self.seed(services, ruleID: rule.id, minute: 180, topic: "battery")
+            let refund = try await Self.seed(services, ruleID: rule.id, minute: 180, topic: "refund")
+            services.alerts.live.publish([battery, refund])
+            let first = try #require(await signals.next())
+            #expect(first.alertId == battery.id && Set(first.notified) == Set(team))
+            #expect(try #require(await deskChanges.next()).conversationID == 0)
+            #expect(await signals.next() == AlertSignal(alertId: refund.id, event: "opened"))
             // A person's change is signalled but neither mailed nor rung.
             services.alertRelay.changed(alert, event: "acknowledged")
             #expect(await signals.next() == AlertSignal(alertId: alert.id, event: "acknowledged"))
-            for _ in 0..<200 where mails.all.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<200 where mails.all.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
             let sent = mails.all
-            #expect(sent.count == 1)
-            #expect(sent.first?.key == "alert-\(alert.id)")
+            #expect(sent.map(\.key) == ["alert-\(alert.id)", "alert-\(battery.id)"])
             #expect(
                 sent.first?.subject
                     == "[Rapport alert] Volume spike on rule “acme” (acme): 1440 posts/h vs 240/h expected (6.0×)")
             #expect(sent.first?.text.contains("Top posts:\n  @dana<b> on x: no signal") == true)
             #expect(sent.first?.text.contains("/inbox/alerts") == true)
-            for id in team { #expect(try await services.desk.notifications.unreadCount(userID: id) == 1) }
+            #expect(sent.last?.subject.contains("on topic battery:") == true)
+            for id in team { #expect(try await services.desk.notifications.unreadCount(userID: id) == 2) }
         }
     }
 }

@@ -25,8 +25,11 @@ public final class AlertRelay: Service, Sendable {
     private let mail: Mail?
     private let deskURL: String?
     private let ringBells: (@Sendable ([Int64]) -> Void)?
-    /// Whether alerts on topic series (not only listening rules) ring bells and send email.
+    /// Whether every alert on a topic series rings bells and sends email, not only one starting an incident.
     private let notifyTopics: Bool
+    /// Topic alerts detected within this long after another alert belong to its incident and page nobody.
+    public static let incidentWindow: TimeInterval = 3_600
+    private let alerts: AlertStore
     private let logger: Logger
     private let feed: AsyncStream<AlertPayload>
     private let outbox: (stream: AsyncStream<AlertPayload>, continuation: AsyncStream<AlertPayload>.Continuation)
@@ -39,6 +42,7 @@ public final class AlertRelay: Service, Sendable {
         self.monitor = monitor
         self.bus = bus
         self.team = AlertTeamStore(database: database)
+        self.alerts = AlertStore(database: database)
         self.teamEmails = teamEmails
         self.mail = mail
         self.deskURL = deskURL
@@ -55,7 +59,7 @@ public final class AlertRelay: Service, Sendable {
         }
     }
 
-    /// `RAPPORT_ALERT_NOTIFY_TOPICS=1`: topic alerts ring bells and send email too.
+    /// `RAPPORT_ALERT_NOTIFY_TOPICS=1`: every topic alert rings bells and sends email, even within an incident.
     public static func notifyTopicsFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
         -> Bool
     {
@@ -100,13 +104,35 @@ public final class AlertRelay: Service, Sendable {
         signals.finishAll()
     }
 
+    /// Whether no earlier alert was detected in the `incidentWindow` before this one (posts' time, so a replay
+    /// groups alerts as living through it did). On a failed read it pages: a duplicate page beats a missed one.
+    func startsIncident(_ payload: AlertPayload) async -> Bool {
+        do {
+            return
+                !(try await alerts.anyEarlier(
+                    than: payload.id, detectedAt: payload.detectedAt, window: Self.incidentWindow))
+        } catch {
+            logger.error("could not look for the incident of alert \(payload.id): \(error)")
+            return true
+        }
+    }
+
     /// Rings the team's bells for a raised alert, tells the desk pages here and elsewhere, queues the email.
     func handle(_ payload: AlertPayload) async {
         let event = payload.event ?? "changed"
         var notified: [Int64] = []
         // An incident's posts share words, so one incident raises alerts on many topic series besides its rule's
-        // (docs/insight.md, Limits): by default only rule alerts page people; every alert reaches the desk.
-        if event == "opened" && (payload.rule != nil || notifyTopics) {
+        // (docs/insight.md, Limits): rule alerts always page people, a topic alert only when it starts an incident
+        // (no earlier alert in the hour before it); every alert reaches the desk.
+        let pages: Bool
+        if event != "opened" {
+            pages = false
+        } else if payload.rule != nil || notifyTopics {
+            pages = true
+        } else {
+            pages = await startsIncident(payload)
+        }
+        if pages {
             do {
                 notified = try await team.members(emails: teamEmails).map(\.id)
                 try await team.notify(userIDs: notified, text: AlertText.subject(payload))

@@ -101,6 +101,20 @@ public struct AlertStore: Sendable {
         }
     }
 
+    /// Whether another alert was detected up to `window` seconds before `detectedAt` (posts' time), or at the same
+    /// time with a smaller id: the relay's grouping of one incident's alerts, where the first one counts.
+    public func anyEarlier(than id: Int64, detectedAt: Date, window: TimeInterval) async throws -> Bool {
+        let at = detectedAt.millisecondsSince1970
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id FROM alerts WHERE detected_ms >= \(bind: at - Int64(window * 1_000))
+                    AND (detected_ms < \(bind: at) OR (detected_ms = \(bind: at) AND id < \(bind: id))) LIMIT 1
+                """
+            ).first() != nil
+        }
+    }
+
     public func alert(id: Int64) async throws -> StoredAlert? {
         try await database.read { try await Self.load($0, id: id) }
     }
