@@ -110,6 +110,7 @@ struct BenchDashboard: AsyncParsableCommand {
         }
         // Urgent ones open conversations: let the desk intake finish before the clock starts.
         _ = try await ConversationIntake(database: database).drain()
+        try await database.foldRollupJournals()
     }
 
     /// Spreads `mentions` over the 720 hours before `now` (a daily cycle, 0.3× at night to 1.7× in the evening)

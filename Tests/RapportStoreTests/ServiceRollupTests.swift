@@ -110,14 +110,41 @@ struct ServiceRollupTests {
                 expiresAt: t0.addingTimeInterval(86_400), at: t0)
             _ = try await surveys.answer(tokenHash: "token-1", score: 4, comment: nil, at: t0.addingTimeInterval(60))
 
+            // Nothing folded yet: the reads sum the journals, and agree with the folded rollups below.
+            let span = (start: t0.addingTimeInterval(-86_400), end: t0.addingTimeInterval(86_400))
+            let unfolded = try await ServiceFigureStore(database: db).figures(start: span.start, end: span.end, now: t0)
+            let unfoldedTallies = try await ExperienceStore(database: db).answerTallies(
+                start: span.start, end: span.end, hoursOnly: false)
+            #expect(try await Self.snapshot(db, .conversations).isEmpty)
+            // Two folders at once (two instances), in small batches: each journal row is folded once.
+            let journalRows = try await db.read { sql in
+                try await sql.raw(
+                    """
+                    SELECT (SELECT count(*) FROM conversation_rollup_journal)
+                        + (SELECT count(*) FROM survey_rollup_journal) AS n
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            async let foldedHere = db.foldRollupJournals(batch: 3)
+            async let foldedThere = db.foldRollupJournals(batch: 3)
+            let folded = try await foldedHere + foldedThere
+            #expect(journalRows > 0 && folded == journalRows)
+            #expect(try await db.foldRollupJournals() == 0, "the journals are empty once folded")
+            #expect(
+                try await ServiceFigureStore(database: db).figures(start: span.start, end: span.end, now: t0)
+                    == unfolded)
+            #expect(
+                try await ExperienceStore(database: db).answerTallies(
+                    start: span.start, end: span.end, hoursOnly: false)
+                    == unfoldedTallies)
+
             var live: [String] = []
             for cube in DerivedRollup.serviceCubes { live += try await Self.snapshot(db, cube) }
             let liveSurveys = try await Self.snapshot(db, .surveys)
             #expect(!live.isEmpty)
             #expect(liveSurveys.count == 2 * 2)  // two groups (Care/email, Billing/x), hourly and daily
             try await db.transaction { sql in
-                try await DerivedRollup.serviceCubes.rebuild(sql)
-                try await DerivedRollup.surveys.rebuild(sql)
+                try await DerivedRollup.all.rebuild(sql)
             }
             var rebuilt: [String] = []
             for cube in DerivedRollup.serviceCubes { rebuilt += try await Self.snapshot(db, cube) }

@@ -56,6 +56,7 @@ public final class DeskWorker: Service, Sendable {
     private let outbox: OutboxStore
     private let slaWatch: SLAWatch
     private let dispatcher: OutboxDispatcher
+    private let database: Database
     private let logger: Logger
     private let idle: Duration
     private let wakeUp = Mutex(false)
@@ -69,6 +70,7 @@ public final class DeskWorker: Service, Sendable {
         self.outbox = OutboxStore(database: database)
         self.slaWatch = SLAWatch(database: database)
         self.dispatcher = dispatcher
+        self.database = database
         self.idle = idle
         self.logger = logger
         bus?.onReceive(.change) { [changes] signal in
@@ -114,12 +116,13 @@ public final class DeskWorker: Service, Sendable {
         changes.finishAll()
     }
 
-    /// One round: a batch of intake, SLA escalations that fell due, and a batch of outbox sends.
-    /// True when there was work.
+    /// One round: a batch of intake, the service rollups' journal folded, SLA escalations that fell due, and a
+    /// batch of outbox sends. True when there was work.
     @discardableResult
     public func step(now: Date) async throws -> Bool {
         let touched = try await intake.runOnce(now: now)
         publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
+        try await database.foldRollupJournals()
         let escalated = try await slaWatch.runDue(now: now)
         publish(escalated.map { DeskChange(conversationID: $0.rawValue, kind: .updated) })
         let due = try await outbox.claimDue(now: now) { network in

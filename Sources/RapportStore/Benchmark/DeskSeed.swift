@@ -98,8 +98,7 @@ extension Database {
     /// the rows and, on PostgreSQL, the identity sequences moved past the explicit ids.
     func afterDirectDeskWrites() async throws {
         try await transaction { db in
-            try await DerivedRollup.serviceCubes.rebuild(db)
-            try await DerivedRollup.surveys.rebuild(db)
+            try await DerivedRollup.all.rebuild(db)
         }
         if dialect == .postgres {
             for table in ["customers", "conversations"] {

@@ -21,7 +21,7 @@ public struct SurveyTally: Sendable, Hashable {
 }
 
 /// Survey answers of a period, by group and over time.
-public struct SurveyTallies: Sendable {
+public struct SurveyTallies: Sendable, Hashable {
     /// One per network, team and agent that had answers (each list covers every answer once).
     public var byNetwork: [SurveyTally]
     public var byTeam: [SurveyTally]

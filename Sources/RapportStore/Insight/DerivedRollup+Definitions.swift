@@ -24,7 +24,7 @@ extension DerivedRollup {
 
     private static func service(hourly: String, daily: String, keys: [Key]) -> DerivedRollup {
         DerivedRollup(
-            source: "conversations", hourly: hourly, daily: daily, timeColumn: "created_ms", keys: keys,
+            journal: .conversations, hourly: hourly, daily: daily, timeColumn: "created_ms", keys: keys,
             measures: [
                 Measure(name: "conversations", expression: "1"),
                 Measure(name: "responded", expression: "CASE WHEN first_response_ms IS NULL THEN 0 ELSE 1 END"),
@@ -43,7 +43,7 @@ extension DerivedRollup {
     /// CSAT rating (`csat_1`…`csat_5`) and NPS score (`nps_0`…`nps_10`): a row per group and hour, not per
     /// score, so a month is a few thousand rows.
     static let surveys = DerivedRollup(
-        source: "surveys", hourly: "survey_rollups_hourly", daily: "survey_rollups_daily", timeColumn: "answered_ms",
+        journal: .surveys, hourly: "survey_rollups_hourly", daily: "survey_rollups_daily", timeColumn: "answered_ms",
         keys: [
             Key(name: "network", expression: "network", isText: true),
             Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false),
@@ -96,13 +96,33 @@ extension Migration {
     }
 }
 
+extension Migration {
+    /// Version 19: the journals the service and survey rollups are kept through (``RollupJournal``).
+    static let rollupJournals = Migration(version: 19, name: "rollup journals") { d in
+        [RollupJournal.conversations.createStatement(d), RollupJournal.surveys.createStatement(d)]
+    }
+}
+
 extension [DerivedRollup] {
-    /// ``DerivedRollup/apply(_:id:sign:)`` on every rollup of the list.
+    /// ``DerivedRollup/apply(_:id:sign:)`` for every journal of the list (rollups of one source share one).
     func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
-        for rollup in self { try await rollup.apply(db, id: id, sign: sign) }
+        var recorded: Set<String> = []
+        for rollup in self where recorded.insert(rollup.journal.table).inserted {
+            try await rollup.apply(db, id: id, sign: sign)
+        }
     }
 
+    /// Recomputes every rollup of the list from the source rows and empties their journals, whose changes the
+    /// source rows already show. The list must hold every rollup of those journals (``DerivedRollup/all``'s
+    /// share), and no writer may run meanwhile (migrations, seeds).
     func rebuild(_ db: any SQLDatabase) async throws {
-        for rollup in self { try await rollup.rebuild(db) }
+        let journals = Set(map(\.journal.table))
+        precondition(
+            DerivedRollup.all.filter { journals.contains($0.journal.table) }.count == count,
+            "a rebuild must cover every rollup of its journals")
+        for journal in journals.sorted() { try await db.raw(SQLQueryString("DELETE FROM \(journal)")).run() }
+        for rollup in self {
+            for statement in rollup.rebuildStatements { try await db.raw(SQLQueryString(statement)).run() }
+        }
     }
 }

@@ -4,8 +4,9 @@ import SQLKit
 
 /// Hourly and daily sums over the rows of a table that changes (conversations are answered, resolved and
 /// reassigned; surveys are answered), kept exact row by row: before a row changes its contribution is
-/// subtracted, after it the new one is added, in the caller's transaction. Every SQL statement comes from
-/// the one description below, so the incremental path and a rebuild from the raw rows cannot disagree.
+/// subtracted, after it the new one is added, through the source's ``RollupJournal`` in the caller's
+/// transaction. Every SQL statement comes from the one description below, so the journal, its folding, the
+/// reads and a rebuild from the raw rows cannot disagree.
 struct DerivedRollup: Sendable {
     /// A grouping column: its name in the rollup and its expression over a source row (never NULL).
     struct Key: Sendable {
@@ -20,7 +21,8 @@ struct DerivedRollup: Sendable {
         var expression: String
     }
 
-    var source: String
+    var journal: RollupJournal
+    var source: String { journal.source }
     var hourly: String
     var daily: String
     /// The source column (epoch milliseconds) that places a row in its hour.
@@ -44,42 +46,50 @@ struct DerivedRollup: Sendable {
         }
     }
 
+    private var tables: [(name: String, unit: Int64)] { [(hourly, 3_600_000), (daily, 86_400_000)] }
+
+    /// `INSERT INTO table … SELECT` of the rows of `from` matching `condition`, summed by bucket and keys, each
+    /// row counted `weight` times.
+    private func summary(into table: String, unit: Int64, from: String, weight: String?, condition: SQLFragment)
+        -> SQLFragment
+    {
+        let bucket = "\(timeColumn) - (\(timeColumn) % \(unit))"
+        let groups = [bucket] + keys.map(\.expression)
+        let sums = measures.map { m in weight.map { "sum(\($0) * (\(m.expression)))" } ?? "sum(\(m.expression))" }
+        return SQLFragment(
+            "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
+                + "SELECT \((groups + sums).joined(separator: ", ")) FROM \(from) WHERE \(rowFilter) AND ")
+            + condition + SQLFragment(" GROUP BY \(groups.joined(separator: ", "))")
+    }
+
     /// Statements that recompute both tables from the source rows (the backfill of a migration, seeds).
     var rebuildStatements: [String] {
-        [hourly, daily].flatMap { table in
-            let unit: Int64 = table == hourly ? 3_600_000 : 86_400_000
-            let bucket = "\(timeColumn) - (\(timeColumn) % \(unit))"
-            let groups = [bucket] + keys.map(\.expression)
-            let select =
-                [bucket] + keys.map(\.expression) + measures.map { "sum(\($0.expression))" }
-            return [
-                "DELETE FROM \(table)",
-                "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
-                    + "SELECT \(select.joined(separator: ", ")) FROM \(source) WHERE \(rowFilter) "
-                    + "GROUP BY \(groups.joined(separator: ", "))",
+        tables.flatMap { table in
+            [
+                "DELETE FROM \(table.name)",
+                summary(into: table.name, unit: table.unit, from: source, weight: nil, condition: SQLFragment("1 = 1"))
+                    .sql,
             ]
         }
     }
 
-    func rebuild(_ db: any SQLDatabase) async throws {
-        for statement in rebuildStatements { try await db.raw(SQLQueryString(statement)).run() }
-    }
-
     // MARK: Row by row
 
-    /// Adds (`sign` 1) or subtracts (−1) the current contribution of source row `id` to both tables.
+    /// Records source row `id` in the journal: subtracted (`sign` −1) before it changes, added (1) after.
     func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
-        let factor = sign < 0 ? "-1" : "1"
-        for (table, unit) in [(hourly, Int64(3_600_000)), (daily, Int64(86_400_000))] {
-            let select =
-                ["\(timeColumn) - (\(timeColumn) % \(unit))"] + keys.map(\.expression)
-                + measures.map { "(\($0.expression)) * \(factor)" }
-            let updates = measures.map { "\($0.name) = \(table).\($0.name) + excluded.\($0.name)" }
+        try await journal.record(db, id: id, sign: sign)
+    }
+
+    /// Adds the journal rows matching `rows` to both tables (the folder then deletes them).
+    func fold(_ db: any SQLDatabase, rows: SQLFragment) async throws {
+        for table in tables {
+            let updates = measures.map { "\($0.name) = \(table.name).\($0.name) + excluded.\($0.name)" }
             let sql =
-                "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
-                + "SELECT \(select.joined(separator: ", ")) FROM \(source) WHERE id = ? AND \(rowFilter) "
-                + "ON CONFLICT (\(keyNames.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))"
-            try await db.raw(SQLFragment(sql, [id]).expression).run()
+                summary(into: table.name, unit: table.unit, from: journal.table, weight: "sign", condition: rows)
+                + SQLFragment(
+                    " ON CONFLICT (\(keyNames.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))"
+                )
+            try await db.raw(sql.expression).run()
         }
     }
 
@@ -115,18 +125,41 @@ struct DerivedRollup: Sendable {
         // One statement over the parts (daily rows for whole days, hourly ones for the ends), summed by the
         // database: a third of the rows to decode, which is what costs on PostgreSQL.
         var parts: [SQLFragment] = []
-        for part in DayParts(start: start, end: end, hoursOnly: hoursOnly).parts {
+        let dayParts = DayParts(start: start, end: end, hoursOnly: hoursOnly).parts
+        for part in dayParts {
             var branch = SQLFragment(
                 "SELECT * FROM \(part.daily ? daily : hourly) WHERE hour_ms >= ? AND hour_ms < ?",
                 [part.start.millisecondsSince1970, part.end.millisecondsSince1970])
             for (name, value) in equal { branch = branch + SQLFragment(" AND \(name) = ?", [value]) }
             parts.append(branch)
         }
+        // The changes not folded yet, as rollup rows: bucketed like the part they fall in when read by bucket.
+        let pending = bucketed ? dayParts : [(start: start, end: end, daily: false)]
+        for part in pending {
+            let t = timeColumn
+            let hour = "\(t) - (\(t) % 3600000)"
+            let columns =
+                ["\(t) - (\(t) % \(part.daily ? 86_400_000 : 3_600_000)) AS hour_ms"]
+                + keys.map { "\($0.expression) AS \($0.name)" }
+                + measures.map { "sign * (\($0.expression)) AS \($0.name)" }
+            var branch = SQLFragment(
+                "SELECT \(columns.joined(separator: ", ")) FROM \(journal.table) WHERE \(rowFilter) "
+                    + "AND \(hour) >= ? AND \(hour) < ?",
+                [part.start.millisecondsSince1970, part.end.millisecondsSince1970])
+            for (name, value) in equal {
+                let expression = keys.first { $0.name == name }?.expression ?? name
+                branch = branch + SQLFragment(" AND \(expression) = ?", [value])
+            }
+            parts.append(branch)
+        }
         let select = groups + measures.map { "CAST(sum(\($0.name)) AS BIGINT) AS \($0.name)" }
         var sql =
             SQLFragment("SELECT \(select.joined(separator: ", ")) FROM (")
             + SQLFragment.join(parts, separator: " UNION ALL ") + SQLFragment(") r")
-        if !groups.isEmpty { sql = sql + SQLFragment(" GROUP BY \(groups.joined(separator: ", "))") }
+        if !groups.isEmpty {
+            let list = groups.joined(separator: ", ")
+            sql = sql + SQLFragment(" GROUP BY \(list) ORDER BY \(list)")
+        }
         // Each group is one row: the statement sums every part.
         return try await db.raw(sql.expression).all().map { row in
             var keyValues: [String: String] = [:]

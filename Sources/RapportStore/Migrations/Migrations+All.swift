@@ -560,6 +560,7 @@ extension Migration {
         orders,
         .digestRuns,
         .serviceRollups,
+        .rollupJournals,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the
