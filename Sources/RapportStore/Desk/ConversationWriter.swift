@@ -65,10 +65,11 @@ enum ConversationWriter {
         let update =
             SQLFragment("UPDATE conversations SET ") + SQLFragment.join(sets, separator: ", ")
             + SQLFragment(" WHERE id = ?", [c.id.rawValue])
-        let measured: [Int64?] = [
-            c.assignee.team?.rawValue, c.assignee.agent?.rawValue, c.firstResponseAt?.millisecondsSince1970,
-            c.resolvedAt?.millisecondsSince1970, due?.millisecondsSince1970,
-        ]
+        let measured: [String?] =
+            [
+                c.assignee.team?.rawValue, c.assignee.agent?.rawValue, c.firstResponseAt?.millisecondsSince1970,
+                c.resolvedAt?.millisecondsSince1970, due?.millisecondsSince1970,
+            ].map { $0.map(String.init) } + [c.status.rawValue]
         // The service rollups move only when a column they sum changes (most saves are new messages).
         let moves = try await serviceColumns(db, c.id) != measured
         if moves { try await DerivedRollup.serviceCubes.apply(db, id: c.id.rawValue, sign: -1) }
@@ -79,16 +80,16 @@ enum ConversationWriter {
     }
 
     /// The stored columns the service rollups read, in the order `save` compares them.
-    private static func serviceColumns(_ db: any SQLDatabase, _ id: ConversationID) async throws -> [Int64?]? {
+    private static func serviceColumns(_ db: any SQLDatabase, _ id: ConversationID) async throws -> [String?]? {
         try await db.raw(
             """
-            SELECT team_id, assignee_id, first_response_ms, resolved_ms, sla_due_ms FROM conversations
+            SELECT team_id, assignee_id, first_response_ms, resolved_ms, sla_due_ms, status FROM conversations
             WHERE id = \(bind: id.rawValue)
             """
         ).first().map { row in
             try ["team_id", "assignee_id", "first_response_ms", "resolved_ms", "sla_due_ms"].map {
-                try row.decode(column: $0, as: Int64?.self)
-            }
+                try row.decode(column: $0, as: Int64?.self).map(String.init)
+            } + [try row.decode(column: "status", as: String.self)]
         }
     }
 

@@ -34,6 +34,8 @@ extension DerivedRollup {
                 Measure(
                     name: "sla_missed",
                     expression: "CASE WHEN sla_due_ms < coalesce(first_response_ms, resolved_ms) THEN 1 ELSE 0 END"),
+                // Still waiting on someone (new, open, pending): the backlog by age (migration 19).
+                Measure(name: "active", expression: "CASE WHEN status IN ('new', 'open', 'pending') THEN 1 ELSE 0 END"),
             ] + binMeasures(prefix: "fr", column: "first_response_ms")
                 + binMeasures(prefix: "rs", column: "resolved_ms"),
             rowFilter: "1 = 1")
@@ -83,7 +85,9 @@ extension Migration {
     /// Version 18: service and survey rollups (``DerivedRollup``), filled from the existing rows, and the
     /// indexes the live parts of the service figures read.
     static let serviceRollups = Migration(version: 18, name: "service and survey rollups") { d in
-        (DerivedRollup.serviceCubes + [DerivedRollup.surveys]).flatMap { $0.createStatements(d) + $0.rebuildStatements }
+        // The cubes as they were at version 18: `active` came with version 19.
+        (DerivedRollup.serviceCubes.map { $0.without(measure: "active") } + [DerivedRollup.surveys])
+            .flatMap { $0.createStatements(d) + $0.rebuildStatements }
             + [
                 "CREATE INDEX conversations_created ON conversations (created_ms)",
                 // Covering: the overdue count and the backlog read only these indexes.
@@ -97,9 +101,14 @@ extension Migration {
 }
 
 extension Migration {
-    /// Version 19: the journals the service and survey rollups are kept through (``RollupJournal``).
-    static let rollupJournals = Migration(version: 19, name: "rollup journals") { d in
+    /// Version 19: the journals the service and survey rollups are kept through (``RollupJournal``), and the
+    /// service cubes' `active` count (the backlog by age), filled from the rows.
+    static let rollupJournals = Migration(version: 19, name: "rollup journals, backlog in the service rollups") { d in
         [RollupJournal.conversations.createStatement(d), RollupJournal.surveys.createStatement(d)]
+            + DerivedRollup.serviceCubes.flatMap { cube in
+                [cube.hourly, cube.daily].map { "ALTER TABLE \($0) ADD COLUMN active BIGINT NOT NULL DEFAULT 0" }
+                    + cube.rebuildStatements
+            }
     }
 }
 

@@ -46,6 +46,13 @@ struct DerivedRollup: Sendable {
         }
     }
 
+    /// The same rollup without one measure (the shape of an older schema version, for its migration).
+    func without(measure name: String) -> DerivedRollup {
+        var copy = self
+        copy.measures.removeAll { $0.name == name }
+        return copy
+    }
+
     private var tables: [(name: String, unit: Int64)] { [(hourly, 3_600_000), (daily, 86_400_000)] }
 
     /// `INSERT INTO table … SELECT` of the rows of `from` matching `condition`, summed by bucket and keys, each
@@ -127,8 +134,10 @@ struct DerivedRollup: Sendable {
         var parts: [SQLFragment] = []
         let dayParts = DayParts(start: start, end: end, hoursOnly: hoursOnly).parts
         for part in dayParts {
+            // Columns named, in the journal branch's order: a column added later (`active`) comes last in `*`.
             var branch = SQLFragment(
-                "SELECT * FROM \(part.daily ? daily : hourly) WHERE hour_ms >= ? AND hour_ms < ?",
+                "SELECT \((keyNames + measures.map(\.name)).joined(separator: ", ")) FROM \(part.daily ? daily : hourly) "
+                    + "WHERE hour_ms >= ? AND hour_ms < ?",
                 [part.start.millisecondsSince1970, part.end.millisecondsSince1970])
             for (name, value) in equal { branch = branch + SQLFragment(" AND \(name) = ?", [value]) }
             parts.append(branch)

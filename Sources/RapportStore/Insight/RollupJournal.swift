@@ -37,7 +37,7 @@ struct RollupJournal: Sendable {
             .init(name: "network", isText: true), .init(name: "created_ms", isText: false),
             .init(name: "team_id", isText: false), .init(name: "assignee_id", isText: false),
             .init(name: "first_response_ms", isText: false), .init(name: "resolved_ms", isText: false),
-            .init(name: "sla_due_ms", isText: false),
+            .init(name: "sla_due_ms", isText: false), .init(name: "status", isText: true),
         ])
 
     static let surveys = RollupJournal(

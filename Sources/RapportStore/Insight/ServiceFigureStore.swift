@@ -80,11 +80,48 @@ public struct ServiceFigureStore: Sendable {
         }.sorted { ($1.totals.conversations, $0.name) < ($0.totals.conversations, $1.name) }
     }
 
-    /// Open conversations by age band, counted in the database (statuses listed, so the status index is used).
+    /// Open conversations (new, open, pending) by age band as of `now`. Hours wholly inside one band are read
+    /// from the service rollups' `active` count (before the oldest band edge's hour, all in the last band); the
+    /// hours a band edge falls in, the current hour and anything created after it are counted over the rows.
     private static func backlog(_ db: any SQLDatabase, network: String?, teamID: Int64?, now: Date) async throws
         -> [String: Int]
     {
+        let bands = ServiceFigures.ageBands
         let nowMS = now.millisecondsSince1970
+        let hour: Int64 = 3_600_000
+        func hourStart(_ ms: Int64) -> Int64 { ms - ((ms % hour) + hour) % hour }
+        // Created at or before an edge (now − a band's upper bound) is older than that band.
+        let edges = bands.compactMap { $0.upTo.isFinite ? nowMS - Int64($0.upTo * 1000) : nil }
+        let current = hourStart(nowMS)
+        let split = Set(edges.map(hourStart))
+        let recent = split.min() ?? current
+        func band(created: Int64) -> Int {
+            let age = Double(nowMS - created) / 1000
+            return bands.firstIndex { age < $0.upTo } ?? bands.count - 1
+        }
+        var counts = [Int](repeating: 0, count: bands.count)
+        let cube = DerivedRollup.conversationsByTeam
+        let filters = DerivedRollup.filters(network: network, teamID: teamID)
+        let older = try await cube.sums(
+            db, start: Date(milliseconds: 0), end: Date(milliseconds: recent), groupBy: [], equal: filters)
+        counts[bands.count - 1] += older.first?.values["active"] ?? 0
+        for sums in try await cube.sums(
+            db, start: Date(milliseconds: recent), end: Date(milliseconds: current), groupBy: [], equal: filters,
+            bucketed: true, hoursOnly: true)
+        {
+            guard let bucket = sums.bucket, !split.contains(bucket) else { continue }
+            counts[band(created: bucket)] += sums.values["active"] ?? 0
+        }
+        let live = try await liveBacklog(
+            db, hours: split.sorted(), from: current, network: network, teamID: teamID, now: nowMS)
+        for index in counts.indices { counts[index] += live[index] }
+        return Dictionary(uniqueKeysWithValues: zip(bands.map(\.name), counts))
+    }
+
+    /// Open conversations created in one of `hours` or from `from` on, by age band, counted over the rows.
+    private static func liveBacklog(
+        _ db: any SQLDatabase, hours: [Int64], from: Int64, network: String?, teamID: Int64?, now nowMS: Int64
+    ) async throws -> [Int] {
         let open = ConversationStatus.allCases.filter { $0 != .resolved && $0 != .closed }.map(\.rawValue)
         var lower: Int64 = 0
         var columns: [String] = []
@@ -98,16 +135,15 @@ public struct ServiceFigureStore: Sendable {
             columns.append("CAST(sum(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS BIGINT) AS b\(index)")
             lower = upper ?? lower
         }
+        let spans = hours.map { "(created_ms >= \($0) AND created_ms < \($0 + 3_600_000))" } + ["created_ms >= \(from)"]
         var sql = SQLFragment(
             "SELECT \(columns.joined(separator: ", ")) FROM conversations WHERE status IN ("
-                + SQLFragment.placeholders(open.count) + ")", open)
+                + SQLFragment.placeholders(open.count) + ") AND (\(spans.joined(separator: " OR ")))", open)
         if let network { sql = sql + SQLFragment(" AND network = ?", [network]) }
         if let teamID { sql = sql + SQLFragment(" AND team_id = ?", [teamID]) }
         let row = try await db.raw(sql.expression).first()
-        var bands: [String: Int] = [:]
-        for (index, band) in ServiceFigures.ageBands.enumerated() {
-            bands[band.name] = Int(try row?.decode(column: "b\(index)", as: Int64?.self) ?? 0)
+        return try ServiceFigures.ageBands.indices.map {
+            Int(try row?.decode(column: "b\($0)", as: Int64?.self) ?? 0)
         }
-        return bands
     }
 }
