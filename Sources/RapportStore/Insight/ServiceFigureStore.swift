@@ -81,8 +81,8 @@ public struct ServiceFigureStore: Sendable {
     }
 
     /// Open conversations (new, open, pending) by age band as of `now`. Hours wholly inside one band are read
-    /// from the service rollups' `active` count (before the oldest band edge's hour, all in the last band); the
-    /// hours a band edge falls in, the current hour and anything created after it are counted over the rows.
+    /// from the service rollups' `active` count (before the oldest band edge's hour, all in the last band; the
+    /// current hour and later ones, in the first); only the hours a band edge falls in are counted over the rows.
     private static func backlog(_ db: any SQLDatabase, network: String?, teamID: Int64?, now: Date) async throws
         -> [String: Int]
     {
@@ -92,9 +92,8 @@ public struct ServiceFigureStore: Sendable {
         func hourStart(_ ms: Int64) -> Int64 { ms - ((ms % hour) + hour) % hour }
         // Created at or before an edge (now − a band's upper bound) is older than that band.
         let edges = bands.compactMap { $0.upTo.isFinite ? nowMS - Int64($0.upTo * 1000) : nil }
-        let current = hourStart(nowMS)
         let split = Set(edges.map(hourStart))
-        let recent = split.min() ?? current
+        let recent = split.min() ?? hourStart(nowMS)
         func band(created: Int64) -> Int {
             let age = Double(nowMS - created) / 1000
             return bands.firstIndex { age < $0.upTo } ?? bands.count - 1
@@ -105,22 +104,23 @@ public struct ServiceFigureStore: Sendable {
         let older = try await cube.sums(
             db, start: Date(milliseconds: 0), end: Date(milliseconds: recent), groupBy: [], equal: filters)
         counts[bands.count - 1] += older.first?.values["active"] ?? 0
+        // Through the hours ahead too: a clock running ahead counts as just created, as in the first band.
         for sums in try await cube.sums(
-            db, start: Date(milliseconds: recent), end: Date(milliseconds: current), groupBy: [], equal: filters,
-            bucketed: true, hoursOnly: true)
+            db, start: Date(milliseconds: recent), end: .distantFuture, groupBy: [], equal: filters, bucketed: true,
+            hoursOnly: true)
         {
             guard let bucket = sums.bucket, !split.contains(bucket) else { continue }
             counts[band(created: bucket)] += sums.values["active"] ?? 0
         }
-        let live = try await liveBacklog(
-            db, hours: split.sorted(), from: current, network: network, teamID: teamID, now: nowMS)
+        let live = try await liveBacklog(db, hours: split.sorted(), network: network, teamID: teamID, now: nowMS)
         for index in counts.indices { counts[index] += live[index] }
         return Dictionary(uniqueKeysWithValues: zip(bands.map(\.name), counts))
     }
 
-    /// Open conversations created in one of `hours` or from `from` on, by age band, counted over the rows.
+    /// Open conversations created in one of `hours`, by age band, counted over the rows: one index range per
+    /// hour (as one condition with `OR`, PostgreSQL scanned every open conversation).
     private static func liveBacklog(
-        _ db: any SQLDatabase, hours: [Int64], from: Int64, network: String?, teamID: Int64?, now nowMS: Int64
+        _ db: any SQLDatabase, hours: [Int64], network: String?, teamID: Int64?, now nowMS: Int64
     ) async throws -> [Int] {
         let open = ConversationStatus.allCases.filter { $0 != .resolved && $0 != .closed }.map(\.rawValue)
         var lower: Int64 = 0
@@ -128,19 +128,24 @@ public struct ServiceFigureStore: Sendable {
         for (index, band) in ServiceFigures.ageBands.enumerated() {
             let upper = band.upTo.isFinite ? Int64(band.upTo * 1000) : nil
             // Age in [lower, upper) ⇔ created in (now − upper, now − lower].
-            // The first band also takes clocks that run slightly ahead (created after now).
             var conditions = lower == 0 ? [] : ["created_ms <= \(nowMS - lower)"]
             if let upper { conditions.append("created_ms > \(nowMS - upper)") }
             let condition = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
             columns.append("CAST(sum(CASE WHEN \(condition) THEN 1 ELSE 0 END) AS BIGINT) AS b\(index)")
             lower = upper ?? lower
         }
-        let spans = hours.map { "(created_ms >= \($0) AND created_ms < \($0 + 3_600_000))" } + ["created_ms >= \(from)"]
-        var sql = SQLFragment(
-            "SELECT \(columns.joined(separator: ", ")) FROM conversations WHERE status IN ("
-                + SQLFragment.placeholders(open.count) + ") AND (\(spans.joined(separator: " OR ")))", open)
-        if let network { sql = sql + SQLFragment(" AND network = ?", [network]) }
-        if let teamID { sql = sql + SQLFragment(" AND team_id = ?", [teamID]) }
+        let spans = hours.map { start in
+            var span = SQLFragment(
+                "SELECT created_ms FROM conversations WHERE status IN (" + SQLFragment.placeholders(open.count)
+                    + ") AND created_ms >= ? AND created_ms < ?",
+                open + [start, start + 3_600_000])
+            if let network { span = span + SQLFragment(" AND network = ?", [network]) }
+            if let teamID { span = span + SQLFragment(" AND team_id = ?", [teamID]) }
+            return span
+        }
+        let sql =
+            SQLFragment("SELECT \(columns.joined(separator: ", ")) FROM (")
+            + SQLFragment.join(spans, separator: " UNION ALL ") + SQLFragment(") c")
         let row = try await db.raw(sql.expression).first()
         return try ServiceFigures.ageBands.indices.map {
             Int(try row?.decode(column: "b\($0)", as: Int64?.self) ?? 0)
