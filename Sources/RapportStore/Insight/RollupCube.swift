@@ -17,7 +17,18 @@ struct RollupCube: Sendable, Hashable {
     /// Network × language: the language mix.
     static let languages = RollupCube(
         hourly: "language_rollups_hourly", daily: "language_rollups_daily", dimensions: [.network, .language])
-    static let all = [main, languages]
+    /// Network alone: volume by network and share of voice (a twelfth of the main cube's rows).
+    static let networks = RollupCube(
+        hourly: "network_rollups_hourly", daily: "network_rollups_daily", dimensions: [.network])
+    /// Network × sentiment: the sentiment trend.
+    static let sentiments = RollupCube(
+        hourly: "sentiment_rollups_hourly", daily: "sentiment_rollups_daily", dimensions: [.network, .sentiment])
+    /// Network × level: the funnel.
+    static let levels = RollupCube(
+        hourly: "level_rollups_hourly", daily: "level_rollups_daily", dimensions: [.network, .level])
+    /// Narrowest first: ``answering(_:)`` takes the first cube that keeps a breakdown, so each chart reads as few
+    /// rows as it can (on PostgreSQL, decoding and summing rows is what a dashboard costs).
+    static let all = [networks, sentiments, levels, languages, main]
 
     /// The cube that can answer a breakdown by `wanted` (brand and rule are in both), or nil.
     static func answering(_ wanted: [RollupDimension]) -> RollupCube? {
@@ -41,5 +52,33 @@ struct RollupCube: Sendable, Hashable {
             }
         }
         return projected
+    }
+
+    /// The hourly and daily tables (the shape of migration 15's).
+    func createStatements(_ d: Dialect) -> [String] {
+        [hourly, daily].map { table in
+            let columns =
+                ["hour_ms BIGINT NOT NULL", "rule_id BIGINT NOT NULL"]
+                + dimensions.map { "\($0.rawValue) TEXT NOT NULL" } + ["mention_count BIGINT NOT NULL"]
+            return "CREATE TABLE \(table) (\(columns.joined(separator: ", ")), "
+                + "PRIMARY KEY (\(keyColumns.joined(separator: ", "))))\(d.withoutRowID)"
+        }
+    }
+
+    /// Fills both tables from a cube that keeps every dimension of this one.
+    func backfill(from source: RollupCube) -> [String] {
+        [(hourly, source.hourly), (daily, source.daily)].map { table, from in
+            let keys = keyColumns.joined(separator: ", ")
+            return "INSERT INTO \(table) (\(keys), mention_count) SELECT \(keys), sum(mention_count) FROM \(from) "
+                + "GROUP BY \(keys)"
+        }
+    }
+}
+
+extension Migration {
+    /// Version 20: narrower mention cubes for the dashboard's charts, filled from the main cube.
+    static let narrowMentionCubes = Migration(version: 20, name: "mention cubes by network, sentiment and level") {
+        d in
+        [RollupCube.networks, .sentiments, .levels].flatMap { $0.createStatements(d) + $0.backfill(from: .main) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RapportAnalysis
 import RapportCore
+import RapportInsight
 import SQLKit
 
 extension MentionStore {
@@ -12,9 +13,26 @@ extension MentionStore {
         }
     }
 
-    /// Replaces stored analyses, in one transaction.
+    /// Replaces stored analyses, in one transaction, and moves the mentions' counts in the rollups to their new
+    /// sentiment, level and language (so the dashboards still agree with the rows).
     public func updateAnalyses(_ updates: [(id: Int64, analysis: PostAnalysis)]) async throws {
+        guard !updates.isEmpty else { return }
+        let dialect = database.dialect
         try await database.transaction { db in
+            let stored = try await MentionRow.select(
+                db, dialect,
+                SQLFragment(
+                    "m.id IN (" + SQLFragment.placeholders(updates.count) + ")",
+                    updates.map { $0.id as any Encodable & Sendable }))
+            let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var moved = RollupCounter()
+            for (id, analysis) in updates {
+                guard var mention = byID[id] else { continue }
+                for key in RollupWriter.keys(of: mention) { moved.add(key, count: -1) }
+                mention.analysis = analysis
+                for key in RollupWriter.keys(of: mention) { moved.add(key, count: 1) }
+            }
+            try await RollupWriter.upsert(db, dialect, moved)
             for (id, a) in updates {
                 try await db.raw(
                     """

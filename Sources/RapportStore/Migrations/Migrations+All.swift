@@ -561,6 +561,7 @@ extension Migration {
         .digestRuns,
         .serviceRollups,
         .rollupJournals,
+        .narrowMentionCubes,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the
