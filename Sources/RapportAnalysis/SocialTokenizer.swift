@@ -172,6 +172,9 @@ struct SocialTokenizer: Sendable {
         var run = 1
         var prev: UInt8 = 0
         var words: (UInt64, UInt64) = (0, 0)
+        // ASCII digits written: a piece that is all digits ("#4821") and none of the lexicon's
+        // few all-digit keys is not looked up (its slot would be a cache miss, and a miss anyway).
+        var digits = 0
         @inline(__always) func put(_ c: UInt8) {
             let k = out.written &- start
             if k < 8 {
@@ -192,6 +195,7 @@ struct SocialTokenizer: Sendable {
                 letters += 1
             } else if c >= 0x30 && c <= 0x39 {
                 flags.insert(.hasDigit)
+                digits &+= 1
             } else if c == 0xC3 && j + 1 < to {
                 // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
                 var d = src[j + 1]
@@ -224,9 +228,11 @@ struct SocialTokenizer: Sendable {
         }
         // Hashtag pieces are language evidence: let the detector read all their letters.
         if flags.contains(.hashtag) { flags.insert(.letterCues) }
+        let length = out.written &- start
+        let known = digits != length || length > 8 || lexicon.mayBeDigitKey(words.0)
         finishToken(
             src, from: from, start: start, upper: upper, letters: letters, flags: flags, lazyElongation: false,
-            words: words, into: &out)
+            words: words, lookUp: known, into: &out)
     }
 
     /// Scans a plain word starting at `from` and, in the same pass, lower-cases it into the
@@ -321,7 +327,7 @@ struct SocialTokenizer: Sendable {
         out.written = w
         finishToken(
             src, from: from, start: start, upper: upper, letters: w - start - nonLetters, flags: flags,
-            lazyElongation: true, words: LexiconTable.words(o + start, w - start), into: &out)
+            lazyElongation: true, words: LexiconTable.words(o + start, w - start), lookUp: true, into: &out)
         return j
     }
 
@@ -332,7 +338,7 @@ struct SocialTokenizer: Sendable {
     /// word's runs ("sooo") are checked here, only to retry it with its runs collapsed.
     @inline(__always) private func finishToken(
         _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, upper: Int, letters: Int,
-        flags: TokenFlags, lazyElongation: Bool, words: (UInt64, UInt64), into out: inout TokenBuilder
+        flags: TokenFlags, lazyElongation: Bool, words: (UInt64, UInt64), lookUp: Bool, into out: inout TokenBuilder
     ) {
         var flags = flags
         let length = out.written &- start
@@ -350,7 +356,8 @@ struct SocialTokenizer: Sendable {
         var token = Token(
             start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), flags: flags)
         let word = UnsafePointer(out.buffer + start)
-        let (found, entryRoles) = lexicon.lookup(words: words.0, words.1, word, length)
+        // `lookUp` false: the caller knows the bytes are no key.
+        let (found, entryRoles) = lookUp ? lexicon.lookup(words: words.0, words.1, word, length) : (-1, [])
         if found >= 0 {
             token.term = Int32(truncatingIfNeeded: found)
             var roles = entryRoles
