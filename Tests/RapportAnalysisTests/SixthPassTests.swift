@@ -39,4 +39,37 @@ import Testing
         let w0 = bytes.withUnsafeBufferPointer { LexiconTable.words($0.baseAddress!, 4).0 }
         #expect(!lexicon.mayBeDigitKey(w0))
     }
+
+    @Test func influenceTableEqualsTheFormulaForEveryFollowerCount() {
+        // Every count the table answers for, verified or not (20 million formula evaluations).
+        var mismatches = 0
+        for verified in [false, true] {
+            var input = AnalysisInput(text: "", followers: 0, verified: verified)
+            for followers in 0..<InfluenceModel.Reach.limit {
+                input.followers = followers
+                if InfluenceModel.Reach.table.score(followers: followers, verified: verified)
+                    != InfluenceModel.formula(input)
+                {
+                    mismatches += 1
+                }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func influenceTakesTheFormulaWhenMoreIsKnown() {
+        let inputs = [
+            AnalysisInput(text: ""), AnalysisInput(text: "", verified: true),
+            AnalysisInput(text: "", followers: 1), AnalysisInput(text: "", followers: 9_999_999),
+            AnalysisInput(text: "", followers: 10_000_000), AnalysisInput(text: "", followers: 12_345_678_901),
+            AnalysisInput(text: "", followers: -5), AnalysisInput(text: "", followers: 3_000, following: 20),
+            AnalysisInput(text: "", followers: 3_000, likes: 4), AnalysisInput(text: "", followers: 90_000, quotes: 1),
+            AnalysisInput(
+                text: "", followers: 3_000,
+                history: AuthorHistory(mentionCount: 12, negativeCount: 2, averageEngagement: 30)),
+        ]
+        for input in inputs { #expect(InfluenceModel.score(input) == InfluenceModel.formula(input)) }
+        #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 0)) == 5)
+        #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 1)) == 7)
+    }
 }
