@@ -72,4 +72,72 @@ import Testing
         #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 0)) == 5)
         #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 1)) == 7)
     }
+
+    @Test func confidenceStepsEqualExp() {
+        typealias C = IntentClassifier.Confidence
+        let table = C.table
+        func same(_ e: Double) -> Bool {
+            let kept = e >= table.kept
+            guard kept == C.reaches(e) else { return false }
+            return !kept || table.hundredths(e) == C.hundredths(exactly: e)
+        }
+        var mismatches = 0
+        // Around every step (the threshold and each change of the hundredths), 2,000 Doubles
+        // either side: the only places where the bisection's monotonic assumption could matter.
+        // The steps are found again here by a walk and bisection independent of the table.
+        var points = [table.kept]
+        var e = table.kept
+        while e < 64 {
+            let h = C.hundredths(exactly: e)
+            var step = 0.001
+            while C.hundredths(exactly: e + step) == h && e + step < 64 { step *= 2 }
+            var lo = e
+            var hi = min(64, e + step)
+            while lo.nextUp < hi {
+                let mid = lo + (hi - lo) / 2
+                if mid <= lo || mid >= hi { break }
+                if C.hundredths(exactly: mid) > h { hi = mid } else { lo = mid }
+            }
+            if C.hundredths(exactly: hi) == h { break }
+            points.append(hi)
+            e = hi
+        }
+        #expect(points.count > 50)
+        for point in points {
+            var x = point
+            for _ in 0..<2_000 { x = x.nextDown }
+            for _ in 0..<4_000 {
+                if !same(x) { mismatches += 1 }
+                x = x.nextUp
+            }
+        }
+        // A million evidence values over the whole range, and special ones.
+        var state: UInt64 = 0x1234_5678
+        for _ in 0..<1_000_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let x = Double(state >> 11) / Double(1 << 53) * 8 - 1
+            if !same(x) { mismatches += 1 }
+        }
+        for x in [0.0, -0.0, 0.6, 1, 5, 63.9, 64, 100, 1e300, .infinity, -1, -.infinity, .nan] where !same(x) {
+            mismatches += 1
+        }
+        #expect(mismatches == 0)
+        #expect(C.reaches(table.kept) && !C.reaches(table.kept.nextDown))
+    }
+
+    @Test func intentsAtOtherThresholdsStillUseExp() {
+        var table = IntentClassifier()
+        var computed = IntentClassifier()
+        // The next Double above the default takes exp(); no confidence falls between the two.
+        computed.threshold = IntentClassifier.Confidence.threshold.nextUp
+        let texts =
+            AnalysisBenchmark.corpus(count: 3_000) + [
+                "how do I cancel my subscription? worst service ever", "thanks, love it", "@telco",
+            ]
+        var same = 0
+        for text in texts where table.classify(text) == computed.classify(text) { same += 1 }
+        #expect(same == texts.count)
+        table.threshold = 0
+        #expect(table.classify("thanks, love it").count == 6)
+    }
 }
