@@ -374,20 +374,7 @@ struct SocialTokenizer: Sendable {
     /// when long enough; language endings read from its bytes.
     private func unknownWord(_ token: inout Token, _ word: UnsafePointer<UInt8>, _ length: Int, lazyElongation: Bool) {
         let flags = token.flags
-        // One pass over the bytes: a run ("sooo"), a Latin-1 letter or "ij" (language cues).
-        var run = false
-        var letterCue = false
-        var k = 0
-        var prev: UInt8 = 0
-        var prev2: UInt8 = 0
-        while k < length {
-            let c = word[k]
-            if c == prev && c >= 0x61 && c == prev2 { run = true }
-            if (c == 0x6A && prev == 0x69) || c == 0xC3 { letterCue = true }
-            prev2 = prev
-            prev = c
-            k &+= 1
-        }
+        let (run, letterCue) = Self.runAndLetterCue(word, length)
         if letterCue && flags.contains(.word) { token.flags.insert(.letterCues) }
         if lazyElongation ? run : flags.contains(.elongated) {
             token.flags.insert(.elongated)
@@ -404,6 +391,58 @@ struct SocialTokenizer: Sendable {
         if flags.contains(.word) && LanguageDetector.hasEndingCue(UnsafeBufferPointer(start: word, count: length)) {
             token.flags.insert(.ending)
         }
+    }
+
+    /// Whether `word` has a run of three equal bytes ≥ "a" ("sooo") and whether it has a language
+    /// letter cue (a Latin-1 lead byte 0xC3, or "ij"), 8 bytes at a time: windows of 8 bytes
+    /// every 6 bytes, so every run of three and every pair lies inside one window. `word` must
+    /// have 8 readable bytes past its end (the output buffer keeps 16); they are masked off.
+    /// `runAndLetterCueByBytes` is the byte-by-byte definition (the tests compare the two).
+    @inline(__always) static func runAndLetterCue(_ word: UnsafePointer<UInt8>, _ length: Int) -> (Bool, Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte of `d` that is zero.
+        @inline(__always) func zeros(_ d: UInt64) -> UInt64 { ~(((d & low7) &+ low7) | d) & high }
+        // The high bits of the bytes at positions below `n` (none when n ≤ 0, all when n ≥ 8).
+        @inline(__always) func below(_ n: Int) -> UInt64 {
+            n >= 8 ? high : high & ((1 &<< UInt64(truncatingIfNeeded: max(0, n) &* 8)) &- 1)
+        }
+        var runs: UInt64 = 0
+        var cues: UInt64 = 0
+        var k = 0
+        while k < length {
+            let x = UnsafeRawPointer(word + k).loadUnaligned(as: UInt64.self)
+            let y = x &>> 8
+            let z = x &>> 16
+            let rest = length &- k
+            // Three equal bytes ≥ "a" starting at window positions 0…5 (the rest start in the next window).
+            let atLeastA = (((x & low7) &+ 0x1F1F_1F1F_1F1F_1F1F) | x) & high
+            runs |= zeros(x ^ y) & zeros(x ^ z) & atLeastA & below(min(6, rest &- 2))
+            // 0xC3 at positions 0…7; "ij" starting at 0…6.
+            cues |= zeros(x ^ (ones &* 0xC3)) & below(rest)
+            cues |= zeros(x ^ (ones &* 0x69)) & zeros(y ^ (ones &* 0x6A)) & below(min(7, rest &- 1))
+            k &+= 6
+        }
+        return (runs != 0, cues != 0)
+    }
+
+    /// `runAndLetterCue`, byte by byte.
+    static func runAndLetterCueByBytes(_ word: UnsafePointer<UInt8>, _ length: Int) -> (Bool, Bool) {
+        var run = false
+        var letterCue = false
+        var k = 0
+        var prev: UInt8 = 0
+        var prev2: UInt8 = 0
+        while k < length {
+            let c = word[k]
+            if c == prev && c >= 0x61 && c == prev2 { run = true }
+            if (c == 0x6A && prev == 0x69) || c == 0xC3 { letterCue = true }
+            prev2 = prev
+            prev = c
+            k &+= 1
+        }
+        return (run, letterCue)
     }
 
     /// Whether language detection must read the word's letters: a Latin-1 letter or "ij".

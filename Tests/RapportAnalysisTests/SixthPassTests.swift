@@ -140,4 +140,53 @@ import Testing
         table.threshold = 0
         #expect(table.classify("thanks, love it").count == 6)
     }
+
+    @Test func runAndLetterCueEqualsTheByteLoop() {
+        // Every word of up to 4 bytes over bytes that matter (letters around "a", "i", "j", 0xC3,
+        // high bytes, zero), and a million random words of up to 40 bytes from a small alphabet
+        // (so runs and pairs are common), each followed by random bytes that must be ignored.
+        let alphabet: [UInt8] = [0x00, 0x41, 0x60, 0x61, 0x62, 0x69, 0x6A, 0x7A, 0x7F, 0x80, 0xC3, 0xE1, 0xFF]
+        var buffer = [UInt8](repeating: 0, count: 64)
+        var state: UInt64 = 0x9E37_79B9
+        func random() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        var mismatches = 0
+        var runs = 0
+        var cues = 0
+        func check(_ length: Int) {
+            for k in length..<buffer.count { buffer[k] = UInt8(truncatingIfNeeded: random()) }
+            buffer.withUnsafeBufferPointer { p in
+                let fast = SocialTokenizer.runAndLetterCue(p.baseAddress!, length)
+                let slow = SocialTokenizer.runAndLetterCueByBytes(p.baseAddress!, length)
+                if fast != slow { mismatches += 1 }
+                if slow.0 { runs += 1 }
+                if slow.1 { cues += 1 }
+            }
+        }
+        for length in 0...4 {
+            var digits = [Int](repeating: 0, count: length)
+            while true {
+                for k in 0..<length { buffer[k] = alphabet[digits[k]] }
+                check(length)
+                var k = 0
+                while k < length {
+                    digits[k] += 1
+                    if digits[k] < alphabet.count { break }
+                    digits[k] = 0
+                    k += 1
+                }
+                if k == length { break }
+            }
+        }
+        let small: [UInt8] = [0x61, 0x69, 0x6A, 0xC3, 0x41, 0x60]
+        for _ in 0..<1_000_000 {
+            let length = Int(random() % 41)
+            for k in 0..<length { buffer[k] = small[Int(random() % UInt64(small.count))] }
+            check(length)
+        }
+        #expect(mismatches == 0)
+        #expect(runs > 10_000 && cues > 10_000)
+    }
 }
