@@ -44,7 +44,7 @@ struct SocialTokenizer: Sendable {
         _ tokens: UnsafeMutablePointer<Token>, _ body: (TokenizedText) -> R
     ) -> R {
         let n = src.count
-        if let base = src.baseAddress { scratch.update(from: base, count: n) }
+        if let base = src.baseAddress { Self.copy(base, to: scratch, count: n) }
         UnsafeMutableRawPointer(scratch + n).storeBytes(of: (UInt64(0), UInt64(0)), as: (UInt64, UInt64).self)
         let bytes = scratch + n + 16
         var out = TokenBuilder(buffer: bytes, tokens: tokens)
@@ -57,6 +57,39 @@ struct SocialTokenizer: Sendable {
         let result = body(text)
         out.release()
         return result
+    }
+
+    /// Copies `count` bytes (a post: usually under 200) 16 at a time, the last 16 (or 8) read
+    /// and written again overlapping the ones before, instead of calling `memmove` (whose call
+    /// and size dispatch cost more than the copy of a short post). Reads only the source's bytes.
+    @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let source = UnsafeRawPointer(from)
+        let target = UnsafeMutableRawPointer(to)
+        if n >= 16 {
+            var k = 0
+            while k &+ 16 <= n {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self), toByteOffset: k,
+                    as: SIMD16<UInt8>.self)
+                k &+= 16
+            }
+            if k < n {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
+                    as: SIMD16<UInt8>.self)
+            }
+        } else if n >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else {
+            var k = 0
+            while k < n {
+                to[k] = from[k]
+                k &+= 1
+            }
+        }
     }
 
     private func scan(_ src: UnsafeBufferPointer<UInt8>, into out: inout TokenBuilder) {
@@ -404,10 +437,6 @@ struct SocialTokenizer: Sendable {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         // High bit of each byte of `d` that is zero.
         @inline(__always) func zeros(_ d: UInt64) -> UInt64 { ~(((d & low7) &+ low7) | d) & high }
-        // The high bits of the bytes at positions below `n` (none when n ≤ 0, all when n ≥ 8).
-        @inline(__always) func below(_ n: Int) -> UInt64 {
-            n >= 8 ? high : high & ((1 &<< UInt64(truncatingIfNeeded: max(0, n) &* 8)) &- 1)
-        }
         var runs: UInt64 = 0
         var cues: UInt64 = 0
         var k = 0
@@ -415,13 +444,16 @@ struct SocialTokenizer: Sendable {
             let x = UnsafeRawPointer(word + k).loadUnaligned(as: UInt64.self)
             let y = x &>> 8
             let z = x &>> 16
+            // The high bits of the window's positions inside the word (1 ≤ rest); shifted down by
+            // one byte they mark where a pair fits (positions 0…6), by two where a run of three
+            // does (0…5; runs starting at 6 or 7 are in the next window).
             let rest = length &- k
-            // Three equal bytes ≥ "a" starting at window positions 0…5 (the rest start in the next window).
+            let inside = rest >= 8 ? high : high & ((1 &<< UInt64(truncatingIfNeeded: rest &* 8)) &- 1)
             let atLeastA = (((x & low7) &+ 0x1F1F_1F1F_1F1F_1F1F) | x) & high
-            runs |= zeros(x ^ y) & zeros(x ^ z) & atLeastA & below(min(6, rest &- 2))
-            // 0xC3 at positions 0…7; "ij" starting at 0…6.
-            cues |= zeros(x ^ (ones &* 0xC3)) & below(rest)
-            cues |= zeros(x ^ (ones &* 0x69)) & zeros(y ^ (ones &* 0x6A)) & below(min(7, rest &- 1))
+            runs |= zeros(x ^ y) & zeros(x ^ z) & atLeastA & (inside &>> 16)
+            // 0xC3 anywhere; "ij".
+            cues |= zeros(x ^ (ones &* 0xC3)) & inside
+            cues |= zeros(x ^ (ones &* 0x69)) & zeros(y ^ (ones &* 0x6A)) & (inside &>> 8)
             k &+= 6
         }
         return (runs != 0, cues != 0)
