@@ -189,4 +189,39 @@ import Testing
         #expect(mismatches == 0)
         #expect(runs > 10_000 && cues > 10_000)
     }
+
+    @Test func inputCopyCopiesExactlyTheBytes() {
+        var state: UInt64 = 42
+        var mismatches = 0
+        for n in 0...300 {
+            let source = (0..<n).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 40)
+            }
+            // Guard bytes around the target must stay as they were.
+            var target = [UInt8](repeating: 0xA5, count: n + 32)
+            source.withUnsafeBufferPointer { from in
+                target.withUnsafeMutableBufferPointer { to in
+                    SocialTokenizer.copy(
+                        from.baseAddress ?? UnsafePointer(to.baseAddress!), to: to.baseAddress! + 16, count: n)
+                }
+            }
+            if Array(target[16..<16 + n]) != source { mismatches += 1 }
+            if target[..<16].contains(where: { $0 != 0xA5 }) || target[(16 + n)...].contains(where: { $0 != 0xA5 }) {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func zeroSumScoresAsBefore() {
+        var tuning = SentimentScorer.Tuning()
+        for alpha in [30.0, 0, -1, .infinity] {
+            tuning.alpha = alpha
+            let score = SentimentScorer(tuning: tuning).score("the router is in the box")
+            let expected = 0 / (0 * 0 + alpha).squareRoot()
+            #expect(
+                score.score.bitPattern == max(-1, min(1, expected)).bitPattern || (score.score.isNaN && expected.isNaN))
+        }
+    }
 }
