@@ -68,14 +68,15 @@ public struct IntentClassifier: Sendable {
                 // At the default threshold the steps of `Confidence` answer without exp().
                 let table = threshold == Confidence.threshold ? Confidence.table : nil
                 for k in 0..<6 {
-                    // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
-                    if e[k] == 0 && threshold > 0 { continue }
                     let kept: Bool
                     let hundredths: Double
                     if let table {
+                        // (No evidence is below `table.kept`: the threshold is positive.)
                         kept = e[k] >= table.kept
                         hundredths = kept ? table.hundredths(e[k]) : 0
                     } else {
+                        // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
+                        if e[k] == 0 && threshold > 0 { continue }
                         let confidence = 1 - exp(-e[k])
                         kept = confidence >= threshold
                         hundredths = (confidence * 100).roundedHalfAway
