@@ -332,14 +332,17 @@ struct LexiconTable: @unchecked Sendable {
         let slots = self.slots
         while true {
             let slot = slots + i
-            // An empty slot is all zeros but for its index: it can only match a zero-length key,
-            // and then its index (-1) is the answer anyway.
-            if slot.pointee.w0 == w0 && slot.pointee.w1 == w1 && Int(slot.pointee.length) == length
-                && (length <= 16 || sameTail(p, length, Int(slot.pointee.tail)))
-            {
+            // An empty slot is all zeros but for its index (-1): it can only match a zero-length
+            // key, and then its index is the answer anyway. A hit and an empty slot end the
+            // probe the same way (an empty slot's index and roles are the miss's -1 and []), so
+            // the slot is compared in one test, and found or not is one branch, not three.
+            let differs =
+                (slot.pointee.w0 ^ w0) | (slot.pointee.w1 ^ w1)
+                | UInt64(truncatingIfNeeded: Int(slot.pointee.length) ^ length)
+            let hit = differs == 0 && (length <= 16 || sameTail(p, length, Int(slot.pointee.tail)))
+            if hit || slot.pointee.index < 0 {
                 return (Int(slot.pointee.index), TokenFlags(rawValue: slot.pointee.roles))
             }
-            if slot.pointee.index < 0 { return (-1, []) }
             i = (i &+ 1) & mask
         }
     }
