@@ -334,8 +334,9 @@ struct LexiconTable: @unchecked Sendable {
             let slot = slots + i
             // An empty slot is all zeros but for its index (-1): it can only match a zero-length
             // key, and then its index is the answer anyway. A hit and an empty slot end the
-            // probe the same way (an empty slot's index and roles are the miss's -1 and []), so
-            // the slot is compared in one test, and found or not is one branch, not three.
+            // probe the same way (an empty slot's index and roles are the miss's -1 and []). The
+            // words and length are compared in one expression (fewer instructions; the compiler
+            // may still branch on each word).
             let differs =
                 (slot.pointee.w0 ^ w0) | (slot.pointee.w1 ^ w1)
                 | UInt64(truncatingIfNeeded: Int(slot.pointee.length) ^ length)
