@@ -65,12 +65,23 @@ public struct IntentClassifier: Sendable {
                 let list = keptRaw.bindMemory(to: Int.self)
                 let values = exactRaw.bindMemory(to: Double.self)
                 var n = 0
+                // At the default threshold the steps of `Confidence` answer without exp().
+                let table = threshold == Confidence.threshold ? Confidence.table : nil
                 for k in 0..<6 {
-                    // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
-                    if e[k] == 0 && threshold > 0 { continue }
-                    let confidence = 1 - exp(-e[k])
-                    if confidence >= threshold {
-                        let hundredths = (confidence * 100).roundedHalfAway
+                    let kept: Bool
+                    let hundredths: Double
+                    if let table {
+                        // (No evidence is below `table.kept`: the threshold is positive.)
+                        kept = e[k] >= table.kept
+                        hundredths = kept ? table.hundredths(e[k]) : 0
+                    } else {
+                        // No evidence gives confidence 0: skip exp() unless the threshold admits 0.
+                        if e[k] == 0 && threshold > 0 { continue }
+                        let confidence = 1 - exp(-e[k])
+                        kept = confidence >= threshold
+                        hundredths = (confidence * 100).roundedHalfAway
+                    }
+                    if kept {
                         let value = hundredths / 100
                         // A stable insertion in place.
                         var j = n
@@ -100,6 +111,80 @@ public struct IntentClassifier: Sendable {
                 }
                 return out
             }
+        }
+    }
+
+    /// Confidence 1 − e^(−evidence) in hundredths, as `intents(from:)` computes it, is a
+    /// non-decreasing step function of the evidence, and so is whether it reaches the default
+    /// threshold: both are stored as the evidence values where they step, found once per
+    /// process by bisection over the Doubles with the very expressions (`hundredths(exactly:)`).
+    /// `SixthPassTests` checks them against exp() around every step and on a million values.
+    struct Confidence: @unchecked Sendable {
+        static let threshold = 0.45
+        static let table = Confidence()
+
+        /// The least evidence whose confidence reaches `threshold`.
+        let kept: Double
+        /// The hundredths at `kept`.
+        private let first: Double
+        /// 64 entries: the least evidence of each step above `kept`, ascending, padded with
+        /// NaN; then, from entry 64, the hundredths from that evidence on.
+        private let steps: UnsafeMutablePointer<Double>
+
+        /// What `intents(from:)` computes from exp().
+        static func hundredths(exactly evidence: Double) -> Double {
+            let confidence = 1 - exp(-evidence)
+            return (confidence * 100).roundedHalfAway
+        }
+
+        static func reaches(_ evidence: Double) -> Bool { 1 - exp(-evidence) >= threshold }
+
+        /// The least positive Double in (low, high] where `above` holds (it holds at `high`, not
+        /// at `low`, and is assumed monotonic), bisecting the bit patterns.
+        private static func least(_ low: Double, _ high: Double, _ above: (Double) -> Bool) -> Double {
+            var lo = low.bitPattern
+            var hi = high.bitPattern
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2
+                if above(Double(bitPattern: mid)) { hi = mid } else { lo = mid }
+            }
+            return Double(bitPattern: hi)
+        }
+
+        private init() {
+            // Evidence of 64 gives confidence 1 (e^-64 is far below half an ulp of 1).
+            let top = 64.0
+            kept = Self.least(0, top, Self.reaches)
+            first = Self.hundredths(exactly: kept)
+            steps = .allocate(capacity: 128)
+            // NaN padding: no evidence (not even +∞) is at or above it.
+            steps.initialize(repeating: .nan, count: 128)
+            var n = 0
+            var low = kept
+            var current = first
+            let last = Self.hundredths(exactly: top)
+            while current < last {
+                let value = current
+                let next = Self.least(low, top) { Self.hundredths(exactly: $0) > value }
+                current = Self.hundredths(exactly: next)
+                precondition(n < 64, "more than 64 confidence steps")
+                steps[n] = next
+                steps[64 + n] = current
+                n += 1
+                low = next
+            }
+        }
+
+        /// `hundredths(exactly:)` for evidence ≥ `kept`.
+        @inline(__always) func hundredths(_ evidence: Double) -> Double {
+            var i = 0
+            var half = 32
+            while half > 0 {
+                if steps[i + half - 1] <= evidence { i += half }
+                half >>= 1
+            }
+            if steps[i] <= evidence { i += 1 }
+            return i == 0 ? first : steps[64 + i - 1]
         }
     }
 

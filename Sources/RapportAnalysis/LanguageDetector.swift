@@ -41,10 +41,16 @@ public struct LanguageDetector: Sendable {
             let token = tokens[k]
             k += 1
             let flags = token.flags
-            guard !flags.isDisjoint(with: [.stopword, .letterCues, .ending]), flags.contains(.word),
-                !flags.contains(.mention)
+            // Stopwords vote without a branch (which of a post's words are stopwords is not
+            // predictable): every other token adds `shares[0]`, the zero vector, which leaves
+            // the sums exactly as they are (they are never -0). A stopword is always a plain
+            // word, never a mention (`SocialTokenizer.roles(of:_:)`), and has an entry.
+            // All ones for a stopword, else 0 (masks, not a conditional: the compiler made it a branch).
+            let stopword = 0 &- Int(truncatingIfNeeded: (flags.rawValue & TokenFlags.stopword.rawValue) != 0 ? 1 : 0)
+            let entry = Int(token.term) & stopword
+            s += shares[Int(infos[entry].languages & 0x7F) & stopword]
+            guard !flags.isDisjoint(with: [.letterCues, .ending]), flags.contains(.word), !flags.contains(.mention)
             else { continue }
-            if flags.contains(.stopword) { s += shares[Int(infos[Int(token.term)].languages & 0x7F)] }
             let word = UnsafeBufferPointer(start: bytes! + Int(token.start), count: Int(token.length))
             if flags.contains(.letterCues) { Self.addLetterCues(word, &s) }
             if flags.contains(.ending) { Self.addEndingCues(word, &s) }

@@ -140,6 +140,10 @@ struct LexiconTable: @unchecked Sendable {
         var chunkLengths: UnsafeMutablePointer<UInt16>
         var languageShares: UnsafeMutablePointer<SIMD8<Float>>
         var strings: UnsafeMutablePointer<String>
+        /// The keys of 1…8 bytes that are all ASCII digits ("143", "1337"), as zero-padded words.
+        var digitKeys: UnsafeMutablePointer<UInt64>
+        /// How many `digitKeys` there are, or -1 when too many to scan (every number is looked up).
+        var digitKeyCount: Int
         var count: Int
         var shift: UInt64
         var mask: Int
@@ -164,6 +168,21 @@ struct LexiconTable: @unchecked Sendable {
     /// with it: a whitespace-delimited chunk ("#fail", ":-)") can only be such an entry when its
     /// bit is set, so most chunks (hashtags) skip the look-up.
     var chunkLengths: UnsafePointer<UInt16> { UnsafePointer(storage.pointee.chunkLengths) }
+    /// Whether a token of 1…8 ASCII digits (`w0`, zero padded) may be a key: false when it is
+    /// none of the few all-digit keys ("143", "1337"). Hashtag numbers ("#4821") are mostly
+    /// distinct, so their look-ups miss the cache; this answers them from one small array.
+    @inline(__always) func mayBeDigitKey(_ w0: UInt64) -> Bool {
+        let n = storage.pointee.digitKeyCount
+        if n < 0 { return true }
+        let keys = storage.pointee.digitKeys
+        var k = 0
+        while k < n {
+            if keys[k] == w0 { return true }
+            k &+= 1
+        }
+        return false
+    }
+
     /// `LanguageDetector.shares(mask)` for every mask (kept here, next to the entries' masks).
     var languageShares: UnsafePointer<SIMD8<Float>> { UnsafePointer(storage.pointee.languageShares) }
 
@@ -192,7 +211,7 @@ struct LexiconTable: @unchecked Sendable {
                 pairs: .allocate(capacity: pairSize), scanClasses: .allocate(capacity: 256),
                 chunkLengths: .allocate(capacity: 128),
                 languageShares: .allocate(capacity: 128), strings: .allocate(capacity: max(1, keyBytes.count)),
-                count: keyBytes.count,
+                digitKeys: .allocate(capacity: Self.maxDigitKeys), digitKeyCount: 0, count: keyBytes.count,
                 shift: UInt64(64 - size.trailingZeroBitCount), mask: size - 1, pairMask: pairSize - 1))
         self.storage = UnsafePointer(storage)
         let s = storage.pointee
@@ -204,6 +223,16 @@ struct LexiconTable: @unchecked Sendable {
         for (index, bytes) in keyBytes.enumerated()
         where infos[index].flags.contains(.sentiment) && bytes.count < 16 && bytes[0] < 0x80 {
             s.chunkLengths[Int(bytes[0])] |= 1 << bytes.count
+        }
+        for bytes in keyBytes where !bytes.isEmpty && bytes.count <= 8 && bytes.allSatisfy({ $0 &- 0x30 < 10 }) {
+            if storage.pointee.digitKeyCount < 0 { break }
+            if storage.pointee.digitKeyCount == Self.maxDigitKeys {
+                storage.pointee.digitKeyCount = -1
+                break
+            }
+            let w0 = Self.withPadded(bytes) { Self.words($0, bytes.count).0 }
+            (s.digitKeys + storage.pointee.digitKeyCount).initialize(to: w0)
+            storage.pointee.digitKeyCount += 1
         }
         for mask in 0..<128 { (s.languageShares + mask).initialize(to: LanguageDetector.shares(mask)) }
         for c in 0..<128 where (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || (c >= 0x30 && c <= 0x39) || c == 0x5F {
@@ -238,6 +267,9 @@ struct LexiconTable: @unchecked Sendable {
             s.pairs[i] = PairSlot(key: key, phrase: Int32(pair.phrase))
         }
     }
+
+    /// At most this many all-digit keys are kept for `mayBeDigitKey` (the lexicon has six).
+    static let maxDigitKeys = 16
 
     /// Runs `body` on a copy of `bytes` followed by 16 zero bytes (look-ups read 16 at a time).
     private static func withPadded<R>(_ bytes: [UInt8], _ body: (UnsafePointer<UInt8>) -> R) -> R {
@@ -300,14 +332,18 @@ struct LexiconTable: @unchecked Sendable {
         let slots = self.slots
         while true {
             let slot = slots + i
-            // An empty slot is all zeros but for its index: it can only match a zero-length key,
-            // and then its index (-1) is the answer anyway.
-            if slot.pointee.w0 == w0 && slot.pointee.w1 == w1 && Int(slot.pointee.length) == length
-                && (length <= 16 || sameTail(p, length, Int(slot.pointee.tail)))
-            {
+            // An empty slot is all zeros but for its index (-1): it can only match a zero-length
+            // key, and then its index is the answer anyway. A hit and an empty slot end the
+            // probe the same way (an empty slot's index and roles are the miss's -1 and []). The
+            // words and length are compared in one expression (fewer instructions; the compiler
+            // may still branch on each word).
+            let differs =
+                (slot.pointee.w0 ^ w0) | (slot.pointee.w1 ^ w1)
+                | UInt64(truncatingIfNeeded: Int(slot.pointee.length) ^ length)
+            let hit = differs == 0 && (length <= 16 || sameTail(p, length, Int(slot.pointee.tail)))
+            if hit || slot.pointee.index < 0 {
                 return (Int(slot.pointee.index), TokenFlags(rawValue: slot.pointee.roles))
             }
-            if slot.pointee.index < 0 { return (-1, []) }
             i = (i &+ 1) & mask
         }
     }

@@ -62,7 +62,9 @@ public struct SentimentScorer: Sendable {
 
     func score(_ text: TokenizedText, english: Bool) -> Sentiment {
         let raw = rawSum(text, english: english)
-        let compound = raw / (raw * raw + tuning.alpha).squareRoot()
+        // Nothing valenced (most posts' sum is 0): ±0 divided by a positive root is ±0 itself,
+        // so the square root and the division are skipped (not when α ≤ 0: 0 / 0 is NaN).
+        let compound = raw == 0 && tuning.alpha > 0 ? raw : raw / (raw * raw + tuning.alpha).squareRoot()
         let score = max(-1, min(1, compound))
         let label: Sentiment.Label =
             score >= tuning.neutralBand ? .positive : score <= -tuning.neutralBand ? .negative : .neutral

@@ -44,7 +44,7 @@ struct SocialTokenizer: Sendable {
         _ tokens: UnsafeMutablePointer<Token>, _ body: (TokenizedText) -> R
     ) -> R {
         let n = src.count
-        if let base = src.baseAddress { scratch.update(from: base, count: n) }
+        if let base = src.baseAddress { Self.copy(base, to: scratch, count: n) }
         UnsafeMutableRawPointer(scratch + n).storeBytes(of: (UInt64(0), UInt64(0)), as: (UInt64, UInt64).self)
         let bytes = scratch + n + 16
         var out = TokenBuilder(buffer: bytes, tokens: tokens)
@@ -57,6 +57,39 @@ struct SocialTokenizer: Sendable {
         let result = body(text)
         out.release()
         return result
+    }
+
+    /// Copies `count` bytes (a post: usually under 200) 16 at a time, the last 16 (or 8) read
+    /// and written again overlapping the ones before, instead of calling `memmove` (whose call
+    /// and size dispatch cost more than the copy of a short post). Reads only the source's bytes.
+    @inline(__always) static func copy(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let source = UnsafeRawPointer(from)
+        let target = UnsafeMutableRawPointer(to)
+        if n >= 16 {
+            var k = 0
+            while k &+ 16 <= n {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self), toByteOffset: k,
+                    as: SIMD16<UInt8>.self)
+                k &+= 16
+            }
+            if k < n {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
+                    as: SIMD16<UInt8>.self)
+            }
+        } else if n >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else {
+            var k = 0
+            while k < n {
+                to[k] = from[k]
+                k &+= 1
+            }
+        }
     }
 
     private func scan(_ src: UnsafeBufferPointer<UInt8>, into out: inout TokenBuilder) {
@@ -172,6 +205,9 @@ struct SocialTokenizer: Sendable {
         var run = 1
         var prev: UInt8 = 0
         var words: (UInt64, UInt64) = (0, 0)
+        // ASCII digits written: a piece that is all digits ("#4821") and none of the lexicon's
+        // few all-digit keys is not looked up (its slot would be a cache miss, and a miss anyway).
+        var digits = 0
         @inline(__always) func put(_ c: UInt8) {
             let k = out.written &- start
             if k < 8 {
@@ -192,6 +228,7 @@ struct SocialTokenizer: Sendable {
                 letters += 1
             } else if c >= 0x30 && c <= 0x39 {
                 flags.insert(.hasDigit)
+                digits &+= 1
             } else if c == 0xC3 && j + 1 < to {
                 // Latin-1 letters: À-Þ lower-case by adding 0x20 to the second byte (not ×).
                 var d = src[j + 1]
@@ -224,9 +261,11 @@ struct SocialTokenizer: Sendable {
         }
         // Hashtag pieces are language evidence: let the detector read all their letters.
         if flags.contains(.hashtag) { flags.insert(.letterCues) }
+        let length = out.written &- start
+        let known = digits != length || length > 8 || lexicon.mayBeDigitKey(words.0)
         finishToken(
             src, from: from, start: start, upper: upper, letters: letters, flags: flags, lazyElongation: false,
-            words: words, into: &out)
+            words: words, lookUp: known, into: &out)
     }
 
     /// Scans a plain word starting at `from` and, in the same pass, lower-cases it into the
@@ -321,7 +360,7 @@ struct SocialTokenizer: Sendable {
         out.written = w
         finishToken(
             src, from: from, start: start, upper: upper, letters: w - start - nonLetters, flags: flags,
-            lazyElongation: true, words: LexiconTable.words(o + start, w - start), into: &out)
+            lazyElongation: true, words: LexiconTable.words(o + start, w - start), lookUp: true, into: &out)
         return j
     }
 
@@ -332,7 +371,7 @@ struct SocialTokenizer: Sendable {
     /// word's runs ("sooo") are checked here, only to retry it with its runs collapsed.
     @inline(__always) private func finishToken(
         _ src: UnsafeBufferPointer<UInt8>, from: Int, start: Int, upper: Int, letters: Int,
-        flags: TokenFlags, lazyElongation: Bool, words: (UInt64, UInt64), into out: inout TokenBuilder
+        flags: TokenFlags, lazyElongation: Bool, words: (UInt64, UInt64), lookUp: Bool, into out: inout TokenBuilder
     ) {
         var flags = flags
         let length = out.written &- start
@@ -350,7 +389,8 @@ struct SocialTokenizer: Sendable {
         var token = Token(
             start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: length), flags: flags)
         let word = UnsafePointer(out.buffer + start)
-        let (found, entryRoles) = lexicon.lookup(words: words.0, words.1, word, length)
+        // `lookUp` false: the caller knows the bytes are no key.
+        let (found, entryRoles) = lookUp ? lexicon.lookup(words: words.0, words.1, word, length) : (-1, [])
         if found >= 0 {
             token.term = Int32(truncatingIfNeeded: found)
             var roles = entryRoles
@@ -367,20 +407,7 @@ struct SocialTokenizer: Sendable {
     /// when long enough; language endings read from its bytes.
     private func unknownWord(_ token: inout Token, _ word: UnsafePointer<UInt8>, _ length: Int, lazyElongation: Bool) {
         let flags = token.flags
-        // One pass over the bytes: a run ("sooo"), a Latin-1 letter or "ij" (language cues).
-        var run = false
-        var letterCue = false
-        var k = 0
-        var prev: UInt8 = 0
-        var prev2: UInt8 = 0
-        while k < length {
-            let c = word[k]
-            if c == prev && c >= 0x61 && c == prev2 { run = true }
-            if (c == 0x6A && prev == 0x69) || c == 0xC3 { letterCue = true }
-            prev2 = prev
-            prev = c
-            k &+= 1
-        }
+        let (run, letterCue) = Self.runAndLetterCue(word, length)
         if letterCue && flags.contains(.word) { token.flags.insert(.letterCues) }
         if lazyElongation ? run : flags.contains(.elongated) {
             token.flags.insert(.elongated)
@@ -397,6 +424,57 @@ struct SocialTokenizer: Sendable {
         if flags.contains(.word) && LanguageDetector.hasEndingCue(UnsafeBufferPointer(start: word, count: length)) {
             token.flags.insert(.ending)
         }
+    }
+
+    /// Whether `word` has a run of three equal bytes ≥ "a" ("sooo") and whether it has a language
+    /// letter cue (a Latin-1 lead byte 0xC3, or "ij"), 8 bytes at a time: windows of 8 bytes
+    /// every 6 bytes, so every run of three and every pair lies inside one window. `word` must
+    /// have 8 readable bytes past its end (the output buffer keeps 16); they are masked off.
+    /// `runAndLetterCueByBytes` is the byte-by-byte definition (the tests compare the two).
+    @inline(__always) static func runAndLetterCue(_ word: UnsafePointer<UInt8>, _ length: Int) -> (Bool, Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte of `d` that is zero.
+        @inline(__always) func zeros(_ d: UInt64) -> UInt64 { ~(((d & low7) &+ low7) | d) & high }
+        var runs: UInt64 = 0
+        var cues: UInt64 = 0
+        var k = 0
+        while k < length {
+            let x = UnsafeRawPointer(word + k).loadUnaligned(as: UInt64.self)
+            let y = x &>> 8
+            let z = x &>> 16
+            // The high bits of the window's positions inside the word (1 ≤ rest); shifted down by
+            // one byte they mark where a pair fits (positions 0…6), by two where a run of three
+            // does (0…5; runs starting at 6 or 7 are in the next window).
+            let rest = length &- k
+            let inside = rest >= 8 ? high : high & ((1 &<< UInt64(truncatingIfNeeded: rest &* 8)) &- 1)
+            let atLeastA = (((x & low7) &+ 0x1F1F_1F1F_1F1F_1F1F) | x) & high
+            runs |= zeros(x ^ y) & zeros(x ^ z) & atLeastA & (inside &>> 16)
+            // 0xC3 anywhere; "ij".
+            cues |= zeros(x ^ (ones &* 0xC3)) & inside
+            cues |= zeros(x ^ (ones &* 0x69)) & zeros(y ^ (ones &* 0x6A)) & (inside &>> 8)
+            k &+= 6
+        }
+        return (runs != 0, cues != 0)
+    }
+
+    /// `runAndLetterCue`, byte by byte.
+    static func runAndLetterCueByBytes(_ word: UnsafePointer<UInt8>, _ length: Int) -> (Bool, Bool) {
+        var run = false
+        var letterCue = false
+        var k = 0
+        var prev: UInt8 = 0
+        var prev2: UInt8 = 0
+        while k < length {
+            let c = word[k]
+            if c == prev && c >= 0x61 && c == prev2 { run = true }
+            if (c == 0x6A && prev == 0x69) || c == 0xC3 { letterCue = true }
+            prev2 = prev
+            prev = c
+            k &+= 1
+        }
+        return (run, letterCue)
     }
 
     /// Whether language detection must read the word's letters: a Latin-1 letter or "ij".
