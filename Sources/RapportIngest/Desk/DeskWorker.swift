@@ -99,6 +99,8 @@ public final class DeskWorker: Service, Sendable {
                 var busy = false
                 do {
                     busy = try await step(now: Date())
+                } catch is CancellationError {
+                    break  // shutting down
                 } catch {
                     logger.warning("desk worker: \(error)")
                 }
