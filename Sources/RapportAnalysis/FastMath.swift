@@ -12,3 +12,17 @@ extension Double {
         return self - t >= 0.5 ? t + 1 : t
     }
 }
+
+/// How many of the 64 ascending values at `row` are at or below `x`, by a branch-free bisection. Unused
+/// entries must compare above every `x` (`Int.max`, or NaN for Doubles): the step tables of influence and
+/// intent confidence.
+@inline(__always) func countAtOrBelow<T: Comparable>(_ row: UnsafeMutablePointer<T>, _ x: T) -> Int {
+    var i = 0
+    var half = 32
+    while half > 0 {
+        if row[i + half - 1] <= x { i += half }
+        half >>= 1
+    }
+    if row[i] <= x { i += 1 }
+    return i
+}

@@ -103,14 +103,7 @@ public enum InfluenceModel {
         /// `formula` for a post with only `followers` (0 ≤ followers < `limit`) and `verified`.
         @inline(__always) func score(followers: Int, verified: Bool) -> Int {
             let row = steps + (verified ? 64 : 0)
-            // Counts the steps at or below `followers` (branch-free bisection over 64 entries).
-            var i = 0
-            var half = 32
-            while half > 0 {
-                if row[i + half - 1] <= followers { i += half }
-                half >>= 1
-            }
-            if row[i] <= followers { i += 1 }
+            let i = countAtOrBelow(row, followers)
             return i == 0 ? (verified ? base.1 : base.0) : row[128 + i - 1]
         }
     }

@@ -177,13 +177,7 @@ public struct IntentClassifier: Sendable {
 
         /// `hundredths(exactly:)` for evidence ≥ `kept`.
         @inline(__always) func hundredths(_ evidence: Double) -> Double {
-            var i = 0
-            var half = 32
-            while half > 0 {
-                if steps[i + half - 1] <= evidence { i += half }
-                half >>= 1
-            }
-            if steps[i] <= evidence { i += 1 }
+            let i = countAtOrBelow(steps, evidence)
             return i == 0 ? first : steps[64 + i - 1]
         }
     }
