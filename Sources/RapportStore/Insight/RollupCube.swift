@@ -3,8 +3,8 @@ import RapportInsight
 
 /// One pre-aggregated table pair (hourly and daily) over some of the rollup dimensions.
 ///
-/// Mentions are counted in two cubes rather than one: every chart reads only the dimensions it shows, and
-/// the full product (× language) made each chart scan 3–5 times the rows it needed.
+/// Mentions are counted in several cubes rather than one: every chart reads only the dimensions it shows (the
+/// full product, × language, made each chart scan 3–5 times the rows it needed; the main cube still 3–12 times).
 struct RollupCube: Sendable, Hashable {
     var hourly: String
     var daily: String
