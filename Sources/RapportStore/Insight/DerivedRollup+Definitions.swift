@@ -1,4 +1,5 @@
 import Foundation
+import RapportDesk
 import RapportInsight
 import SQLKit
 
@@ -18,6 +19,9 @@ extension DerivedRollup {
     /// per row, so each question reads the narrowest cube that answers it.
     static let serviceCubes = [conversations, conversationsByTeam, conversationsByAgent]
 
+    /// The statuses of conversations still waiting on someone: the backlog.
+    static let waiting = ConversationStatus.allCases.filter { $0 != .resolved && $0 != .closed }.map(\.rawValue)
+
     private static let networkKey = Key(name: "network", expression: "network", isText: true)
     private static let teamKey = Key(name: "team_id", expression: "coalesce(team_id, 0)", isText: false)
     private static let agentKey = Key(name: "agent_id", expression: "coalesce(assignee_id, 0)", isText: false)
@@ -35,7 +39,10 @@ extension DerivedRollup {
                     name: "sla_missed",
                     expression: "CASE WHEN sla_due_ms < coalesce(first_response_ms, resolved_ms) THEN 1 ELSE 0 END"),
                 // Still waiting on someone (new, open, pending): the backlog by age (migration 19).
-                Measure(name: "active", expression: "CASE WHEN status IN ('new', 'open', 'pending') THEN 1 ELSE 0 END"),
+                Measure(
+                    name: "active",
+                    expression:
+                        "CASE WHEN status IN (\(waiting.map { "'\($0)'" }.joined(separator: ", "))) THEN 1 ELSE 0 END"),
             ] + binMeasures(prefix: "fr", column: "first_response_ms")
                 + binMeasures(prefix: "rs", column: "resolved_ms"),
             rowFilter: "1 = 1")

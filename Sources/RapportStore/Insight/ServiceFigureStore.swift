@@ -122,7 +122,7 @@ public struct ServiceFigureStore: Sendable {
     private static func liveBacklog(
         _ db: any SQLDatabase, hours: [Int64], network: String?, teamID: Int64?, now nowMS: Int64
     ) async throws -> [Int] {
-        let open = ConversationStatus.allCases.filter { $0 != .resolved && $0 != .closed }.map(\.rawValue)
+        let open = DerivedRollup.waiting
         var lower: Int64 = 0
         var columns: [String] = []
         for (index, band) in ServiceFigures.ageBands.enumerated() {
