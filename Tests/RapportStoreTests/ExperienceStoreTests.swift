@@ -45,17 +45,35 @@ struct ExperienceStoreTests {
             #expect(trace.firstAgentReplyAt == at.addingTimeInterval(120))
             #expect(trace.customerMessages.map(\.score) == [-0.6, -0.2, 0.5])
             // The database's per-conversation means agree with the traces read in Swift.
-            let pairs = try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), newest: 10)
+            let pairs = try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), sample: 40)
             #expect(pairs.count == 1)
             #expect(abs((pairs.first?.before ?? 0) - (-0.4)) < 1e-9)
             #expect(abs((pairs.first?.after ?? 0) - 0.5) < 1e-9)
             #expect(
-                try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), teamID: 8, newest: 10)
+                try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), teamID: 8, sample: 40)
                     .isEmpty)
             #expect(try await store.sentimentTraces(start: at, end: at.addingTimeInterval(3_600), teamID: 8).isEmpty)
             #expect(
                 try await store.sentimentTraces(start: at.addingTimeInterval(1), end: at.addingTimeInterval(3_600))
                     .isEmpty)
+            // The sample spreads over the period: with one conversation per slice, an early one is read beside the
+            // newest ones rather than crowded out by them.
+            for minute in [50, 52, 54] {
+                let later = at.addingTimeInterval(Double(minute) * 60)
+                _ = try await seed.resolvedConversation(
+                    customerID: customer, customerName: "Dana", network: .x, teamID: 7, agent: (agent.id, agent.name),
+                    messages: [
+                        .init(fromCustomer: true, text: "hm", sentiment: 0.3, at: later),
+                        .init(fromCustomer: false, text: "ok", at: later.addingTimeInterval(10)),
+                        .init(fromCustomer: true, text: "fine", sentiment: 0.3, at: later.addingTimeInterval(20)),
+                    ])
+            }
+            let spread = try await store.turnaroundPairs(
+                start: at, end: at.addingTimeInterval(3_600), sample: 8, slices: 4)
+            #expect(spread.count == 3, "the first quarter's two conversations and the newest two of the last quarter")
+            #expect(spread.contains { abs($0.before - (-0.4)) < 1e-9 })
+            #expect(
+                try await store.turnaroundPairs(start: at, end: at.addingTimeInterval(3_600), sample: 40).count == 4)
             // The conversation is stored resolved, answered at the reply.
             let status = try await db.read { sql in
                 try await sql.raw("SELECT status, first_response_ms FROM conversations").first()

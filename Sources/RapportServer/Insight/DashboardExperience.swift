@@ -24,7 +24,7 @@ extension Dashboard {
         }
 
         struct Turnaround: Codable, Sendable {
-            /// At most this many conversations are read: the newest opened in the period.
+            /// At most this many conversations are read, spread over the period (the newest of each twentieth).
             var sample: Int
             var measured: Int
             var meanBefore: Double?
@@ -52,11 +52,11 @@ extension DashboardBuilder {
         async let answers = experienceStore.answerTallies(
             start: query.range.start, end: query.range.end, teamID: query.teamID, network: network,
             hoursOnly: query.granularity == .hour)
-        // The turnaround is a mean over conversations: the newest few thousand estimate it well and keep the
-        // page's cost bounded (the page says how many were measured).
+        // The turnaround is a mean over conversations: a few thousand spread over the period estimate it well and
+        // keep the page's cost bounded (the page says how many were measured).
         async let pairs = experienceStore.turnaroundPairs(
             start: query.range.start, end: query.range.end, teamID: query.teamID, network: network,
-            newest: Self.turnaroundSample)
+            sample: Self.turnaroundSample)
         let tallies = try await answers
         var buckets = Array(repeating: [SurveyTally](), count: bucketStarts.count)
         for c in tallies.overTime {
@@ -84,7 +84,7 @@ extension DashboardBuilder {
                 turnedAroundShare: turnaround.turnedAroundShare))
     }
 
-    /// Conversations (the newest opened in the period) read for the sentiment turnaround.
+    /// Conversations read for the sentiment turnaround: the newest 100 opened in each twentieth of the period.
     static let turnaroundSample = 2_000
 
     static func scores(_ name: String, _ tallies: [SurveyTally], id: Int64? = nil) -> Dashboard.Experience.Scores {
