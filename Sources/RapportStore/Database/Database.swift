@@ -125,9 +125,9 @@ public final class Database: Sendable {
                 try await Self.runTransaction(on: writer.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client, _):
-            // Rows locked in different orders by concurrent transactions (rollup rows moved by reassignments,
-            // the desk intake's batches) can deadlock; PostgreSQL aborts one of them. Its work is undone, so it
-            // runs again, a bounded number of times.
+            // Rows locked in different orders by concurrent transactions (the desk intake's batches of
+            // conversations, customers and thread keys) can deadlock; PostgreSQL aborts one of them. Its work is
+            // undone, so it runs again, a bounded number of times.
             var attempt = 1
             while true {
                 do {

@@ -35,7 +35,7 @@ enum ConversationWriter {
         ).first()
         guard let row else { throw StoreError.notFound("inserted conversation") }
         let id = try row.decode(column: "id", as: Int64.self)
-        try await DerivedRollup.serviceCubes.apply(db, id: id, sign: 1)
+        try await RollupJournal.conversations.record(db, id: id, sign: 1)
         return ConversationID(id)
     }
 
@@ -72,9 +72,9 @@ enum ConversationWriter {
             ].map { $0.map(String.init) } + [c.status.rawValue]
         // The service rollups move only when a column they sum changes (most saves are new messages).
         let moves = try await serviceColumns(db, c.id) != measured
-        if moves { try await DerivedRollup.serviceCubes.apply(db, id: c.id.rawValue, sign: -1) }
+        if moves { try await RollupJournal.conversations.record(db, id: c.id.rawValue, sign: -1) }
         try await db.raw(update.expression).run()
-        if moves { try await DerivedRollup.serviceCubes.apply(db, id: c.id.rawValue, sign: 1) }
+        if moves { try await RollupJournal.conversations.record(db, id: c.id.rawValue, sign: 1) }
         try await insertEvents(db, transition.events)
         try await NotificationStore.record(db, DeskNotice.from(transition.events))
     }

@@ -55,7 +55,7 @@ public struct ExperienceSeedWriter: Sendable {
                     RETURNING id
                     """
                 ).first()?.decode(column: "id", as: Int64.self) ?? 0
-            try await DerivedRollup.surveys.apply(db, id: id, sign: 1)
+            try await RollupJournal.surveys.record(db, id: id, sign: 1)
             return id
         }
     }

@@ -114,9 +114,8 @@ public struct ExperienceStore: Sendable {
                         AND m.direction = 'in' AND m.created_ms >= chosen.at) AS after_mean
                 FROM chosen WHERE at IS NOT NULL
                 """)
-        let query = sql
         return try await database.read { db in
-            try await db.raw(query.expression).all().compactMap { row in
+            try await db.raw(sql.expression).all().compactMap { row in
                 guard let before = try row.decode(column: "before_mean", as: Double?.self),
                     let after = try row.decode(column: "after_mean", as: Double?.self)
                 else { return nil }

@@ -120,14 +120,6 @@ extension Migration {
 }
 
 extension [DerivedRollup] {
-    /// ``DerivedRollup/apply(_:id:sign:)`` for every journal of the list (rollups of one source share one).
-    func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
-        var recorded: Set<String> = []
-        for rollup in self where recorded.insert(rollup.journal.table).inserted {
-            try await rollup.apply(db, id: id, sign: sign)
-        }
-    }
-
     /// Recomputes every rollup of the list from the source rows and empties their journals, whose changes the
     /// source rows already show. The list must hold every rollup of those journals (``DerivedRollup/all``'s
     /// share), and no writer may run meanwhile (migrations, seeds).

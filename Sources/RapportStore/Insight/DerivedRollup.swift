@@ -53,15 +53,19 @@ struct DerivedRollup: Sendable {
         return copy
     }
 
-    private var tables: [(name: String, unit: Int64)] { [(hourly, 3_600_000), (daily, 86_400_000)] }
+    private static let hour: Int64 = 3_600_000
+    private static let day: Int64 = 86_400_000
+    private var tables: [(name: String, unit: Int64)] { [(hourly, Self.hour), (daily, Self.day)] }
+
+    /// The start of a row's bucket (`unit` ms long), from its time column: what the rollups are keyed by.
+    private func bucket(_ unit: Int64) -> String { "\(timeColumn) - (\(timeColumn) % \(unit))" }
 
     /// `INSERT INTO table … SELECT` of the rows of `from` matching `condition`, summed by bucket and keys, each
     /// row counted `weight` times.
     private func summary(into table: String, unit: Int64, from: String, weight: String?, condition: SQLFragment)
         -> SQLFragment
     {
-        let bucket = "\(timeColumn) - (\(timeColumn) % \(unit))"
-        let groups = [bucket] + keys.map(\.expression)
+        let groups = [bucket(unit)] + keys.map(\.expression)
         let sums = measures.map { m in weight.map { "sum(\($0) * (\(m.expression)))" } ?? "sum(\(m.expression))" }
         return SQLFragment(
             "INSERT INTO \(table) (\((keyNames + measures.map(\.name)).joined(separator: ", "))) "
@@ -81,11 +85,6 @@ struct DerivedRollup: Sendable {
     }
 
     // MARK: Row by row
-
-    /// Records source row `id` in the journal: subtracted (`sign` −1) before it changes, added (1) after.
-    func apply(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
-        try await journal.record(db, id: id, sign: sign)
-    }
 
     /// Adds the journal rows matching `rows` to both tables (the folder then deletes them).
     func fold(_ db: any SQLDatabase, rows: SQLFragment) async throws {
@@ -145,15 +144,13 @@ struct DerivedRollup: Sendable {
         // The changes not folded yet, as rollup rows: bucketed like the part they fall in when read by bucket.
         let pending = bucketed ? dayParts : [(start: start, end: end, daily: false)]
         for part in pending {
-            let t = timeColumn
-            let hour = "\(t) - (\(t) % 3600000)"
             let columns =
-                ["\(t) - (\(t) % \(part.daily ? 86_400_000 : 3_600_000)) AS hour_ms"]
+                ["\(bucket(part.daily ? Self.day : Self.hour)) AS hour_ms"]
                 + keys.map { "\($0.expression) AS \($0.name)" }
                 + measures.map { "sign * (\($0.expression)) AS \($0.name)" }
             var branch = SQLFragment(
                 "SELECT \(columns.joined(separator: ", ")) FROM \(journal.table) WHERE \(rowFilter) "
-                    + "AND \(hour) >= ? AND \(hour) < ?",
+                    + "AND \(bucket(Self.hour)) >= ? AND \(bucket(Self.hour)) < ?",
                 [part.start.millisecondsSince1970, part.end.millisecondsSince1970])
             for (name, value) in equal {
                 let expression = keys.first { $0.name == name }?.expression ?? name

@@ -98,7 +98,7 @@ public struct SurveyStore: Sendable {
                 WHERE id = \(bind: survey.id)
                 """
             ).run()
-            try await DerivedRollup.surveys.apply(db, id: survey.id, sign: 1)
+            try await RollupJournal.surveys.record(db, id: survey.id, sign: 1)
             return .answered(survey)
         }
     }
