@@ -10,7 +10,8 @@ let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "rapport", targets: ["RapportCLI"])
+        .executable(name: "rapport", targets: ["RapportCLI"]),
+        .executable(name: "rapport-fuzz", targets: ["RapportFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -120,6 +121,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Seeded mutation fuzzing of every parser of strangers' input (docs/security.md).
+        .executableTarget(
+            name: "RapportFuzz", dependencies: ["RapportFormats", "RapportCore", "RapportStore"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RapportAnalysisTests", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],

@@ -7,7 +7,7 @@ struct Rapport: AsyncParsableCommand {
         abstract: "Rapport: listen to, understand and answer what customers say, on every channel.",
         subcommands: [
             Serve.self, Migrate.self, Ingest.self, Rules.self, Token.self, Simulate.self, Analyze.self,
-            Reanalyze.self, Bench.self, Pull.self, UserCommand.self, DigestCommand.self,
+            Reanalyze.self, Bench.self, Pull.self, UserCommand.self, DigestCommand.self, Backup.self,
             Import.self,
         ])
 }

@@ -213,12 +213,14 @@ struct ConversationIntakeTests {
     }
 
     @Test(
-        "an email naming a handle joins that customer's profile; un-merge gives both back their history",
+        "an email naming a handle only claims it: an agent's confirmation merges the profiles; un-merge undoes it",
         arguments: TestEngine.available)
-    func namedHandleMerge(engine: TestEngine) async throws {
+    func namedHandleClaim(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let mentions = MentionStore(database: db)
             let intake = ConversationIntake(database: db)
+            let agent = try await UserStore(database: db).create(
+                email: "a@acme.test", name: "A", role: .agent, passwordHash: "x")
             _ = try await mentions.insert([
                 Fixtures.new(
                     Fixtures.post("1", text: "no signal again", author: "danaw"),
@@ -226,7 +228,8 @@ struct ConversationIntakeTests {
             ])
             _ = try await intake.drain()
             var email = Fixtures.post(
-                "<m1@example.org>", network: .email, text: "Hello, I also tweeted you as @danaw about the outage.",
+                "<m1@example.org>", network: .email,
+                text: "Hello, I also tweeted you as @danaw about the outage, and as @nobodyyet.",
                 author: "dana@example.org")
             email.kind = .email
             email.origin = .owned
@@ -237,21 +240,31 @@ struct ConversationIntakeTests {
             _ = try await intake.drain()
             let conversations = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
             #expect(conversations.count == 2)
-            #expect(Set(conversations.map(\.customerID)).count == 1, "both conversations belong to one customer")
+            #expect(Set(conversations.map(\.customerID)).count == 2, "a stranger's word merges nothing")
             let customers = CustomerStore(database: db)
-            let dana = try #require(try await customers.profile(id: conversations[0].customerID))
-            #expect(Set(dana.identities.map(\.kind)) == ["x", "email"])
-            #expect(dana.timeline.count == 2)
-            let merge = try #require(try await customers.merges(customerID: dana.id).first)
-            #expect(merge.evidence.contains("x:danaw"))
+            let sender = try #require(conversations.first { $0.network == "email" }?.customerID)
+            let danaID = try #require(conversations.first { $0.customerID != sender }?.customerID)
+            #expect(try await customers.profile(id: sender)?.identities.map(\.kind) == ["email"])
+            #expect(try await customers.merges(customerID: danaID).isEmpty)
 
-            #expect(try await customers.unmerge(mergeID: merge.id, by: nil))
+            let claims = try await customers.openClaims(customerID: sender)
+            #expect(claims.map(\.value).sorted() == ["danaw", "nobodyyet"])
+            let named = try #require(claims.first { $0.value == "danaw" })
+            #expect(named.ownerID == danaID)
+
+            // The agent confirms one claim (merge into the holder) and dismisses the other (nothing linked).
+            #expect(try await customers.confirmClaim(id: named.id, by: agent.id)?.status == .confirmed)
+            let stranger = try #require(claims.first { $0.value == "nobodyyet" })
+            #expect(try await customers.dismissClaim(id: stranger.id, by: agent.id))
+            #expect(try await customers.dismissClaim(id: stranger.id, by: agent.id) == false, "decided once")
+            let dana = try #require(try await customers.profile(id: danaID))
+            #expect(Set(dana.identities.map(\.kind)) == ["x", "email"])
+            #expect(!dana.identities.contains { $0.value == "nobodyyet" })
+            let merge = try #require(try await customers.merges(customerID: danaID).first)
+            #expect(merge.evidence.contains("x:danaw"))
+            #expect(try await customers.unmerge(mergeID: merge.id, by: agent.id))
             let after = try await ConversationStore(database: db).inbox(InboxQuery(queue: .all))
             #expect(Set(after.map(\.customerID)).count == 2)
-            let source = try #require(try await customers.profile(id: merge.sourceID))
-            #expect(source.identities.map(\.kind) == ["email"])
-            #expect(source.mergedInto == nil)
-            #expect(try await customers.unmerge(mergeID: merge.id, by: nil) == false, "undone once")
         }
     }
 

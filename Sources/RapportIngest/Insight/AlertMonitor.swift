@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import RapportAnalysis
 import RapportCore
 import RapportInsight
@@ -29,6 +30,7 @@ public actor AlertMonitor: Service {
     private nonisolated let deliveries: AsyncStream<Data>
     private nonisolated let deliveryInput: AsyncStream<Data>.Continuation
     private nonisolated let queued = Mutex(0)
+    private nonisolated let droppedBatches = Counter(label: "rapport_alert_batches_dropped_total")
     /// Batches are queued only once the monitor is started, so commands that never run it (benchmarks)
     /// do not hold every committed mention in memory.
     private nonisolated let accepting = Mutex(false)
@@ -50,16 +52,35 @@ public actor AlertMonitor: Service {
         self.webhook = webhook
         self.logger = logger
         self.detector = CrisisDetector(configuration: configuration)
-        (batches, batchInput) = AsyncStream.makeStream(of: [Mention].self)
-        (deliveries, deliveryInput) = AsyncStream.makeStream(of: Data.self)
+        // Bounded, so a stalled detector or webhook cannot grow memory without limit: past the cap a batch is
+        // counted as dropped (the mentions are stored; only their live observation is lost) and the oldest
+        // undelivered webhook payload gives way (the alert itself is stored and shown in the desk).
+        (batches, batchInput) = AsyncStream.makeStream(
+            of: [Mention].self, bufferingPolicy: .bufferingOldest(Self.maxQueuedBatches))
+        (deliveries, deliveryInput) = AsyncStream.makeStream(
+            of: Data.self, bufferingPolicy: .bufferingNewest(Self.maxQueuedDeliveries))
     }
 
     /// Called by the pipeline after each commit (in commit order); never blocks it.
     public nonisolated func committed(_ mentions: [Mention]) {
         guard !mentions.isEmpty, accepting.withLock({ $0 }) else { return }
         queued.withLock { $0 += 1 }
-        if case .terminated = batchInput.yield(mentions) { queued.withLock { $0 -= 1 } }
+        switch batchInput.yield(mentions) {
+        case .terminated:
+            queued.withLock { $0 -= 1 }
+        case .dropped:
+            queued.withLock { $0 -= 1 }
+            droppedBatches.increment()
+            logger.warning("alert monitor is \(Self.maxQueuedBatches) batches behind: a batch was not observed")
+        default:
+            break
+        }
     }
+
+    /// Committed batches the monitor may hold before it drops new ones.
+    public static let maxQueuedBatches = 10_000
+    /// Signed webhook payloads waiting to be sent.
+    public static let maxQueuedDeliveries = 1_000
 
     /// Committed batches not yet observed.
     public nonisolated var backlog: Int { queued.withLock { $0 } }

@@ -20,7 +20,7 @@ struct MentionController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> PageResponse {
         let query = request.uri.queryParameters
-        let filter = try MentionFilterParser.parse(query)
+        let filter = try MentionFilterParser.restricted(try MentionFilterParser.parse(query), context)
         var limit = 50
         if let raw = query["limit"] {
             guard let value = Int(raw), (1...500).contains(value) else {
@@ -43,7 +43,9 @@ struct MentionController {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw APIError(.badRequest, "invalid_parameter", "mention id must be a whole number")
         }
-        guard let mention = try await store.mentions(ids: [id]).first else {
+        guard let mention = try await store.mentions(ids: [id]).first,
+            context.seesPrivateChannels || mention.post.origin != .owned
+        else {
             throw APIError(.notFound, "not_found", "no mention with id \(id)")
         }
         return mention

@@ -51,7 +51,7 @@ struct RuleController {
         let input = try await decode(request, context)
         let rule = try await rules.create(
             name: input.name, brand: input.brand, isCompetitor: input.isCompetitor ?? false, query: input.query,
-            enabled: input.enabled ?? true)
+            enabled: input.enabled ?? true, by: context.auditActor)
         try await ruleBook.refresh()
         return EditedResponse(status: .created, response: rule)
     }
@@ -62,14 +62,14 @@ struct RuleController {
         let rule = ListeningRule(
             id: try id(context), name: input.name, brand: input.brand, isCompetitor: input.isCompetitor ?? false,
             query: input.query, enabled: input.enabled ?? true)
-        guard let updated = try await rules.update(rule) else { throw notFound(context) }
+        guard let updated = try await rules.update(rule, by: context.auditActor) else { throw notFound(context) }
         try await ruleBook.refresh()
         return updated
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.requireIfUser(.admin, context)
-        guard try await rules.delete(id: try id(context)) else { throw notFound(context) }
+        guard try await rules.delete(id: try id(context), by: context.auditActor) else { throw notFound(context) }
         try await ruleBook.refresh()
         return Response(status: .noContent)
     }

@@ -10,6 +10,16 @@ struct TokenMiddleware: RouterMiddleware {
     let tokens: TokenStore
     let users: UserStore
     let staticToken: String?
+    let uses: TokenUseRecorder
+    let streams: StreamLimiter
+
+    init(tokens: TokenStore, users: UserStore, staticToken: String?, streams: StreamLimiter = StreamLimiter()) {
+        self.tokens = tokens
+        self.users = users
+        self.staticToken = staticToken
+        self.streams = streams
+        uses = TokenUseRecorder(tokens: tokens)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -24,6 +34,7 @@ struct TokenMiddleware: RouterMiddleware {
         var context = context
         if let staticToken, !staticToken.isEmpty, constantTimeEquals(Array(token.utf8), Array(staticToken.utf8)) {
             context.tokenName = "configured"
+            context.streamGuard = StreamGuard(limiter: streams, key: "configured") { true }
         } else if let owner = try await tokens.owner(forHash: APITokens.hash(token)) {
             context.tokenName = owner.name
             if let userID = owner.userID {
@@ -32,6 +43,22 @@ struct TokenMiddleware: RouterMiddleware {
                     throw APIError(.unauthorized, "invalid_token", "the API token's user is disabled")
                 }
                 context.user = user
+            } else {
+                let required = TokenScopeRule.required(request.method, path: request.uri.path)
+                guard TokenScopeRule.allows(owner.machineScopes, required) else {
+                    throw APIError(
+                        .forbidden, "insufficient_scope",
+                        "this token's scopes (\(TokenScope.storedList(owner.machineScopes))) do not include '\(required.rawValue)'")
+                }
+                context.tokenScopes = owner.machineScopes
+            }
+            uses.used(owner.id)
+            let hash = APITokens.hash(token)
+            let (tokens, users, userID) = (tokens, users, owner.userID)
+            context.streamGuard = StreamGuard(limiter: streams, key: userID.map { "user:\($0)" } ?? "token:\(owner.id)") {
+                guard let owner = try? await tokens.owner(forHash: hash) else { return false }
+                guard let userID = owner.userID ?? userID else { return true }
+                return (try? await users.user(id: userID))?.disabled == false
             }
         } else {
             throw APIError(.unauthorized, "invalid_token", "the API token is not valid")

@@ -9,6 +9,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var action: String
     public var target: String
     public var detail: String
+    /// The client address the action came from, when it came over HTTP.
+    public var address: String?
 }
 
 /// The audit log: append-only, written in the same transaction as the change it records.
@@ -20,9 +22,11 @@ public struct AuditLog: Sendable {
     }
 
     /// Records an action on its own (sign-in, export).
-    public func record(userID: Int64?, action: String, target: String = "", detail: String = "") async throws {
+    public func record(
+        userID: Int64?, action: String, target: String = "", detail: String = "", address: String? = nil
+    ) async throws {
         try await database.transaction { db in
-            try await Self.record(db, userID: userID, action: action, target: target, detail: detail)
+            try await Self.record(db, userID: userID, action: action, target: target, detail: detail, address: address)
         }
     }
 
@@ -36,20 +40,30 @@ public struct AuditLog: Sendable {
                     userID: try row.decode(column: "user_id", as: Int64?.self),
                     action: try row.decode(column: "action", as: String.self),
                     target: try row.decode(column: "target", as: String.self),
-                    detail: try row.decode(column: "detail", as: String.self))
+                    detail: try row.decode(column: "detail", as: String.self),
+                    address: try row.decode(column: "address", as: String?.self))
             }
         }
     }
 
-    static func record(_ db: any SQLDatabase, userID: Int64?, action: String, target: String, detail: String)
-        async throws
-    {
+    /// Longest `target` or `detail` kept: audit rows come from strangers' input too (a typed email), and must not
+    /// become a disk filler.
+    public static let maxFieldLength = 512
+
+    static func record(
+        _ db: any SQLDatabase, userID: Int64?, action: String, target: String, detail: String, address: String? = nil
+    ) async throws {
         try await db.raw(
             """
-            INSERT INTO audit_log (at_ms, user_id, action, target, detail)
-            VALUES (\(bind: Date().millisecondsSince1970), \(bind: userID), \(bind: action), \(bind: target),
-                    \(bind: detail))
+            INSERT INTO audit_log (at_ms, user_id, action, target, detail, address)
+            VALUES (\(bind: Date().millisecondsSince1970), \(bind: userID), \(bind: action),
+                    \(bind: Self.bounded(target)), \(bind: Self.bounded(detail)), \(bind: address.map(Self.bounded)))
             """
         ).run()
+    }
+
+    /// `text` cut to ``maxFieldLength`` characters, marked when cut.
+    static func bounded(_ text: String) -> String {
+        text.count <= maxFieldLength ? text : String(text.prefix(maxFieldLength - 1)) + "…"
     }
 }

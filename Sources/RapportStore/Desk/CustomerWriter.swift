@@ -5,14 +5,12 @@ import SQLKit
 
 /// Finds or creates the customer behind a message's author, in the caller's transaction.
 enum CustomerWriter {
-    /// Follows what an owned-channel message says about other accounts: an email or chat that names
-    /// a handle ("I also tweeted you as @danaw") links that account to the sender or, when the account
-    /// is already someone's customer, merges the sender's profile (with this message's conversation)
-    /// into it. Run after the message is threaded, so an un-merge takes the conversation back too.
+    /// Records what an owned-channel message says about other accounts ("I also tweeted you as @danaw") as
+    /// identity claims for an agent to confirm. Nothing is linked or merged on a stranger's word: a message naming
+    /// `@victim` must not give its sender the victim's profile.
     static func followNamedHandles(_ db: any SQLDatabase, customer: CustomerID, text: String, at date: Date)
         async throws
     {
-        var customer = customer
         for named in NamedHandleExtractor.extract(from: text) {
             guard let identity = named.identity else { continue }
             let owner = try await db.raw(
@@ -21,23 +19,15 @@ enum CustomerWriter {
                 WHERE kind = \(bind: identity.kind.rawValue) AND value = \(bind: identity.value)
                 """
             ).first()?.decode(column: "customer_id", as: Int64.self)
-            if let owner {
-                guard owner != customer.rawValue else { continue }
-                _ = try await CustomerMerges.merge(
-                    db, source: customer.rawValue, into: owner,
-                    evidence: "message names \(identity): “\(named.excerpt)”",
-                    by: nil, at: date)
-                customer = CustomerID(owner)
-            } else {
-                try await db.raw(
-                    """
-                    INSERT INTO customer_identities (kind, value, customer_id, verified, evidence, linked_ms)
-                    VALUES (\(bind: identity.kind.rawValue), \(bind: identity.value), \(bind: customer.rawValue), 0,
-                        \(bind: "named in a message: “\(named.excerpt)”"), \(bind: date.millisecondsSince1970))
-                    ON CONFLICT (kind, value) DO NOTHING
-                    """
-                ).run()
-            }
+            guard owner != customer.rawValue else { continue }
+            try await db.raw(
+                """
+                INSERT INTO identity_claims (customer_id, kind, value, evidence, created_ms)
+                VALUES (\(bind: customer.rawValue), \(bind: identity.kind.rawValue), \(bind: identity.value),
+                    \(bind: "message names \(identity): “\(named.excerpt)”"), \(bind: date.millisecondsSince1970))
+                ON CONFLICT (customer_id, kind, value) DO NOTHING
+                """
+            ).run()
         }
     }
 

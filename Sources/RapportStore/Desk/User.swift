@@ -11,10 +11,12 @@ public struct User: Sendable, Hashable, Codable, Identifiable {
     /// Skills for routing, e.g. `language:es`, `product:billing`.
     public var skills: [String]
     public var disabled: Bool
+    /// Set by an admin's password reset: the user must choose a new password before anything else.
+    public var mustChangePassword: Bool
 
     public init(
         id: Int64, email: String, name: String, role: Role, isAway: Bool = false, capacity: Int = 25,
-        skills: [String] = [], disabled: Bool = false
+        skills: [String] = [], disabled: Bool = false, mustChangePassword: Bool = false
     ) {
         self.id = id
         self.email = email
@@ -24,6 +26,7 @@ public struct User: Sendable, Hashable, Codable, Identifiable {
         self.capacity = capacity
         self.skills = skills
         self.disabled = disabled
+        self.mustChangePassword = mustChangePassword
     }
 
     /// First word of the name, for greetings and canned replies.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import SQLKit
 
 /// Users of the desk. Passwords arrive already hashed (bcrypt, by the server module).
@@ -109,8 +110,10 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// The canonical form used for storage, look-up and sign-in limiting (``AccountEmail``); input that has no
+    /// canonical form (empty, oversized) matches no account.
     static func normalise(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        AccountEmail.normalized(email) ?? ""
     }
 
     static func decode(_ row: any SQLRow) throws -> User {
@@ -123,6 +126,7 @@ public struct UserStore: Sendable {
             isAway: try row.decode(column: "away", as: Int.self) != 0,
             capacity: try row.decode(column: "capacity", as: Int.self),
             skills: skills.split(separator: ",").map(String.init),
-            disabled: try row.decode(column: "disabled", as: Int.self) != 0)
+            disabled: try row.decode(column: "disabled", as: Int.self) != 0,
+            mustChangePassword: (try? row.decode(column: "must_change_password", as: Int.self)) == 1)
     }
 }

@@ -562,6 +562,7 @@ extension Migration {
         .serviceRollups,
         .rollupJournals,
         .narrowMentionCubes,
+        .access,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the

@@ -23,9 +23,9 @@ public struct RuleStore: Sendable {
     }
 
     /// Creates a rule; names are unique.
-    public func create(name: String, brand: String, isCompetitor: Bool, query: String, enabled: Bool = true)
-        async throws -> ListeningRule
-    {
+    public func create(
+        name: String, brand: String, isCompetitor: Bool, query: String, enabled: Bool = true, by actor: AuditActor = .cli
+    ) async throws -> ListeningRule {
         let now = Date().millisecondsSince1970
         return try await database.transaction { db in
             if try await db.raw("SELECT id FROM listening_rules WHERE name = \(bind: name)").first() != nil {
@@ -40,12 +40,15 @@ public struct RuleStore: Sendable {
                 """
             ).first()
             guard let row else { throw StoreError.notFound("inserted rule") }
-            return try Self.decode(row)
+            let rule = try Self.decode(row)
+            try await AuditLog.record(
+                db, actor, action: "rule.create", target: "rule:\(rule.id)", detail: "\(rule.name): \(rule.query)")
+            return rule
         }
     }
 
     /// Replaces a rule's fields; returns nil when there is no such rule.
-    public func update(_ rule: ListeningRule) async throws -> ListeningRule? {
+    public func update(_ rule: ListeningRule, by actor: AuditActor = .cli) async throws -> ListeningRule? {
         let now = Date().millisecondsSince1970
         return try await database.transaction { db in
             if let other = try await db.raw(
@@ -53,7 +56,7 @@ public struct RuleStore: Sendable {
             ).first(), try other.decode(column: "id", as: Int64.self) != rule.id {
                 throw StoreError.conflict("a listening rule named '\(rule.name)' already exists")
             }
-            return try await db.raw(
+            let updated = try await db.raw(
                 """
                 UPDATE listening_rules SET name = \(bind: rule.name), brand = \(bind: rule.brand),
                     is_competitor = \(bind: rule.isCompetitor ? 1 : 0), query = \(bind: rule.query),
@@ -61,13 +64,25 @@ public struct RuleStore: Sendable {
                 WHERE id = \(bind: rule.id) RETURNING *
                 """
             ).first().map(Self.decode)
+            if let updated {
+                try await AuditLog.record(
+                    db, actor, action: "rule.update", target: "rule:\(rule.id)",
+                    detail: "\(updated.name)\(updated.enabled ? "" : " (disabled)"): \(updated.query)")
+            }
+            return updated
         }
     }
 
     /// Deletes a rule; true when it existed. Stored mentions keep their links for history.
-    public func delete(id: Int64) async throws -> Bool {
+    public func delete(id: Int64, by actor: AuditActor = .cli) async throws -> Bool {
         try await database.transaction { db in
-            try await db.raw("DELETE FROM listening_rules WHERE id = \(bind: id) RETURNING id").first() != nil
+            guard
+                let row = try await db.raw("DELETE FROM listening_rules WHERE id = \(bind: id) RETURNING name").first()
+            else { return false }
+            try await AuditLog.record(
+                db, actor, action: "rule.delete", target: "rule:\(id)",
+                detail: try row.decode(column: "name", as: String.self))
+            return true
         }
     }
 

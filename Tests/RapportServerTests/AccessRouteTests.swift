@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+import Testing
+
+/// Offboarding and scoped tokens (issue 14, "People and tokens"): each test was written to fail before the fix.
+@Suite("Access: tokens, scopes and offboarding")
+struct AccessRouteTests {
+    static func machineToken(_ services: RapportServices, _ scopes: Set<TokenScope>?) async throws -> String {
+        let token = APITokens.generate()
+        try await services.tokens.create(name: "integration", tokenHash: APITokens.hash(token), scopes: scopes)
+        return token
+    }
+
+    @Test("an ingest-only token ingests but cannot read mentions, stream or change rules", arguments: TestEngine.available)
+    func ingestOnly(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let token = try await Self.machineToken(services, [.ingest])
+            let ingest = try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: DeskTest.bearer(token),
+                body: DeskTest.chat("m-1", text: "my order never came"))
+            #expect(ingest.status == .accepted || ingest.status == .ok)
+            for (method, uri) in [
+                (HTTPRequest.Method.get, "/api/v1/mentions"), (.get, "/api/v1/mentions/1"), (.get, "/api/v1/stream"),
+                (.get, "/api/v1/rules"), (.delete, "/api/v1/rules/1"), (.get, "/api/v1/stats"),
+            ] {
+                let response = try await client.execute(uri: uri, method: method, headers: DeskTest.bearer(token))
+                #expect(response.status == .forbidden, "\(method) \(uri)")
+                #expect(errorCode(response.body) == "insufficient_scope", "\(method) \(uri)")
+            }
+            let body = #"{"name":"sneaky","brand":"x","query":"x"}"#
+            let create = try await client.execute(
+                uri: "/api/v1/rules", method: .post, headers: DeskTest.bearer(token), body: ByteBuffer(string: body))
+            #expect(create.status == .forbidden)
+            #expect(try await services.rules.all().map(\.name) == ["acme"])
+        }
+    }
+
+    @Test("a read token sees public posts only; DMs, email and chat stay private", arguments: TestEngine.available)
+    func readIsPublicOnly(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let token = try await Self.machineToken(services, [.read])
+            _ = try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
+                body: DeskTest.chat("m-1", text: "my card number is private"))
+            let all = try await client.execute(uri: "/api/v1/mentions", method: .get, headers: .auth)
+            let ids = (json(all.body)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            #expect(!ids.isEmpty)
+            let scoped = try await client.execute(uri: "/api/v1/mentions", method: .get, headers: DeskTest.bearer(token))
+            #expect(scoped.status == .ok)
+            #expect((json(scoped.body)["items"] as? [Any])?.isEmpty == true)
+            let one = try await client.execute(
+                uri: "/api/v1/mentions/\(ids[0])", method: .get, headers: DeskTest.bearer(token))
+            #expect(one.status == .notFound)
+            let owned = try await client.execute(
+                uri: "/api/v1/mentions?origin=owned", method: .get, headers: DeskTest.bearer(token))
+            #expect(owned.status == .forbidden)
+        }
+    }
+
+    @Test("rule changes by a rules token are audited with the token's name", arguments: TestEngine.available)
+    func rulesAudited(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let token = try await Self.machineToken(services, [.rules])
+            let create = try await client.execute(
+                uri: "/api/v1/rules", method: .post, headers: DeskTest.bearer(token),
+                body: ByteBuffer(string: #"{"name":"beta","brand":"beta","query":"beta"}"#))
+            #expect(create.status == .created)
+            let id = try #require(json(create.body)["id"] as? Int)
+            let delete = try await client.execute(
+                uri: "/api/v1/rules/\(id)", method: .delete, headers: DeskTest.bearer(token))
+            #expect(delete.status == .noContent)
+            let actions = try await services.desk.audit.recent().filter { $0.target == "rule:\(id)" }
+            #expect(actions.map(\.action) == ["rule.delete", "rule.create"])
+            #expect(actions.allSatisfy { $0.detail.hasPrefix("token integration: ") })
+        }
+    }
+
+    @Test("revoking a token and disabling a user stop their access at once", arguments: TestEngine.available)
+    func offboarding(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let admin = try #require(people[.admin])
+            let agent = try #require(people[.agent])
+            let session = try await DeskTest.signIn(client, email: agent.user.email)
+            #expect(try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie]).status == .ok)
+
+            // A personal token made over the API, listed with its last use, then revoked by its owner.
+            let made = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: DeskTest.bearer(agent.token),
+                body: ByteBuffer(string: #"{"name":"laptop"}"#))
+            #expect(made.status == .created)
+            let second = try #require(json(made.body)["token"] as? String)
+            let secondID = try #require(json(made.body)["id"] as? Int)
+            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second)).status == .ok)
+            let listed = try await client.execute(uri: "/api/v1/tokens", method: .get, headers: DeskTest.bearer(agent.token))
+            #expect((json(listed.body)["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["laptop", "agent"])
+            // Another user cannot revoke it (404: ids of others' tokens are not confirmed).
+            let foreign = try await client.execute(
+                uri: "/api/v1/tokens/\(secondID)", method: .delete, headers: DeskTest.bearer(people[.supervisor]!.token))
+            #expect(foreign.status == .notFound)
+            let revoke = try await client.execute(
+                uri: "/api/v1/tokens/\(secondID)", method: .delete, headers: DeskTest.bearer(agent.token))
+            #expect(revoke.status == .noContent)
+            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second)).status == .unauthorized)
+
+            // Only an admin disables; then the agent's token and session fail on the next request.
+            let denied = try await client.execute(
+                uri: "/api/v1/users/\(agent.user.id)/disable", method: .post, headers: DeskTest.bearer(people[.supervisor]!.token))
+            #expect(denied.status == .forbidden)
+            let disable = try await client.execute(
+                uri: "/api/v1/users/\(agent.user.id)/disable", method: .post, headers: DeskTest.bearer(admin.token))
+            #expect(disable.status == .ok)
+            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(agent.token)).status == .unauthorized)
+            let page = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.status == .seeOther || page.status == .found)
+            let self_ = try await client.execute(
+                uri: "/api/v1/users/\(admin.user.id)/disable", method: .post, headers: DeskTest.bearer(admin.token))
+            #expect(self_.status == .conflict)
+
+            let audit = try await services.desk.audit.recent().map(\.action)
+            #expect(audit.contains("token.revoke") && audit.contains("user.disable") && audit.contains("token.create"))
+        }
+    }
+
+    @Test("an admin's reset ends sessions and issues a one-time password", arguments: TestEngine.available)
+    func reset(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let agent = try #require(people[.agent])
+            let session = try await DeskTest.signIn(client, email: agent.user.email)
+            let reset = try await client.execute(
+                uri: "/api/v1/users/\(agent.user.id)/reset-password", method: .post,
+                headers: DeskTest.bearer(people[.admin]!.token))
+            #expect(reset.status == .ok)
+            let temporary = try #require(json(reset.body)["temporaryPassword"] as? String)
+            #expect(temporary.count == 20)
+            let page = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie])
+            #expect(page.status != .ok)
+            #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == true)
+        }
+    }
+}
+
+@Suite("Token scope rules")
+struct TokenScopeRuleTests {
+    @Test("stored scope lists round-trip and unknown names are named")
+    func parsing() throws {
+        #expect(try TokenScope.parseList("read,ingest").get() == [.read, .ingest])
+        #expect(TokenScope.storedList([.rules, .ingest]) == "ingest,rules")
+        guard case .failure(let error) = TokenScope.parseList("read,everything") else {
+            Issue.record("accepted an unknown scope")
+            return
+        }
+        #expect(error.name == "everything")
+    }
+}
