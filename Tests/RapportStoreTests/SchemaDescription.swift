@@ -87,7 +87,7 @@ enum SchemaDescription {
         var lines: [String] = []
         let tables = try await db.raw(
             """
-            SELECT table_name FROM information_schema.tables
+            SELECT table_name::text AS table_name FROM information_schema.tables
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name
             """
         ).all().map { try $0.decode(column: "table_name", as: String.self) }
@@ -95,8 +95,10 @@ enum SchemaDescription {
             lines.append("table \(table)")
             let columns = try await db.raw(
                 """
-                SELECT column_name, data_type, is_nullable, column_default, is_identity, identity_generation,
-                    generation_expression
+                SELECT column_name::text AS column_name, data_type::text AS data_type,
+                    is_nullable::text AS is_nullable, column_default::text AS column_default,
+                    is_identity::text AS is_identity, identity_generation::text AS identity_generation,
+                    generation_expression::text AS generation_expression
                 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = \(bind: table)
                 ORDER BY ordinal_position
                 """
@@ -117,7 +119,7 @@ enum SchemaDescription {
             }
             let constraints = try await db.raw(
                 """
-                SELECT c.conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c
+                SELECT c.conname::text AS conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c
                 JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
                 WHERE n.nspname = 'public' AND t.relname = \(bind: table) ORDER BY c.conname
                 """
@@ -129,7 +131,10 @@ enum SchemaDescription {
             }
         }
         let indexes = try await db.raw(
-            "SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"
+            """
+            SELECT indexname::text AS indexname, tablename::text AS tablename, indexdef FROM pg_indexes
+            WHERE schemaname = 'public' ORDER BY indexname
+            """
         ).all()
         for index in indexes {
             let definition = try index.decode(column: "indexdef", as: String.self)
@@ -140,7 +145,8 @@ enum SchemaDescription {
         }
         let triggers = try await db.raw(
             """
-            SELECT trigger_name, event_object_table FROM information_schema.triggers
+            SELECT trigger_name::text AS trigger_name, event_object_table::text AS event_object_table
+            FROM information_schema.triggers
             WHERE trigger_schema = 'public' ORDER BY trigger_name
             """
         ).all()
