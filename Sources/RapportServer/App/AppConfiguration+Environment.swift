@@ -69,7 +69,9 @@ extension AppConfiguration {
     }
 
     /// Variables the test suite reads (besides `RAPPORT_TEST_*`); Rapport itself does not.
-    static let testVariables = ["RAPPORT_UPDATE_SNAPSHOTS", "RAPPORT_REQUIRE_BROWSER", "RAPPORT_CHROMIUM"]
+    static let testVariables = [
+        "RAPPORT_UPDATE_SNAPSHOTS", "RAPPORT_REQUIRE_BROWSER", "RAPPORT_CHROMIUM", "RAPPORT_CHROMEDRIVER",
+    ]
 
     /// `RAPPORT_*` variables set in `environment` that Rapport does not read (a typo, or a setting of another
     /// version), for a warning at start. The test suite's own variables are not listed.
