@@ -31,7 +31,8 @@ struct DigestCommand: AsyncParsableCommand {
             }
             now = parsed
         }
-        let sender = DigestSender.fromEnvironment()
+        let configuration = try db.configuration()
+        let sender = configuration.digest.sender(alerts: configuration.alerts, smtp: configuration.outbound.smtp)
         if send && !sender.isConfigured {
             throw CLIError(
                 "--send needs somewhere to send: RAPPORT_SMTP_HOST, RAPPORT_SMTP_FROM and RAPPORT_DIGEST_EMAIL_TO "

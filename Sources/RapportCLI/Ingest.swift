@@ -33,7 +33,7 @@ struct Ingest: AsyncParsableCommand {
         let files = try expand(paths)
         var logger = Logger(label: "rapport")
         logger.logLevel = .warning
-        let services = try await RapportServices.open(AppConfiguration(database: try db.location()), logger: logger)
+        let services = try await RapportServices.open(try db.configuration(), logger: logger)
         let pipeline = services.pipeline
         let importStarted = Date().addingTimeInterval(-1)
         let writer = Task { try await pipeline.run() }

@@ -53,7 +53,7 @@ struct PageBenchmark {
     func time(
         _ pages: [(name: String, path: () -> String)], requests: Int, warmUp: Int, cookie: String
     ) async throws {
-        let app = buildApplication(configuration, services: services, logger: logger)
+        let app = buildApplication(configuration: configuration, services: services, logger: logger)
         let server = Task { try await app.runService() }
         defer { server.cancel() }
         let base = "http://127.0.0.1:\(configuration.port)"

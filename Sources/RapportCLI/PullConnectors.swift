@@ -47,7 +47,7 @@ struct Pull: AsyncParsableCommand {
             throw ValidationError("give at least one --feed, --x-stream or --jetstream URL")
         }
         let services = try await RapportServices.open(
-            AppConfiguration(database: try db.location()), logger: logger)
+            try db.configuration(), logger: logger)
         if once {
             let pipelineTask = Task { try await services.pipeline.run() }
             let submit: FileIngestor.Submit = { posts, source, rejected in

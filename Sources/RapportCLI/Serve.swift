@@ -24,17 +24,19 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "rapport")
         logger.logLevel = .info
-        var configuration = AppConfiguration(
-            host: host, port: port, database: try db.location(), maxBodyBytes: maxBodyBytes)
-        try configuration.applyEnvironment()
-        if db.database != nil { configuration.database = try db.location() }
+        var configuration = try db.configuration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxBodyBytes = maxBodyBytes
+        for name in configuration.unknownVariables {
+            logger.warning("\(name) is set but Rapport does not read it (see docs/configuration.md)")
+        }
         RapportMetrics.bootstrap()
-        try DigestScheduler.checkEnvironment()
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
             configuration,
             dispatcher: OutboxDispatcher(
-                senders: OutboundSettings.senders() + (demo ? [SimulatedNetworkSender()] : [])),
+                senders: configuration.outbound.senders() + (demo ? [SimulatedNetworkSender()] : [])),
             logger: logger)
         var extra: [any Service] = []
         if demo {
@@ -60,10 +62,11 @@ struct Serve: AsyncParsableCommand {
         }
         extra += PullConnectors.services(
             feeds: feed, xStreams: xStream, jetstreams: jetstream, services: services, logger: logger)
-        if let digest = try DigestScheduler.fromEnvironment(database: services.database, logger: logger) {
+        if let digest = DigestScheduler.scheduled(configuration, database: services.database, logger: logger) {
             extra.append(digest)
         }
-        let app = buildApplication(configuration, services: services, extraServices: extra, logger: logger)
+        let app = buildApplication(
+            configuration: configuration, services: services, extraServices: extra, logger: logger)
         try await app.runService()
     }
 }

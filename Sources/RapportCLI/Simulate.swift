@@ -62,12 +62,12 @@ struct Simulate: AsyncParsableCommand {
         if let output {
             sink = try FileSink(directory: output)
         } else if let to {
-            guard let token = token ?? ProcessInfo.processInfo.environment["RAPPORT_API_TOKEN"] else {
+            guard let token = try token ?? db.configuration().apiToken else {
                 throw ValidationError("--to needs --token or RAPPORT_API_TOKEN")
             }
             sink = HTTPSink(baseURL: to, token: token)
         } else {
-            sink = try await PipelineSink.open(try db.location())
+            sink = try await PipelineSink.open(try db.configuration())
         }
         let clock = ContinuousClock()
         let began = clock.now
@@ -109,11 +109,10 @@ final class PipelineSink: EventSink, @unchecked Sendable {
         self.writer = Task { try await pipeline.run() }
     }
 
-    static func open(_ location: DatabaseLocation) async throws -> PipelineSink {
+    static func open(_ configuration: AppConfiguration) async throws -> PipelineSink {
         var logger = Logger(label: "rapport")
         logger.logLevel = .warning
-        return PipelineSink(
-            services: try await RapportServices.open(AppConfiguration(database: location), logger: logger))
+        return PipelineSink(services: try await RapportServices.open(configuration, logger: logger))
     }
 
     func send(_ event: SimulatedEvent) async throws {

@@ -70,14 +70,4 @@ import Testing
         #expect(await stub.transactions.count == 1)
         #expect(waits.all.isEmpty)
     }
-
-    @Test func settingsNeedHostSenderAndARecipient() {
-        let base = ["RAPPORT_SMTP_HOST": "relay.local", "RAPPORT_SMTP_FROM": "alerts@brand.example"]
-        #expect(NoticeMailer.fromEnvironment(recipientsKey: "RAPPORT_ALERT_EMAIL_TO", base) == nil)
-        let mailer = NoticeMailer.fromEnvironment(
-            recipientsKey: "RAPPORT_ALERT_EMAIL_TO",
-            base.merging(["RAPPORT_ALERT_EMAIL_TO": "a@x.example,b@x.example", "RAPPORT_SMTP_PORT": "2525"]) { $1 })
-        #expect(mailer?.recipients.map(\.address) == ["a@x.example", "b@x.example"])
-        #expect(mailer?.client.configuration.port == 2525)
-    }
 }

@@ -77,10 +77,10 @@ struct BlueskyReplyTests {
         try await Application(router: stub.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             .test(.live) { stubClient in
                 let port = try #require(stubClient.port)
-                let senders = OutboundSettings.senders([
+                let senders = try AppConfiguration(environment: [
                     "RAPPORT_BLUESKY_IDENTIFIER": "acme.test", "RAPPORT_BLUESKY_APP_PASSWORD": "app-password",
                     "RAPPORT_BLUESKY_URL": "http://127.0.0.1:\(port)",
-                ])
+                ]).outbound.senders()
                 #expect(senders.contains { $0.channels.contains(.bluesky) })
                 try await TestApp.withServices(engine, dispatcher: OutboxDispatcher(senders: senders)) {
                     config, services in

@@ -185,13 +185,14 @@ struct DigestTests {
         arguments: [TestEngine.sqlite])
     func settings(engine: TestEngine) async throws {
         #expect(DigestPeriod(rawValue: "monthly") == nil)
-        let none = DigestSender.fromEnvironment([:])
-        #expect(!none.isConfigured)
-        let both = DigestSender.fromEnvironment([
+        let none = try AppConfiguration(environment: [:])
+        #expect(!none.digest.sender(alerts: none.alerts, smtp: none.outbound.smtp).isConfigured)
+        let both = try AppConfiguration(environment: [
             "RAPPORT_SMTP_HOST": "relay.local", "RAPPORT_SMTP_FROM": "rapport@acme.test",
             "RAPPORT_ALERT_EMAIL_TO": "ops@acme.test", "RAPPORT_ALERT_WEBHOOK_URL": "https://hooks.acme.test/x",
         ])
-        #expect(both.mail != nil && both.webhook?.url == "https://hooks.acme.test/x")
+        let sender = both.digest.sender(alerts: both.alerts, smtp: both.outbound.smtp)
+        #expect(sender.mail != nil && sender.webhook?.url == "https://hooks.acme.test/x")
         try await TestApp.withServices(engine) { _, services in
             let logger = Logger(label: "test")
             let smtp = [
@@ -203,17 +204,15 @@ struct DigestTests {
                 (smtp.merging(["RAPPORT_DIGEST": "daily", "RAPPORT_DIGEST_HOUR": "25"]) { $1 }, "RAPPORT_DIGEST_HOUR"),
                 (["RAPPORT_DIGEST": "weekly"], "nowhere to send"),
             ] {
-                #expect {
-                    _ = try DigestScheduler.fromEnvironment(database: services.database, env, logger: logger)
-                } throws: { "\($0)".contains(named) }
-                #expect { try DigestScheduler.checkEnvironment(env) } throws: { "\($0)".contains(named) }
+                #expect { try AppConfiguration(environment: env) } throws: { "\($0)".contains(named) }
             }
-            #expect(try DigestScheduler.fromEnvironment(database: services.database, [:], logger: logger) == nil)
+            let off = try AppConfiguration(environment: [:])
+            #expect(DigestScheduler.scheduled(off, database: services.database, logger: logger) == nil)
             let weekly = try #require(
-                try DigestScheduler.fromEnvironment(
-                    database: services.database,
-                    smtp.merging(["RAPPORT_DIGEST": "weekly", "RAPPORT_DIGEST_HOUR": "9"]) { $1 },
-                    logger: logger))
+                DigestScheduler.scheduled(
+                    try AppConfiguration(
+                        environment: smtp.merging(["RAPPORT_DIGEST": "weekly", "RAPPORT_DIGEST_HOUR": "9"]) { $1 }),
+                    database: services.database, logger: logger))
             #expect(weekly.period == .weekly && weekly.hour == 9)
         }
     }

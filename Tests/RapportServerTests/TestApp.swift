@@ -10,6 +10,7 @@ import RapportOutbound
 import RapportServer
 import RapportStore
 import RapportTestSupport
+import ServiceLifecycle
 
 /// A Rapport app on a fresh database with its pipeline running, for route tests.
 struct TestApp {
@@ -23,7 +24,9 @@ struct TestApp {
             maxBodyBytes: maxBodyBytes, pipeline: .init(maxBatch: 500, maxPending: 10_000))
     }
 
-    /// Runs `body` with the services of a fresh database and their background tasks.
+    /// Runs `body` with the services of a fresh database, running as `rapport serve` runs them: the app is made
+    /// by ``buildApplication(configuration:services:extraServices:logger:)`` and its services run in a service
+    /// group, stopped gracefully afterwards in the same order (the database closes last).
     static func withServices<T: Sendable>(
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
@@ -34,48 +37,39 @@ struct TestApp {
         let test = try await TestDatabase.make(engine)
         var config = configuration(test.location, maxBodyBytes: maxBodyBytes)
         config.secureCookies = false
-        let services = try await RapportServices.open(
-            config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
-            alertWebhook: alertWebhook, alertMail: alertMail, alertTeam: alertTeam, logger: Logger(label: "test"))
-        for (name, query) in rules {
-            _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
-        }
-        try await services.ruleBook.refresh()
-        let writer = Task { try await services.pipeline.run() }
-        let live = Task { try await services.broadcaster.run() }
-        let desk = [
-            Task { try await services.desk.worker.run() }, Task { try await services.desk.bus.run() },
-            Task { try await services.desk.presence.run() }, Task { try await services.alertRelay.run() },
-        ]
-        services.alerts.start()
-        let alerts = Task { try await services.alerts.run() }
+        let logger = Logger(label: "test")
+        let services: RapportServices
         do {
-            let value = try await body(config, services)
-            await stop(services, writer, live, desk, alerts)
-            await test.remove()
-            return value
+            services = try await RapportServices.open(
+                config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
+                alertWebhook: alertWebhook, alertMail: alertMail, alertTeam: alertTeam, logger: logger)
         } catch {
-            await stop(services, writer, live, desk, alerts)
             await test.remove()
             throw error
         }
-    }
-
-    private static func stop(
-        _ services: RapportServices, _ writer: Task<Void, any Error>, _ live: Task<Void, any Error>,
-        _ desk: [Task<Void, any Error>], _ alerts: Task<Void, any Error>
-    ) async {
-        for task in desk {
-            task.cancel()
-            _ = try? await task.value
+        let app = buildApplication(configuration: config, services: services, logger: logger)
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let group = ServiceGroup(
+            configuration: .init(services: app.services + [StartSignal(continuation: signal)], logger: logger))
+        let running = Task { try await group.run() }
+        // A shutdown triggered before the group runs would leave its services (and the database) unstarted.
+        await started.first { _ in true }
+        do {
+            for (name, query) in rules {
+                _ = try await services.rules.create(name: name, brand: name, isCompetitor: false, query: query)
+            }
+            try await services.ruleBook.refresh()
+            let value = try await body(config, services)
+            await group.triggerGracefulShutdown()
+            try await running.value
+            await test.remove()
+            return value
+        } catch {
+            await group.triggerGracefulShutdown()
+            _ = try? await running.value
+            await test.remove()
+            throw error
         }
-        services.pipeline.close()
-        _ = try? await writer.value
-        services.alerts.finish()
-        _ = try? await alerts.value
-        live.cancel()
-        _ = try? await live.value
-        await services.database.close()
     }
 
     /// Router-level tests (no sockets).
@@ -109,4 +103,15 @@ func json(_ buffer: ByteBuffer) -> [String: Any] {
 
 func errorCode(_ buffer: ByteBuffer) -> String? {
     (json(buffer)["error"] as? [String: Any])?["code"] as? String
+}
+
+/// Tells the test the service group is running, then waits for the shutdown like the other services.
+private struct StartSignal: Service {
+    let continuation: AsyncStream<Void>.Continuation
+
+    func run() async throws {
+        continuation.yield()
+        continuation.finish()
+        try? await gracefulShutdown()
+    }
 }

@@ -43,7 +43,7 @@ public actor AlertMonitor: Service {
     static let evidenceMemoryPosts = 100_000
 
     public init(
-        database: Database, webhook: AlertWebhook? = AlertWebhook.fromEnvironment(),
+        database: Database, webhook: AlertWebhook? = nil,
         configuration: CrisisDetectorConfiguration = CrisisDetectorConfiguration(),
         logger: Logger = Logger(label: "rapport.alerts")
     ) {

@@ -17,7 +17,7 @@ public final class AlertRelay: Service, Sendable {
 
     /// Alert signals for this instance's desk pages (local and from other instances).
     public let signals = FanOut<AlertSignal>()
-    /// Emails of the rapid-response team (`RAPPORT_ALERT_TEAM`).
+    /// Emails of the rapid-response team.
     public let teamEmails: [String]
     private let monitor: AlertMonitor
     private let bus: DeskBus
@@ -56,32 +56,6 @@ public final class AlertRelay: Service, Sendable {
         bus.onReceive(.alert) { body in
             guard let signal = try? JSONDecoder().decode(AlertSignal.self, from: Data(body.utf8)) else { return }
             signals.publish([signal])
-        }
-    }
-
-    /// `RAPPORT_ALERT_NOTIFY_TOPICS=1`: every topic alert rings bells and sends email, even within an incident.
-    public static func notifyTopicsFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
-        -> Bool
-    {
-        ["1", "true", "yes"].contains(env["RAPPORT_ALERT_NOTIFY_TOPICS"]?.lowercased() ?? "")
-    }
-
-    /// `RAPPORT_ALERT_TEAM` (comma-separated emails of desk users).
-    public static func teamFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        (env["RAPPORT_ALERT_TEAM"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
-
-    /// Email through the SMTP settings to `RAPPORT_ALERT_EMAIL_TO`; nil when either is missing.
-    public static func mailFromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Mail? {
-        guard let mailer = NoticeMailer.fromEnvironment(recipientsKey: "RAPPORT_ALERT_EMAIL_TO", env) else {
-            return nil
-        }
-        let logger = Logger(label: "rapport.alerts.email")
-        return { subject, text, key in
-            await mailer.send(subject: subject, text: text, key: key) {
-                logger.warning("alert email: \($0); will retry")
-            }
         }
     }
 

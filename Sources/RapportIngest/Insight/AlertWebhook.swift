@@ -24,14 +24,6 @@ public struct AlertWebhook: Sendable {
         self.policy = policy
     }
 
-    /// From `RAPPORT_ALERT_WEBHOOK_URL` and `RAPPORT_ALERT_WEBHOOK_SECRET`; nil when no URL is set.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> AlertWebhook?
-    {
-        guard let url = environment["RAPPORT_ALERT_WEBHOOK_URL"], !url.isEmpty else { return nil }
-        return AlertWebhook(url: url, secret: environment["RAPPORT_ALERT_WEBHOOK_SECRET"] ?? "")
-    }
-
     /// `sha256=` + hex HMAC-SHA256 of `timestamp.body`.
     public static func signature(secret: String, timestamp: String, body: Data) -> String {
         var signed = Data(timestamp.utf8)

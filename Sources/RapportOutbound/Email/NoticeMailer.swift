@@ -23,21 +23,6 @@ public struct NoticeMailer: Sendable {
         self.now = now
     }
 
-    /// From `RAPPORT_SMTP_HOST`, `RAPPORT_SMTP_PORT`, `RAPPORT_SMTP_FROM` and the comma-separated list in
-    /// `recipientsKey` (e.g. `RAPPORT_ALERT_EMAIL_TO`); nil unless all of host, from and a recipient are set.
-    public static func fromEnvironment(
-        recipientsKey: String, _ env: [String: String] = ProcessInfo.processInfo.environment
-    ) -> NoticeMailer? {
-        func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
-        guard let host = value("RAPPORT_SMTP_HOST"), let from = value("RAPPORT_SMTP_FROM") else { return nil }
-        let recipients = parseRecipients(value(recipientsKey) ?? "")
-        guard !recipients.isEmpty else { return nil }
-        return NoticeMailer(
-            configuration: SMTPConfiguration(
-                host: host, port: value("RAPPORT_SMTP_PORT").flatMap { Int($0) } ?? 25, from: EmailAddress(from)),
-            recipients: recipients)
-    }
-
     /// `a@x.test, b@x.test` → two addresses; blanks dropped.
     public static func parseRecipients(_ list: String) -> [EmailAddress] {
         list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,7 +1,11 @@
 import Foundation
 import RapportStore
 
-/// Everything `rapport serve` needs, read once and validated up front.
+/// Everything Rapport is configured with, read once and validated up front.
+///
+/// `init(environment:)` is the only reader of the `RAPPORT_*` variables (see docs/configuration.md); it checks
+/// every one and reports all the bad ones together (``ConfigurationError``). The lower modules get the typed
+/// values below through their initialisers and never read the environment themselves.
 public struct AppConfiguration: Sendable {
     public static let defaultMaxBodyBytes = 5 * 1024 * 1024
 
@@ -21,6 +25,14 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool = true
     /// Where customers reach this Rapport (links in surveys). Default: the listening address.
     public var publicURL: String?
+    /// The networks replies can be sent on.
+    public var outbound = OutboundSettings()
+    /// Where alerts go besides the desk.
+    public var alerts = AlertSettings()
+    /// The scheduled digest.
+    public var digest = DigestSettings()
+    /// `RAPPORT_*` variables set but not read by Rapport (a typo?), for a warning at start.
+    public var unknownVariables: [String] = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "rapport.db"),
@@ -37,15 +49,9 @@ public struct AppConfiguration: Sendable {
         self.pipeline = pipeline
     }
 
-    /// Fills unset values from `RAPPORT_*` environment variables.
-    public mutating func applyEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws {
-        if let url = env["RAPPORT_DATABASE_URL"], !url.isEmpty { database = try DatabaseLocation(url) }
-        metaAppSecret = metaAppSecret ?? env["RAPPORT_META_APP_SECRET"]
-        metaVerifyToken = metaVerifyToken ?? env["RAPPORT_META_VERIFY_TOKEN"]
-        apiToken = apiToken ?? env["RAPPORT_API_TOKEN"]
-        if env["RAPPORT_INSECURE_COOKIES"] == "1" { secureCookies = false }
-        if let url = env["RAPPORT_PUBLIC_URL"], !url.isEmpty { publicURL = url }
-    }
+    /// The process's environment. The one place Rapport reads it: everything else gets an ``AppConfiguration``
+    /// (tests pass their own dictionary to ``init(environment:)``).
+    public static var processEnvironment: [String: String] { ProcessInfo.processInfo.environment }
 }
 
 extension AppConfiguration {

@@ -25,13 +25,14 @@ public struct RapportServices: Sendable {
     /// Alerts to the desk (live, across instances), the rapid-response team's bells and email.
     public let alertRelay: AlertRelay
 
-    /// Opens and migrates the database and compiles the rules.
+    /// Opens and migrates the database and compiles the rules. Everything comes from `configuration`; the other
+    /// arguments replace a part of it when given (tests: a stub sender, a recording mailer).
     public static func open(
         _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
-        alertWebhook: AlertWebhook? = AlertWebhook.fromEnvironment(),
-        alertMail: AlertRelay.Mail? = AlertRelay.mailFromEnvironment(),
-        alertTeam: [String] = AlertRelay.teamFromEnvironment(), logger: Logger
+        alertWebhook: AlertWebhook? = nil, alertMail: AlertRelay.Mail? = nil, alertTeam: [String]? = nil,
+        logger: Logger
     ) async throws -> RapportServices {
+        let alertSettings = configuration.alerts
         let database = try await Database.open(configuration.database, logger: logger)
         do {
             try await Migrator(database: database).migrate()
@@ -41,17 +42,20 @@ public struct RapportServices: Sendable {
             let broadcaster = MentionBroadcaster(database: database, logger: logger)
             let mentions = MentionStore(database: database)
             let desk = DeskServices(
-                database: database, dispatcher: dispatcher ?? OutboxDispatcher(senders: OutboundSettings.senders()),
+                database: database,
+                dispatcher: dispatcher ?? OutboxDispatcher(senders: configuration.outbound.senders()),
                 passwordCost: passwordCost, publicBaseURL: configuration.publicBaseURL,
                 logger: logger)
             let worker = desk.worker
-            let alerts = AlertMonitor(database: database, webhook: alertWebhook, logger: logger)
+            let alerts = AlertMonitor(
+                database: database, webhook: alertWebhook ?? alertSettings.webhook, logger: logger)
             let alertRelay = AlertRelay(
-                monitor: alerts, database: database, bus: desk.bus, teamEmails: alertTeam, mail: alertMail,
+                monitor: alerts, database: database, bus: desk.bus, teamEmails: alertTeam ?? alertSettings.team,
+                mail: alertMail ?? alertSettings.mail(smtp: configuration.outbound.smtp),
                 deskURL: configuration.publicBaseURL,
                 // The desk's own stream rings the bells, on every instance (a change about no conversation: id 0).
                 ringBells: { worker.changed(0, notified: $0) },
-                notifyTopics: AlertRelay.notifyTopicsFromEnvironment(), logger: logger)
+                notifyTopics: alertSettings.notifyTopics, logger: logger)
             let pipeline = IngestPipeline(
                 store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
                 configuration: .init(
@@ -73,9 +77,10 @@ public struct RapportServices: Sendable {
     }
 }
 
-/// Builds the HTTP application: routes, middleware and the long-running services.
+/// Builds the HTTP application: routes, middleware and the long-running services, in the order they stop.
+/// `rapport serve` and the tests both build the app here.
 public func buildApplication(
-    _ configuration: AppConfiguration, services: RapportServices, extraServices: [any Service] = [],
+    configuration: AppConfiguration, services: RapportServices, extraServices: [any Service] = [],
     logger: Logger = Logger(label: "rapport")
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration, services: services)

@@ -43,40 +43,15 @@ public struct DigestScheduler: Service {
         self.logger = logger
     }
 
-    /// From `RAPPORT_DIGEST` and `RAPPORT_DIGEST_HOUR`; nil when no digest is wanted. Throws on a wrong value, so
-    /// `serve` refuses to start rather than silently never sending.
-    public static func fromEnvironment(
-        database: Database, _ env: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
-    ) throws -> DigestScheduler? {
-        guard let (period, hour, sender) = try settings(env) else { return nil }
-        return DigestScheduler(period: period, hour: hour, database: database, sender: sender, logger: logger)
-    }
-
-    /// Checks the digest settings without a database (`serve` calls it before opening one), throwing what
-    /// `fromEnvironment` would.
-    public static func checkEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws {
-        _ = try settings(env)
-    }
-
-    static func settings(_ env: [String: String]) throws -> (DigestPeriod, Int, DigestSender)? {
-        guard let raw = env["RAPPORT_DIGEST"], !raw.isEmpty, raw != "off" else { return nil }
-        guard let period = DigestPeriod(rawValue: raw) else {
-            throw DigestConfigurationError("RAPPORT_DIGEST must be daily, weekly or off (got \(raw))")
-        }
-        var hour = 7
-        if let rawHour = env["RAPPORT_DIGEST_HOUR"], !rawHour.isEmpty {
-            guard let parsed = Int(rawHour), (0...23).contains(parsed) else {
-                throw DigestConfigurationError("RAPPORT_DIGEST_HOUR must be an hour from 0 to 23 (got \(rawHour))")
-            }
-            hour = parsed
-        }
-        let sender = DigestSender.fromEnvironment(env)
-        guard sender.isConfigured else {
-            throw DigestConfigurationError(
-                "RAPPORT_DIGEST is set but there is nowhere to send it: set the SMTP settings and "
-                    + "RAPPORT_DIGEST_EMAIL_TO (or RAPPORT_ALERT_EMAIL_TO), or RAPPORT_DIGEST_WEBHOOK_URL")
-        }
-        return (period, hour, sender)
+    /// The digest `configuration` asks for (``DigestSettings``); nil when it is off.
+    public static func scheduled(_ configuration: AppConfiguration, database: Database, logger: Logger)
+        -> DigestScheduler?
+    {
+        let settings = configuration.digest
+        guard let period = settings.period else { return nil }
+        return DigestScheduler(
+            period: period, hour: settings.hour, database: database,
+            sender: settings.sender(alerts: configuration.alerts, smtp: configuration.outbound.smtp), logger: logger)
     }
 
     public func run() async throws {
@@ -163,10 +138,4 @@ public struct DigestScheduler: Service {
         case sent(Date)
         case failed(String)
     }
-}
-
-/// A wrong digest setting, named.
-public struct DigestConfigurationError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -76,6 +76,7 @@ public final class Database: Sendable {
             }
         case .postgres(let url):
             let configuration = try postgresConfiguration(url)
+            try await probe(url, logger: logger)
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             let runner = Task { await client.run() }
             let database = Database(
@@ -91,19 +92,100 @@ public final class Database: Sendable {
         }
     }
 
-    static func postgresConfiguration(_ url: String) throws -> PostgresClient.Configuration {
+    /// What a `postgres://` URL names: server, account, database and TLS mode.
+    struct PostgresTarget {
+        var host: String
+        var port: Int
+        var username: String
+        var password: String?
+        var database: String?
+        var mode: PostgresSSLMode
+    }
+
+    static func postgresTarget(_ url: String) throws -> PostgresTarget {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
             let user = components.user
         else {
             throw StoreError.invalidConfiguration("PostgreSQL URL must look like postgres://user:password@host:5432/db")
         }
         let databaseName = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        var configuration = PostgresClient.Configuration(
+        return PostgresTarget(
             host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
             password: components.password?.removingPercentEncoding,
-            database: databaseName.isEmpty ? nil : databaseName, tls: .disable)
+            database: databaseName.isEmpty ? nil : databaseName, mode: try PostgresSSLMode(url: url))
+    }
+
+    static func postgresConfiguration(_ url: String) throws -> PostgresClient.Configuration {
+        let target = try postgresTarget(url)
+        var configuration = PostgresClient.Configuration(
+            host: target.host, port: target.port, username: target.username, password: target.password,
+            database: target.database, tls: try tls(target.mode))
         configuration.options.maximumConnections = 8
         return configuration
+    }
+
+    /// The TLS settings of `mode` (nil: no TLS); reads the root certificate file of `verify-ca`/`verify-full`.
+    static func tlsConfiguration(_ mode: PostgresSSLMode) throws -> TLSConfiguration? {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable:
+            return nil
+        case .prefer, .require:
+            // As libpq: encrypted, but the certificate is not checked (verify-ca/verify-full do that).
+            tls.certificateVerification = .none
+        case .verifyCA:
+            tls.certificateVerification = .noHostnameVerification
+        case .verifyFull:
+            tls.certificateVerification = .fullVerification
+        }
+        if let root = mode.rootCertificate {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
+            } catch {
+                throw StoreError.invalidConfiguration("sslrootcert \(root) could not be read as PEM: \(error)")
+            }
+        }
+        return tls
+    }
+
+    /// PostgresNIO's pool setting for `mode`.
+    static func tls(_ mode: PostgresSSLMode) throws -> PostgresClient.Configuration.TLS {
+        guard let tls = try tlsConfiguration(mode) else { return .disable }
+        return mode == .prefer ? .prefer(tls) : .require(tls)
+    }
+
+    /// Connects once outside the pool, which would retry a refused connection quietly: a server that refuses
+    /// (no TLS under `require`, a bad certificate, a wrong password) is reported at start with its cause.
+    static func probe(_ url: String, logger: Logger) async throws {
+        let target = try postgresTarget(url)
+        let tls: PostgresConnection.Configuration.TLS
+        if let configuration = try tlsConfiguration(target.mode) {
+            let context = try NIOSSLContext(configuration: configuration)
+            tls = target.mode == .prefer ? .prefer(context) : .require(context)
+        } else {
+            tls = .disable
+        }
+        let configuration = PostgresConnection.Configuration(
+            host: target.host, port: target.port, username: target.username, password: target.password,
+            database: target.database, tls: tls)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            var reason = String(reflecting: error)
+            if let error = error as? PSQLError {
+                if error.code == .sslUnsupported {
+                    reason = "the server does not accept TLS connections"
+                } else if let message = error.serverInfo?[.message] {
+                    reason = message
+                } else if let underlying = error.underlying {
+                    reason = "\(error.code): \(underlying)"
+                }
+            }
+            throw StoreError.invalidConfiguration(
+                "could not connect to PostgreSQL at \(target.host):\(target.port) with sslmode=\(target.mode.name): "
+                    + reason)
+        }
     }
 
     /// Runs read-only work.

@@ -90,38 +90,6 @@ public enum Dialect: String, Sendable {
         }
     }
 
-    /// Full-text index over mentions' text and title.
-    var fullTextSchema: [String] {
-        switch self {
-        case .sqlite:
-            [
-                """
-                CREATE VIRTUAL TABLE mentions_fts USING fts5(text, title, content='mentions', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2')
-                """,
-                """
-                CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
-                    INSERT INTO mentions_fts(rowid, text, title) VALUES (new.id, new.text, coalesce(new.title, ''));
-                END
-                """,
-                """
-                CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
-                    INSERT INTO mentions_fts(mentions_fts, rowid, text, title)
-                        VALUES ('delete', old.id, old.text, coalesce(old.title, ''));
-                END
-                """,
-            ]
-        case .postgres:
-            [
-                """
-                ALTER TABLE mentions ADD COLUMN search tsvector
-                    GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
-                """,
-                "CREATE INDEX mentions_search ON mentions USING GIN (search)",
-            ]
-        }
-    }
-
     /// A predicate selecting mentions whose text contains every word of `terms`.
     /// `terms` are already split into plain words (see ``FullTextQuery``).
     func fullTextPredicate(_ query: FullTextQuery) -> SQLFragment {

@@ -88,37 +88,6 @@ extension DerivedRollup {
     }
 }
 
-extension Migration {
-    /// Version 18: service and survey rollups (``DerivedRollup``), filled from the existing rows, and the
-    /// indexes the live parts of the service figures read.
-    static let serviceRollups = Migration(version: 18, name: "service and survey rollups") { d in
-        // The cubes as they were at version 18: `active` came with version 19.
-        (DerivedRollup.serviceCubes.map { $0.without(measure: "active") } + [DerivedRollup.surveys])
-            .flatMap { $0.createStatements(d) + $0.rebuildStatements }
-            + [
-                "CREATE INDEX conversations_created ON conversations (created_ms)",
-                // Covering: the overdue count and the backlog read only these indexes.
-                """
-                CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id)
-                WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
-                """,
-                "CREATE INDEX conversations_backlog ON conversations (status, created_ms, network, team_id)",
-            ]
-    }
-}
-
-extension Migration {
-    /// Version 19: the journals the service and survey rollups are kept through (``RollupJournal``), and the
-    /// service cubes' `active` count (the backlog by age), filled from the rows.
-    static let rollupJournals = Migration(version: 19, name: "rollup journals, backlog in the service rollups") { d in
-        [RollupJournal.conversations.createStatement(d), RollupJournal.surveys.createStatement(d)]
-            + DerivedRollup.serviceCubes.flatMap { cube in
-                [cube.hourly, cube.daily].map { "ALTER TABLE \($0) ADD COLUMN active BIGINT NOT NULL DEFAULT 0" }
-                    + cube.rebuildStatements
-            }
-    }
-}
-
 extension [DerivedRollup] {
     /// Recomputes every rollup of the list from the source rows and empties their journals, whose changes the
     /// source rows already show. The list must hold every rollup of those journals (``DerivedRollup/all``'s

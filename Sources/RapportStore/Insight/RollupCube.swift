@@ -74,11 +74,3 @@ struct RollupCube: Sendable, Hashable {
         }
     }
 }
-
-extension Migration {
-    /// Version 20: narrower mention cubes for the dashboard's charts, filled from the main cube.
-    static let narrowMentionCubes = Migration(version: 20, name: "mention cubes by network, sentiment and level") {
-        d in
-        [RollupCube.networks, .sentiments, .levels].flatMap { $0.createStatements(d) + $0.backfill(from: .main) }
-    }
-}

@@ -1,7 +1,114 @@
-extension Migration {
+// ONE-OFF CHECK, to delete once it has passed on both engines (with the helpers only it still uses:
+// DerivedRollup.createStatements / without(measure:), RollupCube.createStatements / backfill(from:)).
+// Below are the migrations exactly as main generated them before they were frozen (Migrations+All.swift and the
+// version 16–20 definitions, renamed LegacyMigration). The test checks that every frozen migration runs the same
+// statements, and that a database made by the old statements (as main's binary made it) migrates nothing new and
+// has the same schema as a fresh one. Run: swift test --filter FrozenMigrationCheck
+import Foundation
+import Logging
+import RapportTestSupport
+import SQLKit
+import Testing
+
+@testable import RapportStore
+
+struct LegacyMigration: Sendable {
+    let version: Int
+    let name: String
+    let statements: @Sendable (Dialect) -> [String]
+}
+
+extension Dialect {
+    /// Full-text index over mentions' text and title.
+    var legacyFullTextSchema: [String] {
+        switch self {
+        case .sqlite:
+            [
+                """
+                CREATE VIRTUAL TABLE mentions_fts USING fts5(text, title, content='mentions', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2')
+                """,
+                """
+                CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+                    INSERT INTO mentions_fts(rowid, text, title) VALUES (new.id, new.text, coalesce(new.title, ''));
+                END
+                """,
+                """
+                CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+                    INSERT INTO mentions_fts(mentions_fts, rowid, text, title)
+                        VALUES ('delete', old.id, old.text, coalesce(old.title, ''));
+                END
+                """,
+            ]
+        case .postgres:
+            [
+                """
+                ALTER TABLE mentions ADD COLUMN search tsvector
+                    GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+                """,
+                "CREATE INDEX mentions_search ON mentions USING GIN (search)",
+            ]
+        }
+    }
+
+}
+
+@Suite("Frozen migrations equal the generated ones (one-off)")
+struct FrozenMigrationCheck {
+    @Test(
+        "a database made by the generated migrations migrates nothing new and has the fresh schema",
+        arguments: TestEngine.available)
+    func legacyDatabaseMigratesNothing(engine: TestEngine) async throws {
+        let test = try await TestDatabase.make(engine)
+        let db = try await Database.open(test.location, logger: Logger(label: "test"))
+        let dialect = db.dialect
+        for m in LegacyMigration.all {
+            try await db.transaction { sql in
+                try await sql.raw(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)"
+                ).run()
+                for statement in m.statements(dialect) { try await sql.raw(SQLQueryString(statement)).run() }
+                try await sql.raw(
+                    "INSERT INTO schema_migrations (version, name, applied_ms) VALUES (\(bind: m.version), \(bind: m.name), 0)"
+                ).run()
+            }
+        }
+        let applied = try await Migrator(database: db).migrate()
+        let legacy = try await SchemaDescription.lines(db)
+        await db.close()
+        await test.remove()
+        #expect(applied == [])
+        let fresh = try await TestDatabase.with(engine) { try await SchemaDescription.lines($0) }
+        #expect(legacy == fresh)
+        print("LEGACY-CHECK \(engine): applied \(applied), schema lines \(legacy.count), equal \(legacy == fresh)")
+    }
+
+    @Test("each frozen migration runs the statements the generators produced")
+    func identical() throws {
+        var dump: [[String: Any]] = []
+        for m in LegacyMigration.all {
+            dump.append([
+                "version": m.version, "name": m.name, "sqlite": m.statements(.sqlite),
+                "postgres": m.statements(.postgres),
+            ])
+        }
+        let data = try JSONSerialization.data(withJSONObject: dump, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: URL(fileURLWithPath: "/tmp/config-migrations.json"))
+        #expect(Migration.all.map(\.version) == LegacyMigration.all.map(\.version))
+        for (frozen, legacy) in zip(Migration.all, LegacyMigration.all) {
+            #expect(frozen.name == legacy.name)
+            for dialect in [Dialect.sqlite, .postgres] {
+                #expect(
+                    frozen.statements(dialect) == legacy.statements(dialect), "version \(frozen.version) \(dialect)")
+            }
+        }
+    }
+}
+
+extension LegacyMigration {
     /// Every migration, in order.
-    static let all: [Migration] = [
-        Migration(version: 1, name: "authors and mentions") { d in
+    static let all: [LegacyMigration] = [
+        LegacyMigration(version: 1, name: "authors and mentions") { d in
             [
                 """
                 CREATE TABLE authors (
@@ -65,9 +172,9 @@ extension Migration {
                 )\(d.withoutRowID)
                 """,
                 "CREATE INDEX mention_rules_mention ON mention_rules (mention_id)",
-            ] + d.fullTextSchema
+            ] + d.legacyFullTextSchema
         },
-        Migration(version: 2, name: "listening rules, counters, tokens") { d in
+        LegacyMigration(version: 2, name: "listening rules, counters, tokens") { d in
             [
                 """
                 CREATE TABLE listening_rules (
@@ -109,14 +216,14 @@ extension Migration {
                 """,
             ]
         },
-        Migration(version: 3, name: "author history") { _ in
+        LegacyMigration(version: 3, name: "author history") { _ in
             [
                 "ALTER TABLE authors ADD COLUMN mention_count BIGINT NOT NULL DEFAULT 0",
                 "ALTER TABLE authors ADD COLUMN negative_count BIGINT NOT NULL DEFAULT 0",
                 "ALTER TABLE authors ADD COLUMN engagement_sum BIGINT NOT NULL DEFAULT 0",
             ]
         },
-        Migration(version: 4, name: "desk: users, customers, conversations, outbox, audit") { d in
+        LegacyMigration(version: 4, name: "desk: users, customers, conversations, outbox, audit") { d in
             [
                 """
                 CREATE TABLE users (
@@ -313,7 +420,7 @@ extension Migration {
                 """,
             ]
         },
-        Migration(version: 5, name: "SLA check schedule, customer merges") { d in
+        LegacyMigration(version: 5, name: "SLA check schedule, customer merges") { d in
             [
                 "ALTER TABLE conversations ADD COLUMN sla_check_ms BIGINT",
                 "CREATE INDEX conversations_sla_check ON conversations (sla_check_ms)",
@@ -333,7 +440,7 @@ extension Migration {
                 """,
             ]
         },
-        Migration(version: 6, name: "insight: hourly mention rollups, crisis alerts") { d in
+        LegacyMigration(version: 6, name: "insight: hourly mention rollups, crisis alerts") { d in
             [
                 // One row per hour × rule × network × sentiment × level × language; rule 0 = no rule matched.
                 // Written in the mention insert's transaction, so it always agrees with the mentions.
@@ -382,7 +489,7 @@ extension Migration {
                 "CREATE INDEX alert_events_alert ON alert_events (alert_id, id)",
             ]
         },
-        Migration(version: 7, name: "surveys") { d in
+        LegacyMigration(version: 7, name: "surveys") { d in
             [
                 """
                 CREATE TABLE surveys (
@@ -407,7 +514,7 @@ extension Migration {
                 "CREATE INDEX surveys_answered ON surveys (answered_ms)",
             ]
         },
-        Migration(version: 8, name: "inbox indexes") { _ in
+        LegacyMigration(version: 8, name: "inbox indexes") { _ in
             // Partial indexes over the active conversations only, each in the order a queue shows:
             // a page reads its rows straight off the index and stops at the page size.
             let active = "WHERE status IN ('new', 'open', 'pending')"
@@ -420,10 +527,10 @@ extension Migration {
                 "CREATE INDEX conversations_active_sla ON conversations (sla_due_ms) \(active)",
             ]
         },
-        Migration(version: 9, name: "team business hours") { _ in
+        LegacyMigration(version: 9, name: "team business hours") { _ in
             ["ALTER TABLE teams ADD COLUMN business_hours TEXT"]
         },
-        Migration(version: 10, name: "daily mention rollups") { d in
+        LegacyMigration(version: 10, name: "daily mention rollups") { d in
             [
                 // The hourly rollups summed per UTC day (hour_ms holds the day's start): long dashboard periods
                 // read 24× fewer rows. Kept in the same transaction as the hourly ones.
@@ -447,7 +554,7 @@ extension Migration {
                 """,
             ]
         },
-        Migration(version: 11, name: "desk: notifications, consent, channels") { d in
+        LegacyMigration(version: 11, name: "desk: notifications, consent, channels") { d in
             [
                 """
                 CREATE TABLE notifications (
@@ -476,7 +583,7 @@ extension Migration {
                 """,
             ]
         },
-        Migration(version: 14, name: "content ids for Bluesky replies, shared sign-in limiter") { d in
+        LegacyMigration(version: 14, name: "content ids for Bluesky replies, shared sign-in limiter") { d in
             contentIDColumns(table: "mentions") + [
                 // One row per counted sign-in attempt, so that every instance on one database sees the same
                 // count; rows older than the limiter's window are pruned as new ones arrive.
@@ -491,7 +598,7 @@ extension Migration {
                 "CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at_ms)",
             ]
         },
-        Migration(version: 15, name: "narrow rollups: one cube without the language, one of the language") { d in
+        LegacyMigration(version: 15, name: "narrow rollups: one cube without the language, one of the language") { d in
             [
                 // The full cube (× language) made every chart scan 3–5× the rows it needs: the same counts are kept
                 // as two narrower cubes, one without the language and one of the language alone.
@@ -572,5 +679,86 @@ extension Migration {
             "ALTER TABLE \(table) ADD COLUMN content_id TEXT",
             "ALTER TABLE \(table) ADD COLUMN thread_root_content_id TEXT",
         ]
+    }
+}
+
+extension LegacyMigration {
+    /// Version 16: orders per customer (imported from a shop or billing system), for the satisfaction → revenue
+    /// report. `order_ref` is the shop's own order id: importing the same order twice changes nothing.
+    static let orders = LegacyMigration(version: 16, name: "orders per customer") { d in
+        [
+            """
+            CREATE TABLE orders (
+                id \(d.primaryKey),
+                order_ref TEXT NOT NULL UNIQUE,
+                customer_id BIGINT NOT NULL REFERENCES customers (id),
+                ordered_ms BIGINT NOT NULL,
+                amount \(d.double) NOT NULL,
+                currency TEXT NOT NULL,
+                imported_ms BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX orders_customer ON orders (customer_id, ordered_ms)",
+            "CREATE INDEX orders_ordered ON orders (ordered_ms)",
+        ]
+    }
+}
+
+extension LegacyMigration {
+    /// Version 17: which digest periods were sent, so a restart or a second instance does not send one twice.
+    static let digestRuns = LegacyMigration(version: 17, name: "digest runs") { _ in
+        [
+            """
+            CREATE TABLE digest_runs (
+                period TEXT NOT NULL,
+                period_start_ms BIGINT NOT NULL,
+                claimed_ms BIGINT NOT NULL,
+                sent_ms BIGINT,
+                instance TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (period, period_start_ms)
+            )
+            """
+        ]
+    }
+}
+
+extension LegacyMigration {
+    /// Version 18: service and survey rollups (``DerivedRollup``), filled from the existing rows, and the
+    /// indexes the live parts of the service figures read.
+    static let serviceRollups = LegacyMigration(version: 18, name: "service and survey rollups") { d in
+        // The cubes as they were at version 18: `active` came with version 19.
+        (DerivedRollup.serviceCubes.map { $0.without(measure: "active") } + [DerivedRollup.surveys])
+            .flatMap { $0.createStatements(d) + $0.rebuildStatements }
+            + [
+                "CREATE INDEX conversations_created ON conversations (created_ms)",
+                // Covering: the overdue count and the backlog read only these indexes.
+                """
+                CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id)
+                WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
+                """,
+                "CREATE INDEX conversations_backlog ON conversations (status, created_ms, network, team_id)",
+            ]
+    }
+}
+
+extension LegacyMigration {
+    /// Version 19: the journals the service and survey rollups are kept through (``RollupJournal``), and the
+    /// service cubes' `active` count (the backlog by age), filled from the rows.
+    static let rollupJournals = LegacyMigration(version: 19, name: "rollup journals, backlog in the service rollups") {
+        d in
+        [RollupJournal.conversations.createStatement(d), RollupJournal.surveys.createStatement(d)]
+            + DerivedRollup.serviceCubes.flatMap { cube in
+                [cube.hourly, cube.daily].map { "ALTER TABLE \($0) ADD COLUMN active BIGINT NOT NULL DEFAULT 0" }
+                    + cube.rebuildStatements
+            }
+    }
+}
+
+extension LegacyMigration {
+    /// Version 20: narrower mention cubes for the dashboard's charts, filled from the main cube.
+    static let narrowMentionCubes = LegacyMigration(version: 20, name: "mention cubes by network, sentiment and level")
+    {
+        d in
+        [RollupCube.networks, .sentiments, .levels].flatMap { $0.createStatements(d) + $0.backfill(from: .main) }
     }
 }
