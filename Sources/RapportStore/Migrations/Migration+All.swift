@@ -19,6 +19,7 @@ extension Migration {
         .serviceRollups,
         .rollupJournals,
         .narrowMentionCubes,
+        .access,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), for the ingest benchmark's `raw_mentions`,
