@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import RapportInsight
 
 /// The drill-down links of a dashboard: each keeps the dashboard's rule (or the selected brand's only rule) and

@@ -1,5 +1,6 @@
 import Foundation
 import RapportIngest
+import RapportStore
 
 extension DashboardPage {
     /// One alert in the dashboard's list (`dashboard_alerts.mustache`), with its buttons.

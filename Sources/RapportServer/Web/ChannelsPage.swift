@@ -1,4 +1,6 @@
 import Foundation
+import RapportCore
+import RapportStore
 
 /// The `/admin/channels` view model: one row per network with its account, whether Rapport can answer there,
 /// the last 7 days' traffic and the settings form.
