@@ -4,7 +4,8 @@ import Testing
 @testable import RapportServer
 
 /// The insight pages and the alert queue rendered from fixed figures through the real templates, compared with
-/// golden files (`Snapshots/`). The goldens were written from the dictionary views these typed ones replaced.
+/// golden files (`Snapshots/`, recorded with `RAPPORT_UPDATE_SNAPSHOTS=1 swift test --filter InsightPageSnapshotTests`;
+/// review the diff of the goldens when recording).
 @Suite("Insight page snapshots")
 struct InsightPageSnapshotTests {
     static func chrome(_ title: String, _ page: String) -> PageChrome {
