@@ -21,17 +21,9 @@ struct NotificationsController {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try signedIn(context)
-        let now = Date()
-        var view = DeskViews.page("Notifications", "notifications", context)
-        view["items"] = try await desk.notifications.list(userID: user.id, limit: 100).map { n -> [String: Any] in
-            var row: [String: Any] = [
-                "text": Self.describe(n), "atISO": ViewFormat.iso(n.at), "atText": ViewFormat.relative(n.at, now: now),
-                "unread": n.readAt == nil,
-            ]
-            row.setIfPresent("conversationID", n.conversationID)
-            row.setIfPresent("note", n.text.isEmpty ? nil : n.text)
-            return row
-        }
+        let view = NotificationsPage(
+            chrome: PageChrome("Notifications", "notifications", context),
+            notifications: try await desk.notifications.list(userID: user.id, limit: 100), now: Date())
         return renderer.html("notifications", view)
     }
 

@@ -29,20 +29,9 @@ struct ExperienceWebController {
         var store = experience
         store.limit = Self.listLimit
         let rows = try await store.responses(filter)
-        var view = DeskViews.page("Survey answers", "dashboard", context)
-        view["filters"] = pairs.map { ["name": $0.0, "value": $0.1] }
-        view["count"] = rows.count
-        view["truncated"] = rows.count == Self.listLimit
-        view["rows"] = rows.reversed().map { r -> [String: Any] in
-            var row: [String: Any] = [
-                "answeredISO": ViewFormat.iso(r.answeredAt), "answered": DashboardQuery.iso(r.answeredAt),
-                "kind": r.kind.rawValue.uppercased(), "score": r.score, "customer": r.customerName,
-                "customerLink": "/customers/\(r.customerID)", "network": r.network, "team": r.teamName ?? "–",
-                "agent": r.agentName ?? "–", "comment": r.comment ?? "",
-            ]
-            if let id = r.conversationID { row["conversationLink"] = "/conversations/\(id)" }
-            return row
-        }
+        let view = SurveyAnswersPage(
+            chrome: PageChrome("Survey answers", "dashboard", context), answers: rows, filters: pairs,
+            limit: Self.listLimit)
         return renderer.html("surveys", view)
     }
 
@@ -50,9 +39,8 @@ struct ExperienceWebController {
         try RoleMiddleware.require(.analyst, context)
         let days = try RevenueBuilder.days(request.uri.queryParameters.get("days"))
         let report = try await revenue.build(days: days)
-        var view = DeskViews.page("Satisfaction and revenue", "dashboard", context)
-        view.merge(RevenuePage.view(report)) { _, new in new }
-        return renderer.html("revenue", view)
+        let page = RevenuePage(chrome: PageChrome("Satisfaction and revenue", "dashboard", context), report: report)
+        return renderer.html("revenue", page)
     }
 
     @Sendable func revenueJSON(_ request: Request, context: AppRequestContext) async throws -> RevenueBuilder.Report {

@@ -37,11 +37,11 @@ struct InsightWebController {
         let query = try DashboardQuery.parse(request.uri.queryParameters)
         let d = try await builder.build(query)
         let rules = try await builder.rules.all().map { (id: $0.id, name: $0.name, brand: $0.brand) }
-        var view = DeskViews.page("Dashboard", "dashboard", context)
-        view.merge(DashboardPage.view(d, query, rules: rules)) { _, new in new }
         let teams = try await builder.experienceStore.teams()
-        view.merge(DashboardPage.experienceView(d, query, teams: teams)) { _, new in new }
-        return renderer.html("dashboard", view)
+        let page = DashboardPage(
+            chrome: PageChrome("Dashboard", "dashboard", context), dashboard: d, query: query, rules: rules,
+            teams: teams)
+        return renderer.html("dashboard", page)
     }
 
     @Sendable func dashboardCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -53,11 +53,12 @@ struct InsightWebController {
     @Sendable func alertsFragment(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
         let ruleMap = Dictionary(try await builder.rules.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var view = DeskViews.page("Alerts", "dashboard", context)
-        view["alerts"] = try await monitor.store.list(limit: 20).map {
-            DashboardPage.alertRow(AlertPayload($0, rules: ruleMap))
-        }
-        return renderer.html("dashboard_alerts", view)
+        let list = DashboardPage.AlertList(
+            chrome: PageChrome("Alerts", "dashboard", context),
+            alerts: try await monitor.store.list(limit: 20).map {
+                DashboardPage.AlertRow(AlertPayload($0, rules: ruleMap))
+            })
+        return renderer.html("dashboard_alerts", list)
     }
 
     /// `event: alert` with the alert's JSON whenever one opens or changes, so an open dashboard refreshes its list.
@@ -101,23 +102,9 @@ struct InsightWebController {
             cursor = parsed
         }
         let page = try await mentions.search(filter, limit: 100, after: cursor)
-        var view = DeskViews.page("Mentions", "mentions", context)
-        let kept = Self.filterPairs(q)
-        view["filters"] = kept.map { ["name": $0.0, "value": $0.1] }
-        view["rows"] = page.items.map { m -> [String: Any] in
-            [
-                "id": m.id, "createdISO": ViewFormat.iso(m.post.createdAt),
-                "created": DashboardQuery.iso(m.post.createdAt),
-                "network": m.post.network.rawValue, "author": m.post.author.handle,
-                "followers": m.post.author.followers ?? 0, "sentiment": m.analysis?.sentiment.label.rawValue ?? "",
-                "level": m.analysis?.level.rawValue ?? "", "text": m.post.text,
-                "url": m.post.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil } ?? "",
-            ]
-        }
-        if let next = page.nextCursor {
-            view["next"] = DashboardQuery.link("/mentions", kept + [("cursor", next.token)])
-        }
-        view["csvLink"] = DashboardQuery.link("/mentions.csv", kept)
+        let view = MentionsPage(
+            chrome: PageChrome("Mentions", "mentions", context), mentions: page.items,
+            nextCursor: page.nextCursor?.token, filters: Self.filterPairs(q))
         return renderer.html("mentions", view)
     }
 

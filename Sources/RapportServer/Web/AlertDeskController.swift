@@ -42,14 +42,10 @@ struct AlertDeskController {
         let users = try await allUsers.filter { !$0.disabled }
         let alerts = try await recent.filter { showResolved || $0.status != .resolved }
         let timelines = try await store.timelines(ids: alerts.map(\.id))
-        var view = DeskViews.page("Alerts", "alerts", context)
-        view.merge(
-            AlertDeskView.list(
-                alerts.map { AlertPayload($0, rules: ruleMap) }, timelines: timelines, users: users,
-                canAct: user.role.allows(.agent), now: Date())
-        ) { _, new in new }
-        view["team"] = try await teamMembers.map { ["name": $0.name] }
-        view["showResolved"] = showResolved
+        let view = AlertDeskView(
+            chrome: PageChrome("Alerts", "alerts", context), alerts: alerts.map { AlertPayload($0, rules: ruleMap) },
+            timelines: timelines, users: users, team: try await teamMembers.map(\.name),
+            canAct: user.role.allows(.agent), showResolved: showResolved, now: Date())
         return renderer.html("alerts", view)
     }
 

@@ -39,24 +39,10 @@ struct ChannelsController {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.admin, context)
         let now = Date()
-        let teams = try await desk.teams.all()
-        var view = DeskViews.page("Channels", "channels", context)
-        view["channels"] = try await channels(now: now).map { c -> [String: Any] in
-            var row: [String: Any] = [
-                "network": c.setting.network.rawValue, "name": c.setting.name, "account": c.setting.account,
-                "repliesEnabled": c.setting.repliesEnabled, "canSend": c.canSend, "received": c.last7Days.received,
-                "queued": c.last7Days.queued, "sent": c.last7Days.sent, "failed": c.last7Days.failed,
-                "teams": teams.map { team -> [String: Any] in
-                    [
-                        "id": team.id.rawValue, "name": team.name,
-                        "selected": team.id.rawValue == c.setting.defaultTeamID,
-                    ]
-                },
-            ]
-            row.setIfPresent("lastReceived", c.last7Days.lastReceivedAt.map { ViewFormat.relative($0, now: now) })
-            row.setIfPresent("lastError", c.last7Days.lastError)
-            return row
-        }
+        let teams = try await desk.teams.all().map { (id: $0.id.rawValue, name: $0.name) }
+        let view = ChannelsPage(
+            chrome: PageChrome("Channels", "channels", context), channels: try await channels(now: now), teams: teams,
+            now: now)
         return renderer.html("channels", view)
     }
 

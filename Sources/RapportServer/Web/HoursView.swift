@@ -5,17 +5,46 @@ import RapportDesk
 enum HoursView {
     static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    static func fields(_ hours: BusinessHours?) -> [String: Any] {
+    /// The business-hours form of one team, filled with its hours (or 09:00–17:00 on workdays when it has none).
+    struct Form: Sendable {
+        var alwaysOpen: Bool
+        var timeZone: String
+        var open: String
+        var close: String
+        var days: [Day]
+        /// Comma-separated `YYYY-MM-DD`.
+        var holidays: String
+        var hoursText: String
+    }
+
+    /// One working-day checkbox.
+    struct Day: Sendable {
+        var value: Int
+        var name: String
+        var checked: Bool
+    }
+
+    static func form(_ hours: BusinessHours?) -> Form {
         let window = hours?.weekly.values.first?.first
         let open = Set(hours?.weekly.keys.map(\.rawValue) ?? Weekday.workdays.map(\.rawValue))
-        let days = Weekday.allCases.map { day -> [String: Any] in
-            ["value": day.rawValue, "name": dayNames[day.rawValue - 1], "checked": open.contains(day.rawValue)]
-        }
+        return Form(
+            alwaysOpen: hours == nil, timeZone: hours?.timeZoneIdentifier ?? "UTC",
+            open: clock(window?.startMinute ?? 9 * 60), close: clock(window?.endMinute ?? 17 * 60),
+            days: Weekday.allCases.map {
+                Day(value: $0.rawValue, name: dayNames[$0.rawValue - 1], checked: open.contains($0.rawValue))
+            },
+            holidays: (hours?.holidays.sorted() ?? []).map(\.description).joined(separator: ", "),
+            hoursText: summary(hours))
+    }
+
+    /// The form as the dictionary `AdminController` merges into a team row. Transitional: goes when the desk
+    /// settings page has its typed view model (it can then hold a `Form`).
+    static func fields(_ hours: BusinessHours?) -> [String: Any] {
+        let f = form(hours)
         return [
-            "alwaysOpen": hours == nil, "timeZone": hours?.timeZoneIdentifier ?? "UTC",
-            "open": clock(window?.startMinute ?? 9 * 60), "close": clock(window?.endMinute ?? 17 * 60), "days": days,
-            "holidays": (hours?.holidays.sorted() ?? []).map(\.description).joined(separator: ", "),
-            "hoursText": summary(hours),
+            "alwaysOpen": f.alwaysOpen, "timeZone": f.timeZone, "open": f.open, "close": f.close,
+            "days": f.days.map { ["value": $0.value, "name": $0.name, "checked": $0.checked] as [String: Any] },
+            "holidays": f.holidays, "hoursText": f.hoursText,
         ]
     }
 

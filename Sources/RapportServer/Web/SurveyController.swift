@@ -30,20 +30,10 @@ struct SurveyController {
         return renderer.html("survey", questionView(survey, token: token, error: nil, context))
     }
 
-    private func questionView(_ survey: Survey, token: String, error: String?, _ context: AppRequestContext) -> [String:
-        Any]
+    private func questionView(_ survey: Survey, token: String, error: String?, _ context: AppRequestContext)
+        -> SurveyPage
     {
-        var view = DeskViews.page("Your opinion", "survey", context)
-        view["question"] =
-            survey.kind == .csat
-            ? "How satisfied are you with the help you got?"
-            : "How likely are you to recommend us to a friend or colleague?"
-        view["legend"] =
-            survey.kind == .csat ? "1 = very unhappy, 5 = very happy" : "0 = not at all, 10 = extremely likely"
-        view["scores"] = Array(survey.kind.scores)
-        view["token"] = token
-        view.setIfPresent("error", error)
-        return view
+        .question(survey, token: token, error: error, chrome: PageChrome("Your opinion", "survey", context))
     }
 
     struct AnswerForm: Decodable {
@@ -74,14 +64,7 @@ struct SurveyController {
                 status: .badRequest)
         case .answered(let survey):
             if let followUp = survey.followupConversationID { desk.worker.changed(followUp) }
-            var view = DeskViews.page("Thank you", "survey", context)
-            let score = survey.score ?? 0
-            view["thanks"] = true
-            view["name"] = survey.customerName.split(separator: " ").first.map(String.init) ?? survey.customerName
-            view["promoter"] = survey.kind.isPromoter(score)
-            view["detractor"] = survey.kind.isDetractor(score)
-            view["token"] = token
-            view["shares"] = ShareLinks.networks.map { ["network": $0.key, "label": $0.label] }
+            let view = SurveyPage.thanks(survey, token: token, chrome: PageChrome("Thank you", "survey", context))
             return renderer.html("survey", view)
         }
     }
@@ -101,8 +84,7 @@ struct SurveyController {
     }
 
     private func message(_ text: String, status: HTTPResponse.Status, _ context: AppRequestContext) -> Response {
-        var view = DeskViews.page("Survey", "survey", context)
-        view["message"] = text
+        let view = SurveyPage.message(text, chrome: PageChrome("Survey", "survey", context))
         return renderer.html("survey", view, status: status)
     }
 
