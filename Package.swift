@@ -142,7 +142,10 @@ let package = Package(
         .testTarget(name: "RapportSimulationTests", dependencies: ["RapportSimulation"], swiftSettings: swiftSettings),
         .target(
             name: "RapportTestSupport",
-            dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "RapportStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/RapportTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportStoreTests",
