@@ -71,7 +71,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
 awk -v a="$PORT_A" -v b="$PORT_B" -v http="$PORT_HTTP" -v tls="$PORT_TLS" -v dir="$work" '
   /# instance$/ { n++; sub(/127\.0\.0\.1:[0-9]+/, "127.0.0.1:" (n == 1 ? a : b)) }
   /# http$/ { sub(/listen 80;/, "listen 127.0.0.1:" http ";") }
-  /# https$/ { sub(/listen 443 ssl;/, "listen 127.0.0.1:" tls " ssl;") }
+  /# https$/ { sub(/listen 443 /, "listen 127.0.0.1:" tls " ") }
   /# http6$|# https6$/ { next }
   /# name$/ { sub(/server_name [^;]+;/, "server_name localhost;") }
   /# certificate$/ { sub(/ssl_certificate [^;]+;/, "ssl_certificate " dir "/cert.pem;") }
