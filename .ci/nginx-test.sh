@@ -142,7 +142,7 @@ for target in "nginx $NGINX_URL" "a http://127.0.0.1:$PORT_A" "b http://127.0.0.
   name=${target%% *}
   url=${target#* }
   text="nginx-ci-via-$name-$$"
-  code=$(webhook "$url" "$text")
+  code=$(webhook "$url" "$text") || code="no answer"
   [ "$code" = 200 ] || fail "webhook through $name answered $code: $(cat "$work/webhook.json")"
   grep -q '"stored":1' "$work/webhook.json" || fail "webhook through $name stored nothing: $(cat "$work/webhook.json")"
   wait_for "$text" "the mention posted through $name"

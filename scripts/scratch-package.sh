@@ -21,6 +21,8 @@ case "$name" in
 esac
 mkdir -p "$dir/Sources" "$dir/Tests"
 for path in "${sources[@]}"; do ln -sfn "$repo/$path" "$dir/Sources/$(basename "$path")"; done
+# The analysis tool also needs the analysis benchmark: only that folder of RapportBenchmarks.
+if [ "$name" = analysis ]; then ln -sfn "$repo/Sources/RapportBenchmarks/Analysis" "$dir/Sources/RapportBenchmarks"; fi
 for path in "${tests[@]}"; do ln -sfn "$repo/$path" "$dir/Tests/$(basename "$path")"; done
 cp "$repo/scripts/$name/Package.swift.scratch" "$dir/Package.swift"
 echo "$dir"

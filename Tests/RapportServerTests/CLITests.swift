@@ -126,7 +126,9 @@ struct CLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("r.db").path
-        let added = try runRapport(["rule", "add", "--database", db, "--name", "Acme", "--query", "acme OR @AcmeMobile"])
+        let added = try runRapport([
+            "rule", "add", "--database", db, "--name", "Acme", "--query", "acme OR @AcmeMobile",
+        ])
         #expect(added.status == 0, "\(added.err)")
         #expect(added.out.contains("created rule"))
         let branded = try runRapport([

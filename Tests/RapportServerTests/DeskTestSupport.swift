@@ -43,7 +43,8 @@ enum DeskTest {
     /// Waits until the desk worker has threaded everything queued.
     static func settle(_ services: RapportServices) async throws {
         try await eventually {
-            try await services.desk.conversations.count() > 0 && queueIsEmpty(services)
+            guard try await services.desk.conversations.count() > 0 else { return false }
+            return try await queueIsEmpty(services)
         }
     }
 

@@ -16,16 +16,3 @@ public func eventually(
         try await Task.sleep(for: interval)
     }
 }
-
-/// Polls `probe` until it returns a value or `timeout` has passed; the last value, or nil.
-public func eventually<Value>(
-    timeout: Duration = .seconds(60), every interval: Duration = .milliseconds(20),
-    value probe: () async throws -> Value?
-) async throws -> Value? {
-    var found: Value?
-    try await eventually(timeout: timeout, every: interval) {
-        found = try await probe()
-        return found != nil
-    }
-    return found
-}

@@ -1,5 +1,6 @@
 import Foundation
 import RapportAnalysis
+import RapportBenchmarks
 
 // Evaluation and benchmark helper for RapportAnalysis; see docs/analysis.md for the commands.
 let args = Array(CommandLine.arguments.dropFirst())
