@@ -1,7 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import RapportServer
+import RapportStore
 import RapportTestSupport
 import Testing
 
@@ -59,5 +62,29 @@ struct APIDocumentTests {
             OpenAPIOperations.read(yaml) == ["GET /api/v1/rules/{}", "DELETE /api/v1/rules/{}", "POST /webhooks/meta"])
         #expect(OpenAPIOperations.normalise("/api/v1/customers/:id/orders") == "/api/v1/customers/{}/orders")
         #expect(OpenAPIOperations.normalise("api/v1/merges/{mergeId}/undo") == "/api/v1/merges/{}/undo")
+    }
+
+    @Test(
+        "the desk API answers dates as ISO 8601 strings and leaves absent values out, as the document says",
+        arguments: TestEngine.available)
+    func datesAreStrings(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
+                body: DeskTest.chat("d-1", text: "Where is my order?")
+            ) { #expect($0.status == .ok) }
+            try await DeskTest.settle(services)
+            try await client.execute(
+                uri: "/api/v1/conversations?queue=all", method: .get, headers: DeskTest.bearer(people[.analyst]!.token)
+            ) {
+                let items = json($0.body)["items"] as? [[String: Any]] ?? []
+                let first = try #require(items.first)
+                let created = try #require(first["createdAt"] as? String)
+                #expect(created.hasSuffix("Z") && created.contains("T"), "ISO 8601: \(created)")
+                #expect(first["updatedAt"] is String)
+                #expect(first["firstResponseAt"] == nil, "unanswered: absent, not null")
+            }
+        }
     }
 }
