@@ -105,10 +105,27 @@ let package = Package(
             resources: [.copy("Web/Assets")],
             swiftSettings: swiftSettings
         ),
+        // Benchmark code `rapport bench …` runs (like Hummingbird's Benchmarks/): kept out of the production modules.
+        .target(
+            name: "RapportBenchmarks",
+            dependencies: [
+                "RapportAnalysis", "RapportCore", "RapportFormats", "RapportIngest", "RapportInsight",
+                "RapportOutbound",
+                "RapportServer", "RapportSimulation", "RapportStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "RapportCLI",
             dependencies: [
-                "RapportServer", "RapportIngest", "RapportStore", "RapportFormats", "RapportAnalysis",
+                "RapportServer", "RapportBenchmarks", "RapportIngest", "RapportStore", "RapportFormats",
+                "RapportAnalysis",
                 "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -125,7 +142,9 @@ let package = Package(
         .executableTarget(
             name: "RapportFuzz", dependencies: ["RapportFormats", "RapportCore", "RapportStore"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "RapportAnalysisTests", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportAnalysisTests", dependencies: ["RapportAnalysis", "RapportBenchmarks"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
             swiftSettings: swiftSettings),
@@ -147,7 +166,10 @@ let package = Package(
         .testTarget(name: "RapportSimulationTests", dependencies: ["RapportSimulation"], swiftSettings: swiftSettings),
         .target(
             name: "RapportTestSupport",
-            dependencies: ["RapportStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "RapportStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             path: "Tests/RapportTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportStoreTests",

@@ -2,8 +2,8 @@
 """Time vaderSentiment on the benchmark's own posts and print its rate (and the ratio).
 
 Usage:
-    RapportAnalysisTool corpus 1000000 > /tmp/corpus.txt
-    python3 scripts/bench_vader.py /tmp/corpus.txt [--limit N] [--rapport-rate TEXTS_PER_S]
+    RapportAnalysisTool corpus 1000000 > corpus.txt
+    python3 scripts/bench_vader.py corpus.txt [--limit N] [--rapport-rate TEXTS_PER_S]
 
 One text per line. VADER is slow, so --limit times only the first N texts (its rate per text
 is flat); the rate is what is compared. Runs on one core (pure Python).

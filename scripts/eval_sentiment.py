@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rapport vs VADER, side by side, on the human-rated sentiment-dev files.
 
-Usage (from the repo root, after building the scratch package, see ANALYSIS.md):
-    python3 scripts/eval_sentiment.py --rapport /tmp/analysis-pkg/.build/release/RapportAnalysisTool \
+Usage (from the repo root, after building the scratch package, see docs/analysis.md):
+    python3 scripts/eval_sentiment.py --rapport .build/scratch-analysis/.build/release/RapportAnalysisTool \
         [--data ../shared/data/sentiment-dev]
 
 Gold label: positive if mean >= 0.2, negative if mean <= -0.2, else neutral.

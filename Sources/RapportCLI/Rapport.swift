@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBenchmarks
 
 @main
 struct Rapport: AsyncParsableCommand {

@@ -6,8 +6,9 @@ import RapportStore
 
 struct Rules: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        // `rule` too: issue 2's contract is `rapport rule add --name N --query Q`.
         commandName: "rules", abstract: "Manage listening rules.",
-        subcommands: [List.self, Add.self, Remove.self, Check.self])
+        subcommands: [List.self, Add.self, Remove.self, Check.self], aliases: ["rule"])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List listening rules.")
@@ -28,11 +29,15 @@ struct Rules: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a listening rule.")
         @OptionGroup var db: DatabaseOption
         @Option var name: String
-        @Option var brand: String
+        @Option(help: "The brand the rule listens for (default: the rule's name).") var brand: String?
         @Option(help: "Query, e.g. '(acme OR @AcmeMobile) AND NOT job lang:en'") var query: String
         @Flag(help: "The rule tracks a competitor.") var competitor = false
 
         func run() async throws {
+            let brand = self.brand ?? name
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty,
+                !brand.trimmingCharacters(in: .whitespaces).isEmpty
+            else { throw CLIError("--name and --brand must not be empty") }
             try Check.compileOrFail(query)
             try await withStore(db) { database in
                 let rule = try await RuleStore(database: database).create(

@@ -1,4 +1,5 @@
 import Foundation
+import RapportBenchmarks
 import Testing
 
 @testable import RapportAnalysis

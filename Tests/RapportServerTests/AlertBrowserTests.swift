@@ -39,7 +39,7 @@ extension BrowserTests {
                 try await client.execute(
                     uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: history)
                 ) { #expect($0.status == .ok) }
-                for _ in 0..<400 where services.alerts.backlog > 0 { try await Task.sleep(for: .milliseconds(25)) }
+                #expect(try await eventually { services.alerts.backlog == 0 })
                 #expect(try await services.alerts.store.list().isEmpty, "quiet history raises nothing")
 
                 try await WebDriver.with { browser in

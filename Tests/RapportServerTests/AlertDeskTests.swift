@@ -264,7 +264,7 @@ struct AlertDeskTests {
             // A person's change is signalled but neither mailed nor rung.
             services.alertRelay.changed(alert, event: "acknowledged")
             #expect(await signals.next() == AlertSignal(alertId: alert.id, event: "acknowledged"))
-            for _ in 0..<200 where mails.all.count < 2 { try await Task.sleep(for: .milliseconds(10)) }
+            try await eventually { mails.all.count >= 2 }
             let sent = mails.all
             #expect(sent.map(\.key) == ["alert-\(alert.id)", "alert-\(battery.id)"])
             #expect(

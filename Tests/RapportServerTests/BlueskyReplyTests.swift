@@ -110,10 +110,9 @@ struct BlueskyReplyTests {
             body: ByteBuffer(string: #"{"text":"\#(text)"}"#)
         ) { #expect($0.status == .created) }
         var sent: ConversationMessage?
-        for _ in 0..<200 {
+        try await eventually {
             sent = try await services.desk.conversations.detail(id: c.id)?.messages.last
-            if sent?.delivery == .sent || sent?.delivery == .failed { break }
-            try await Task.sleep(for: .milliseconds(25))
+            return sent?.delivery == .sent || sent?.delivery == .failed
         }
         return (c.id, sent)
     }
@@ -140,10 +139,7 @@ struct BlueskyReplyTests {
                     root: (Self.brandRoot, "bafyroot"),
                     parent: ("at://did:plc:acme/app.bsky.feed.post/3kanswer", "bafyanswer")))
             try await DeskTest.settle(services)
-            for _ in 0..<200 {
-                if try await services.desk.conversations.detail(id: id)?.messages.count == 3 { break }
-                try await Task.sleep(for: .milliseconds(25))
-            }
+            try await eventually { try await services.desk.conversations.detail(id: id)?.messages.count == 3 }
             #expect(try await services.desk.conversations.detail(id: id)?.messages.count == 3)
             #expect(try await services.desk.conversations.count() == 1)
         }

@@ -118,4 +118,32 @@ struct CLITests {
         let again = try runRapport(["ingest", "--database", db, "--format", "mbox", file.path])
         #expect(again.out.contains("stored 0, duplicate 2"))
     }
+
+    @Test("rule add: `rule` names the rules command, the brand defaults to the rule's name, a bad query stores nothing")
+    func ruleAddAlias() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-rule-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.db").path
+        let added = try runRapport([
+            "rule", "add", "--database", db, "--name", "Acme", "--query", "acme OR @AcmeMobile",
+        ])
+        #expect(added.status == 0, "\(added.err)")
+        #expect(added.out.contains("created rule"))
+        let branded = try runRapport([
+            "rule", "add", "--database", db, "--name", "Rival watch", "--brand", "Rival", "--query", "rival",
+            "--competitor",
+        ])
+        #expect(branded.status == 0, "\(branded.err)")
+        let bad = try runRapport(["rule", "add", "--database", db, "--name", "broken", "--query", "acme AND (x"])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("column 10"))
+        let list = try runRapport(["rule", "list", "--database", db])
+        #expect(list.status == 0)
+        let rows = list.out.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count == 2)
+        #expect(rows.first.map { Array($0[1...2]) } == ["Acme", "Acme"])
+        #expect(rows.last.map { Array($0[1...2]) } == ["Rival watch", "Rival (competitor)"])
+    }
 }

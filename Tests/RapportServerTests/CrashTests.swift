@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import RapportCore
 import RapportStore
+import RapportTestSupport
 import Testing
 
 @Suite("Crash safety", .timeLimit(.minutes(2)))
@@ -42,7 +43,7 @@ struct CrashTests {
                     request.method = .POST
                     request.headers.add(name: "Authorization", value: "Bearer crash-token")
                     request.body = .bytes(ByteBuffer(string: body))
-                    guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(5)) else {
+                    guard let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(30)) else {
                         return
                     }
                     _ = try? await response.body.collect(upTo: 1 << 16)
@@ -50,7 +51,7 @@ struct CrashTests {
                 }
             }
         }
-        while await acknowledged.count < 150 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(try await eventually(timeout: .seconds(120)) { await acknowledged.count >= 150 })
         kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
         for w in workers { w.cancel() }
@@ -66,15 +67,12 @@ struct CrashTests {
     }
 
     private func waitForHealth(port: Int) async throws {
-        for _ in 0..<200 {
-            if let response = try? await HTTPClient.shared.execute(
-                HTTPClientRequest(url: "http://127.0.0.1:\(port)/health"), timeout: .seconds(1)), response.status == .ok
-            {
-                return
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        let started = try await eventually(every: .milliseconds(50)) {
+            let response = try? await HTTPClient.shared.execute(
+                HTTPClientRequest(url: "http://127.0.0.1:\(port)/health"), timeout: .seconds(5))
+            return response?.status == .ok
         }
-        Issue.record("server did not start")
+        if !started { Issue.record("server did not start") }
     }
 }
 

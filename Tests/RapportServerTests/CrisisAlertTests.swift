@@ -81,7 +81,7 @@ struct CrisisAlertTests {
                 try await TestApp.withServices(engine, rules: Self.rules, alertWebhook: webhook) { config, services in
                     let live = services.alerts.live.subscribe()
                     for posts in Self.traffic() { _ = try await services.pipeline.submit(posts, source: "sim") }
-                    for _ in 0..<400 where services.alerts.backlog > 0 { try await Task.sleep(for: .milliseconds(25)) }
+                    #expect(try await eventually { services.alerts.backlog == 0 })
                     #expect(services.alerts.backlog == 0)
                     let acme = try #require(try await services.rules.all().first { $0.name == "acme" })
                     let people = try await DeskTest.people(services)
@@ -116,10 +116,8 @@ struct CrisisAlertTests {
                         let pushed = await iterator.next()
                         #expect(pushed?.event == "opened")
                     }
-                    // Webhook deliveries: give the retry a moment.
-                    for _ in 0..<200 where receiver.deliveries.withLock({ $0.count }) < 2 {
-                        try await Task.sleep(for: .milliseconds(25))
-                    }
+                    // Webhook deliveries: the retry brings the second.
+                    try await eventually { receiver.deliveries.withLock({ $0.count }) >= 2 }
                 }
             }
         let deliveries = receiver.deliveries.withLock { $0 }
@@ -145,7 +143,7 @@ struct CrisisAlertTests {
         try await TestApp.withServices(engine, rules: Self.rules) { _, services in
             let traffic = Self.traffic()
             for posts in traffic { _ = try await services.pipeline.submit(posts, source: "sim") }
-            for _ in 0..<400 where services.alerts.backlog > 0 { try await Task.sleep(for: .milliseconds(25)) }
+            #expect(try await eventually { services.alerts.backlog == 0 })
             let first = try await services.alerts.store.list(limit: 1_000)
             #expect(!first.isEmpty)
             // A fresh detector fed the same mentions (as after `rapport ingest` of the same files) raises the

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import RapportServer
 import RapportStore
+import RapportTestSupport
 
 /// Desk users, sessions and web-chat messages for route tests.
 enum DeskTest {
@@ -28,19 +29,22 @@ enum DeskTest {
     }
 
     /// A web-chat message (owned channel: always becomes a conversation).
-    static func chat(_ id: String, session: String = "s-1", visitor: String = "v-1", text: String) -> ByteBuffer {
+    static func chat(
+        _ id: String, session: String = "s-1", visitor: String = "v-1", text: String,
+        sentAt: String = "2026-11-20T08:00:00Z"
+    ) -> ByteBuffer {
         let escaped = String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
         return ByteBuffer(
             string:
-                #"{"session_id":"\#(session)","message_id":"\#(id)","visitor":{"id":"\#(visitor)","name":"Dana Whitfield","email":"dana@example.org"},"text":\#(escaped),"sent_at":"2026-11-20T08:00:00Z"}"#
+                #"{"session_id":"\#(session)","message_id":"\#(id)","visitor":{"id":"\#(visitor)","name":"Dana Whitfield","email":"dana@example.org"},"text":\#(escaped),"sent_at":"\#(sentAt)"}"#
         )
     }
 
     /// Waits until the desk worker has threaded everything queued.
     static func settle(_ services: RapportServices) async throws {
-        for _ in 0..<200 {
-            if try await services.desk.conversations.count() > 0, try await queueIsEmpty(services) { return }
-            try await Task.sleep(for: .milliseconds(25))
+        try await eventually {
+            guard try await services.desk.conversations.count() > 0 else { return false }
+            return try await queueIsEmpty(services)
         }
     }
 

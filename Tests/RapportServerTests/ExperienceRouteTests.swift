@@ -234,11 +234,8 @@ struct ExperienceRouteTests {
                 body: Self.chat(
                     "t-2", text: "Thanks, great, that works perfectly now!", at: Date().addingTimeInterval(60))
             ) { #expect($0.status == .ok) }
-            for _ in 0..<200 {
-                if try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first?.messageCount ?? 0 >= 3 {
-                    break
-                }
-                try await Task.sleep(for: .milliseconds(25))
+            try await eventually {
+                try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first?.messageCount ?? 0 >= 3
             }
             try await client.execute(
                 uri: "/api/v1/analytics/dashboard?range=24h", method: .get,

@@ -56,7 +56,7 @@ struct LiveTests {
                     $0.status
                 }
             }
-            while services.pipeline.pendingPosts == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(try await eventually(every: .milliseconds(5)) { services.pipeline.pendingPosts > 0 })
             try await client.execute(
                 uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line(2))
             ) {
@@ -95,8 +95,8 @@ struct LiveTests {
         try await appB.test(.live) { clientB in
             let portB = try #require(clientB.port)
             try await appA.test(.live) { clientA in
-                // Give B's LISTEN connection a moment to be established.
-                try await Task.sleep(for: .milliseconds(300))
+                // A commit notified before B listens is not for B: wait until both instances listen.
+                #expect(try await eventually { try await a.database.listeners(on: "rapport_mentions") >= 2 })
                 let event = try await firstSSEEvent(port: portB) {
                     let line =
                         #"{"data":{"id":"4242","text":"acme via instance A","author_id":"1","created_at":"2026-11-20T08:15:02.000Z"},"includes":{"users":[{"id":"1","name":"A","username":"a"}]}}"#

@@ -38,9 +38,7 @@ struct MultiInstanceTests {
             Task { try await a.desk.bus.run() }, Task { try await b.desk.bus.run() },
         ]
         // Signals sent before an instance listens are not for it: wait until both do.
-        for _ in 0..<400 where !(a.desk.bus.isListening && b.desk.bus.isListening) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await eventually { a.desk.bus.isListening && b.desk.bus.isListening }
         #expect(a.desk.bus.isListening && b.desk.bus.isListening)
         do {
             try await body(config, a, b)

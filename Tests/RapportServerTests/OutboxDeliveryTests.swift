@@ -79,10 +79,7 @@ struct OutboxDeliveryTests {
                         let newID = try #require(
                             (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
                                 as? [String: Any])?["id"] as? Int)
-                        for _ in 0..<200 {
-                            if stub.requests.withLock({ $0.count }) >= 2 { break }
-                            try await Task.sleep(for: .milliseconds(25))
-                        }
+                        try await eventually { stub.requests.withLock({ $0.count }) >= 2 }
                         let private_ = try #require(try await services.desk.conversations.detail(id: Int64(newID)))
                         #expect(private_.summary.channelKind == "dm")
                         #expect(private_.summary.customerID == c.customerID)
@@ -127,10 +124,9 @@ struct OutboxDeliveryTests {
                             body: ByteBuffer(string: #"{"text":"Sorry Dana, we're on it. DM us your number?"}"#)
                         ) { #expect($0.status == .created) }
                         var delivered: ConversationMessage?
-                        for _ in 0..<200 {
+                        try await eventually {
                             delivered = try await services.desk.conversations.detail(id: c.id)?.messages.last
-                            if delivered?.delivery == .sent { break }
-                            try await Task.sleep(for: .milliseconds(25))
+                            return delivered?.delivery == .sent
                         }
                         #expect(delivered?.delivery == .sent)
                         #expect(delivered?.externalID == "1999")
@@ -161,10 +157,9 @@ struct OutboxDeliveryTests {
             _ = try await services.desk.conversations.reply(to: c.id, by: people[.agent]!.user, text: "Sorry Lee!")
             services.desk.worker.wake()
             var last: ConversationMessage?
-            for _ in 0..<200 {
+            try await eventually {
                 last = try await services.desk.conversations.detail(id: c.id)?.messages.last
-                if last?.delivery == .failed { break }
-                try await Task.sleep(for: .milliseconds(25))
+                return last?.delivery == .failed
             }
             #expect(last?.delivery == .failed)
             #expect(last?.deliveryError?.contains("no sender is configured for x") == true)

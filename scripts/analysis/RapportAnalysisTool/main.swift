@@ -1,11 +1,17 @@
 import Foundation
 import RapportAnalysis
+import RapportBenchmarks
 
-// Evaluation and benchmark helper for RapportAnalysis; see ANALYSIS.md for the commands.
+// Evaluation and benchmark helper for RapportAnalysis; see docs/analysis.md for the commands.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
 case "eval-sentiment":
-    SentimentEval.run(directory: args.count > 1 ? args[1] : "/work/shared/data/sentiment-dev")
+    // The human-rated sentiment-dev files are not in the repository: name their directory.
+    guard args.count > 1 else {
+        FileHandle.standardError.write(Data("usage: RapportAnalysisTool eval-sentiment DIRECTORY\n".utf8))
+        exit(2)
+    }
+    SentimentEval.run(directory: args[1])
 case "score-tsv":
     SentimentEval.scoreTSV(args[1])
 case "score":

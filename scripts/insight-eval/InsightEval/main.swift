@@ -2,7 +2,7 @@ import Foundation
 import RapportInsight
 import RapportSimulation
 
-// Evaluation of the crisis detector on simulated traffic (see ../README.md and ANALYSIS-crisis.md).
+// Evaluation of the crisis detector on simulated traffic (see ../README.md and docs/analysis-crisis.md).
 //
 //   InsightEval false-alarms [weeks] [seeds]   runs without incident: alerts per key per simulated week
 //   InsightEval incidents [seeds]              injected incidents: detection delay per multiplier

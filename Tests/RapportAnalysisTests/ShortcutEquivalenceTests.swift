@@ -1,9 +1,11 @@
+import RapportBenchmarks
 import Testing
 
 @testable import RapportAnalysis
 
-/// The sixth pass's shortcuts must give what the general paths gave.
-@Suite struct SixthPassTests {
+/// The analyser's shortcuts (digit hashtags, the influence table, confidence steps, byte loops) give exactly what
+/// the general paths give.
+@Suite("Shortcuts give what the general paths give") struct ShortcutEquivalenceTests {
     /// The entry number each token of `text` got from the tokenizer.
     private func terms(_ text: String) -> [Int32] {
         SocialTokenizer(lexicon: SentimentLexicon.standard).withTokens(text) { text in
@@ -214,7 +216,7 @@ import Testing
         #expect(mismatches == 0)
     }
 
-    @Test func zeroSumScoresAsBefore() {
+    @Test func zeroSumScoresAsTheFormulaSays() {
         var tuning = SentimentScorer.Tuning()
         for alpha in [30.0, 0, -1, .infinity] {
             tuning.alpha = alpha

@@ -1,3 +1,5 @@
+import RapportAnalysis
+
 /// What `rapport bench analyze` prints.
 public struct AnalysisBenchmarkResult: Sendable, Hashable {
     public var count: Int

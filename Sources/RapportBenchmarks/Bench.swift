@@ -9,8 +9,11 @@ import RapportServer
 import RapportSimulation
 import RapportStore
 
-struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `rapport bench …`: the benchmarks behind BENCHMARKS.md, registered by the CLI.
+public struct Bench: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         abstract: "Benchmarks (figures for BENCHMARKS.md).",
         subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self, BenchDashboard.self])
 }
