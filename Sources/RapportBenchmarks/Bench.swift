@@ -258,7 +258,7 @@ struct BenchAnalyze: AsyncParsableCommand {
             return
         }
         let result = AnalysisBenchmark.run(count: count) { done in
-            if isatty(STDERR_FILENO) == 1 { printError("analysed \(done)") }
+            if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("analysed \(done)\n".utf8)) }
         }
         print(
             String(

@@ -6,8 +6,8 @@ import Foundation
 //
 //   swift run -c release rapport-fuzz [--target NAME|all] [--iterations N] [--seed S] [--corpus DIR] [--replay I]
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
+let arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportIngest
 import RapportOutbound
 import RapportServer
 import RapportStore

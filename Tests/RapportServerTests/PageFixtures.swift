@@ -131,7 +131,7 @@ enum PageFixtures {
     }
 
     static func alerts() -> [AlertPayload] {
-        let rules = [2: ListeningRule(id: 2, name: "globex-<b>", brand: "globex", isCompetitor: true, query: "globex")]
+        let rules: [Int64: ListeningRule] = [2: ListeningRule(id: 2, name: "globex-<b>", brand: "globex", isCompetitor: true, query: "globex")]
         return [
             alert(id: 5, status: .open, episode: "open", ruleID: 2, topic: nil, assignee: nil, posts: true),
             alert(

@@ -669,7 +669,6 @@ extension LegacyMigration {
         .serviceRollups,
         .rollupJournals,
         .narrowMentionCubes,
-        .access,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), which a reply must cite. Shared with the

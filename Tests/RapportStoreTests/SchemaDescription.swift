@@ -65,7 +65,8 @@ enum SchemaDescription {
                 for unique in uniques {
                     let index = try unique.decode(column: "name", as: String.self)
                     let origin = try unique.decode(column: "origin", as: String.self)
-                    tables.append("  \(origin == "pk" ? "primary key" : "unique") \(try indexColumns(db, index))")
+                    let columns = try await indexColumns(db, index)
+                    tables.append("  \(origin == "pk" ? "primary key" : "unique") \(columns)")
                 }
             case "index":
                 guard let sql else { continue }  // automatic (UNIQUE / PRIMARY KEY) indexes: listed with their table
