@@ -168,8 +168,11 @@ struct DeskCollaborationTests {
             }
             let refuse = #"{"purpose":"surveys","granted":false,"source":"asked in chat"}"#
             #expect(try await consent(refuse, DeskTest.bearer(people[.analyst]!.token)).status == .forbidden)
-            #expect(try await consent(#"{"purpose":"spam","granted":true,"source":"x"}"#).status == .badRequest)
-            #expect(try await consent(#"{"purpose":"surveys","granted":true,"source":" "}"#).status == .badRequest)
+            #expect(
+                try await consent(#"{"purpose":"spam","granted":true,"source":"x"}"#).status == .unprocessableContent)
+            #expect(
+                try await consent(#"{"purpose":"surveys","granted":true,"source":" "}"#).status == .unprocessableContent
+            )
             #expect(try await consent(refuse, customer: 999_999).status == .notFound)
             #expect(try await services.desk.customers.consent(customerID: c.customerID) == ConsentFlags())
             let stored = try await consent(refuse)
@@ -202,7 +205,7 @@ struct DeskCollaborationTests {
             try await client.execute(
                 uri: "/api/v1/customers/\(c.customerID)/tags", method: .put, headers: agent,
                 body: ByteBuffer(string: #"{"tags":["a,b"]}"#)
-            ) { #expect($0.status == .badRequest) }
+            ) { #expect($0.status == .unprocessableContent) }
             let profile = try #require(try await services.desk.customers.profile(id: c.customerID))
             #expect(profile.tags == ["churn-risk", "vip"])
             #expect(profile.topics.contains { $0.topic == "#parcel" }, "\(profile.topics)")

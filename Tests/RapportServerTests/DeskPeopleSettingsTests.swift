@@ -38,7 +38,7 @@ struct DeskPeopleSettingsTests {
             #expect(agent.isAway)
             #expect(
                 try await post("/admin/people/\(agentID)", "skills=x&capacity=9999", as: supervisor).status
-                    == .badRequest)
+                    == .unprocessableContent)
             agent = try #require(try await services.desk.users.user(id: agentID))
             #expect(agent.capacity == 8, "refused input changes nothing")
             // The API mirrors it; agents cannot change skills.
@@ -70,7 +70,7 @@ struct DeskPeopleSettingsTests {
                     "/admin/teams/\(team.id.rawValue)", "timeZone=Mars%2FOlympus&open=09:00&close=17:00&days[]=2",
                     as: admin
                 )
-                .status == .badRequest)
+                .status == .unprocessableContent)
             #expect(try await services.desk.teams.all().first?.businessHours == nil)
             #expect(try await post("/admin/teams/\(team.id.rawValue)", good, as: admin).status == .seeOther)
             let saved = try #require(try await services.desk.teams.all().first { $0.id == team.id })

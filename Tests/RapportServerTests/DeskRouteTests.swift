@@ -275,8 +275,8 @@ struct DeskRouteTests {
             // A template with an unknown variable and a rule naming a missing team are refused.
             #expect(
                 try await post("/admin/canned-replies", "title=Bad&body=%7B%7Bcustomer.shoe_size%7D%7D").status
-                    == .badRequest)
-            #expect(try await post("/admin/routing-rules", "name=Ghost&team=999").status == .badRequest)
+                    == .unprocessableContent)
+            #expect(try await post("/admin/routing-rules", "name=Ghost&team=999").status == .unprocessableContent)
             #expect(try await services.desk.settings.routingRules().count == 1)
             // A listening rule with a syntax error is shown back with its column; nothing is stored.
             let before = try await services.rules.all().count

@@ -104,7 +104,7 @@ public func buildApplication(
 /// The router alone (used by `app.test(.router)` tests too).
 public func buildRouter(_ configuration: AppConfiguration, services: RapportServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ErrorMiddleware(renderer: services.renderer))
     router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ServerTimingMiddleware())

@@ -5,10 +5,11 @@ import RapportIngest
 import RapportStore
 
 /// The desk's JSON API, mirroring the screens: conversations, customers, users, teams, tokens and
-/// the audit log. Every handler checks the caller's role (analyst reads; agent answers;
-/// supervisor assigns others and imports facts; admin manages people).
+/// the audit log. Reads check the caller's role here; changes are `DeskActions` (which check it
+/// themselves): decode → call → encode.
 struct DeskAPIController {
     let desk: DeskServices
+    var actions: DeskActions { desk.actions }
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("conversations", use: conversations)
@@ -40,30 +41,17 @@ struct DeskAPIController {
     {
         let user = try require(.analyst, context)
         let q = request.uri.queryParameters
-        let queue: InboxQueue
-        switch q.get("queue") ?? "all" {
-        case "mine": queue = .mine(userID: user.id)
-        case "unassigned": queue = .unassigned
-        case "urgent": queue = .urgent
-        case "sla": queue = .slaAtRisk(before: Date().addingTimeInterval(600))
-        case "all": queue = .all
-        case let other:
-            guard other.hasPrefix("team-"), let id = Int64(other.dropFirst(5)) else {
-                throw APIError(
-                    .badRequest, "invalid_queue", "queue must be mine, unassigned, urgent, sla, all or team-N")
+        let limit = try q.get("limit").map { raw -> Int in
+            guard let limit = Int(raw) else {
+                throw DeskError(.badRequest, "invalid_limit", "limit must be 1…500", field: "limit")
             }
-            queue = .team(id)
+            return limit
         }
-        if let status = q.get("status"), ConversationStatus(rawValue: status) == nil {
-            throw APIError(.badRequest, "invalid_status", "unknown status '\(status)'")
-        }
-        let limit = q.get("limit").flatMap { Int($0) } ?? 50
-        guard (1...500).contains(limit) else { throw APIError(.badRequest, "invalid_limit", "limit must be 1…500") }
-        return Items(
-            items: try await desk.conversations.inbox(
-                InboxQuery(
-                    queue: queue, status: q.get("status"), network: q.get("network"), search: q.get("q"), limit: limit))
-        )
+        let query = try DeskActions.inboxQuery(
+            .init(
+                queue: q.get("queue"), status: q.get("status"), network: q.get("network"), search: q.get("q"),
+                limit: limit ?? 50), for: user, defaultQueue: "all", now: Date())
+        return Items(items: try await desk.conversations.inbox(query))
     }
 
     struct ConversationBody: ResponseEncodable, Sendable {
@@ -87,24 +75,16 @@ struct DeskAPIController {
     struct Created: ResponseEncodable, Sendable { var id: Int64 }
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
-        let user = try require(.agent, context)
-        let text = try WebController.messageText(try await APIInput.decode(TextInput.self, request, context).text)
-        let id = try APIInput.pathID(context)
-        guard let messageID = try await desk.conversations.reply(to: id, by: user, text: text) else {
-            throw notFound("conversation", id)
-        }
-        desk.worker.wake()
-        desk.worker.changed(id)
+        let user = try context.requireUser()
+        let input = try await APIInput.decode(TextInput.self, request, context)
+        let messageID = try await actions.reply(to: try APIInput.pathID(context), text: input.text, by: user)
         return EditedResponse(status: .created, response: Created(id: messageID))
     }
 
     @Sendable func note(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
-        let user = try require(.agent, context)
-        let text = try WebController.messageText(try await APIInput.decode(TextInput.self, request, context).text)
-        let id = try APIInput.pathID(context)
-        guard let messageID = try await desk.note(on: id, by: user, text: text) else {
-            throw notFound("conversation", id)
-        }
+        let user = try context.requireUser()
+        let input = try await APIInput.decode(TextInput.self, request, context)
+        let messageID = try await actions.note(on: try APIInput.pathID(context), text: input.text, by: user)
         return EditedResponse(status: .created, response: Created(id: messageID))
     }
 
@@ -117,15 +97,13 @@ struct DeskAPIController {
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
-        let user = try require(.agent, context)
+        let user = try context.requireUser()
         let patch = try await APIInput.decode(ConversationPatch.self, request, context)
-        var commands: [ConversationCommand] = []
-        if let assignee = patch.assigneeId { commands.append(try AgentCommands.assign(assignee, by: user)) }
-        if let priority = patch.priority { commands.append(try AgentCommands.priority(priority, by: user)) }
-        for tag in patch.tags ?? [] { commands.append(.tag(tag, by: .agent(AgentID(user.id)))) }
-        if let status = patch.status { commands.append(try AgentCommands.status(status, by: user)) }
-        try await AgentCommands.perform(commands, on: try APIInput.pathID(context), desk: desk)
-        return try await conversation(request, context: context)
+        let id = try APIInput.pathID(context)
+        let assignee = patch.assigneeId.map { $0 == 0 ? DeskActions.Assignment.nobody : .user($0) }
+        try await actions.update(
+            id, .init(status: patch.status, priority: patch.priority, assignee: assignee, tags: patch.tags), by: user)
+        return try await conversationBody(id)
     }
 
     struct IntoInput: Decodable { var into: Int64 }
@@ -137,27 +115,17 @@ struct DeskAPIController {
     @Sendable func split(_ request: Request, context: AppRequestContext) async throws
         -> EditedResponse<ConversationBody>
     {
-        let user = try require(.agent, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(SplitInput.self, request, context)
-        let newID = try await AgentCommands.split(
-            try APIInput.pathID(context), atMessage: input.messageId, by: user, desk: desk)
+        let newID = try await actions.split(try APIInput.pathID(context), atMessage: input.messageId, by: user)
         return EditedResponse(status: .created, response: try await conversationBody(newID))
     }
 
     /// `POST /api/v1/conversations/{id}/merge` `{"into": 9}`: the same customer's duplicate thread.
     @Sendable func mergeConversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
-        let user = try require(.agent, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(IntoInput.self, request, context)
-        let id = try APIInput.pathID(context)
-        do {
-            guard try await desk.conversations.merge(id, into: input.into, by: user) else {
-                throw notFound("conversation", id)
-            }
-        } catch let error as ConversationError {
-            throw APIError(.conflict, "invalid_merge", String(describing: error))
-        }
-        desk.worker.changed(id)
-        desk.worker.changed(input.into)
+        try await actions.merge(try APIInput.pathID(context), into: input.into, by: user)
         return try await conversationBody(input.into)
     }
 
@@ -168,21 +136,10 @@ struct DeskAPIController {
 
     /// `POST /api/v1/conversations/{id}/move-private`: continue a public complaint in a DM.
     @Sendable func movePrivate(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Created> {
-        let user = try require(.agent, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(MoveInput.self, request, context)
-        let text = try WebController.messageText(input.text)
-        let publicText = try input.publicText.flatMap { $0.isEmpty ? nil : try WebController.messageText($0) }
-        let id = try APIInput.pathID(context)
-        let newID: Int64?
-        do {
-            newID = try await desk.conversations.movePrivate(id, by: user, privateText: text, publicText: publicText)
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "cannot_move", message)
-        }
-        guard let newID else { throw notFound("conversation", id) }
-        desk.worker.wake()
-        desk.worker.changed(id)
-        desk.worker.changed(newID)
+        let newID = try await actions.movePrivate(
+            try APIInput.pathID(context), .init(text: input.text, publicText: input.publicText), by: user)
         return EditedResponse(status: .created, response: Created(id: newID))
     }
 
@@ -217,16 +174,10 @@ struct DeskAPIController {
 
     /// `POST /api/v1/customers/{id}/facts` with `{"facts": {"lifetime_value": 1250, "plan": "gold"}}`.
     @Sendable func facts(_ request: Request, context: AppRequestContext) async throws -> FactsBody {
-        let user = try require(.supervisor, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(FactsInput.self, request, context)
-        guard input.facts.count <= 100, input.facts.keys.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else {
-            throw APIError(.badRequest, "invalid_facts", "send at most 100 facts with names of 1–64 characters")
-        }
-        let id = try APIInput.pathID(context)
-        guard let merged = try await desk.customers.mergeFacts(input.facts, customerID: id, by: user.id) else {
-            throw notFound("customer", id)
-        }
-        return FactsBody(facts: merged)
+        return FactsBody(
+            facts: try await actions.mergeFacts(customerID: try APIInput.pathID(context), input.facts, by: user))
     }
 
     struct MergeInput: Decodable { var into: Int64 }
@@ -234,27 +185,17 @@ struct DeskAPIController {
 
     /// `POST /api/v1/customers/{id}/merge` `{"into": 12}`: one person, two profiles.
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> MergeBody {
-        let user = try require(.supervisor, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(MergeInput.self, request, context)
-        do {
-            return MergeBody(
-                mergeId: try await desk.customers.merge(
-                    source: try APIInput.pathID(context), into: input.into, by: user.id))
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "invalid_merge", message)
-        } catch StoreError.notFound(let message) {
-            throw APIError(.notFound, "not_found", "no \(message)")
-        }
+        return MergeBody(
+            mergeId: try await actions.mergeCustomers(try APIInput.pathID(context), into: input.into, by: user))
     }
 
     struct Done: ResponseEncodable, Sendable { var done: Bool }
 
     @Sendable func unmerge(_ request: Request, context: AppRequestContext) async throws -> Done {
-        let user = try require(.supervisor, context)
-        let id = try APIInput.pathID(context)
-        guard try await desk.customers.unmerge(mergeID: id, by: user.id) else {
-            throw notFound("merge (or it was undone)", id)
-        }
+        let user = try context.requireUser()
+        try await actions.unmergeCustomers(mergeID: try APIInput.pathID(context), by: user)
         return Done(done: true)
     }
 
@@ -271,10 +212,10 @@ struct DeskAPIController {
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<User> {
-        let admin = try require(.admin, context)
+        let admin = try context.requireUser()
         let input = try await APIInput.decode(NewUser.self, request, context)
-        let user = try await desk.createUser(
-            email: input.email, name: input.name, role: input.role, password: input.password, by: admin.id)
+        let user = try await actions.createUser(
+            .init(email: input.email, name: input.name, role: input.role, password: input.password), by: admin)
         return EditedResponse(status: .created, response: user)
     }
 
@@ -287,32 +228,11 @@ struct DeskAPIController {
     }
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> User {
-        let caller = try require(.agent, context)
-        let id = try APIInput.pathID(context)
+        let caller = try context.requireUser()
         let patch = try await APIInput.decode(UserPatch.self, request, context)
-        if let role = patch.role {
-            _ = try require(.admin, context)
-            guard let role = Role(rawValue: role) else {
-                throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
-            }
-            guard try await desk.users.setRole(role, userID: id, by: caller.id) != nil else {
-                throw notFound("user", id)
-            }
-        }
-        if patch.skills != nil || patch.capacity != nil {
-            _ = try require(.supervisor, context)
-            guard let current = try await desk.users.user(id: id) else { throw notFound("user", id) }
-            try await WorkloadInput.set(
-                skills: patch.skills ?? current.skills, capacity: patch.capacity ?? current.capacity, userID: id,
-                by: caller, desk: desk)
-        }
-        if let away = patch.away {
-            // Agents set their own presence; supervisors set anyone's.
-            if id != caller.id { _ = try require(.supervisor, context) }
-            try await desk.users.setAway(away, userID: id)
-        }
-        guard let user = try await desk.users.user(id: id) else { throw notFound("user", id) }
-        return user
+        return try await actions.updatePerson(
+            try APIInput.pathID(context),
+            .init(role: patch.role, away: patch.away, skills: patch.skills, capacity: patch.capacity), by: caller)
     }
 
     struct TeamBody: ResponseEncodable, Sendable {
@@ -344,27 +264,13 @@ struct DeskAPIController {
     }
 
     @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TeamBody> {
-        _ = try require(.admin, context)
+        let user = try context.requireUser()
         let input = try await APIInput.decode(NewTeam.self, request, context)
-        let strategy =
-            try input.strategy.map { value in
-                guard let s = AssignmentStrategy(rawValue: value) else {
-                    throw APIError(
-                        .badRequest, "invalid_strategy",
-                        "strategy must be manual, round_robin, by_skill or least_loaded")
-                }
-                return s
-            } ?? .roundRobin
-        guard !input.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(.badRequest, "invalid_name", "a team needs a name")
-        }
-        do {
-            let team = try await desk.teams.create(
-                name: input.name, strategy: strategy, supervisorID: input.supervisorId, members: input.members ?? [])
-            return EditedResponse(status: .created, response: TeamBody(team))
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "duplicate_team", message)
-        }
+        let team = try await actions.createTeam(
+            .init(
+                name: input.name, strategy: input.strategy, supervisorID: input.supervisorId,
+                members: input.members ?? []), by: user)
+        return EditedResponse(status: .created, response: TeamBody(team))
     }
 
     struct NewToken: Decodable { var name: String }
@@ -391,11 +297,11 @@ struct DeskAPIController {
 
     private func require(_ role: Role, _ context: AppRequestContext) throws -> User {
         try RoleMiddleware.require(role, context)
-        return context.user!
+        return try context.requireUser()
     }
 
-    private func notFound(_ what: String, _ id: Int64) -> APIError {
-        APIError(.notFound, "not_found", "no \(what) \(id)")
+    private func notFound(_ what: String, _ id: Int64) -> DeskError {
+        DeskError.notFound(what, id)
     }
 }
 

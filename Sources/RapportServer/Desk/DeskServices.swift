@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Logging
 import RapportDesk
 import RapportIngest
@@ -7,6 +6,7 @@ import RapportOutbound
 import RapportStore
 
 /// The desk's stores and its background worker, built once and shared by the web pages and the API.
+/// Changes go through `DeskActions`; this type throws domain errors only, never HTTP ones.
 public struct DeskServices: Sendable {
     public let users: UserStore
     public let sessions: SessionStore
@@ -56,24 +56,23 @@ public struct DeskServices: Sendable {
         self.passwordCost = passwordCost
     }
 
-    /// Validates and creates a user (admin screen, API and `rapport user create`).
+    /// Validates and creates a user (admin screen, API and `rapport user create`). Throws
+    /// `DeskError` naming the field at fault.
     public func createUser(email: String, name: String, role: String, password: String, by actor: Int64?)
         async throws -> User
     {
-        guard let role = Role(rawValue: role) else {
-            throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
-        }
+        let role = try DeskActions.role(role)
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         guard email.contains("@"), email.count <= 254, !email.contains(" ") else {
-            throw APIError(.badRequest, "invalid_email", "'\(email)' is not an email address")
+            throw DeskError.invalid("invalid_email", field: "email", "'\(email)' is not an email address")
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else {
-            throw APIError(.badRequest, "invalid_name", "a name is required (at most 200 characters)")
+            throw DeskError.invalid("invalid_name", field: "name", "a name is required (at most 200 characters)")
         }
         guard password.count >= Passwords.minimumLength else {
-            throw APIError(
-                .badRequest, "weak_password", "passwords need at least \(Passwords.minimumLength) characters")
+            throw DeskError.invalid(
+                "weak_password", field: "password", "passwords need at least \(Passwords.minimumLength) characters")
         }
         let hash = try await Passwords.hash(password, cost: passwordCost)
         do {
@@ -81,24 +80,8 @@ public struct DeskServices: Sendable {
             if let actor { try await audit.record(userID: actor, action: "user.create.by", target: "user:\(user.id)") }
             return user
         } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "duplicate_email", message)
+            throw DeskError.conflict("duplicate_email", message)
         }
-    }
-
-    /// Applies agents' commands; a conversation they resolve after answering gets a CSAT survey in
-    /// its channel (once per conversation).
-    public func perform(_ commands: [ConversationCommand], on id: Int64, at date: Date = Date()) async throws -> Bool {
-        let before = try await conversations.detail(id: id)?.summary
-        guard try await conversations.perform(commands, on: id, at: date) else { return false }
-        if let before, before.status != "resolved", before.firstResponseAt != nil,
-            try await conversations.detail(id: id)?.summary.status == "resolved",
-            try await !surveys.exists(conversationID: id),
-            try await customers.consent(customerID: before.customerID)?.allows(.surveys) ?? false
-        {
-            _ = try await sendSurvey(.csat, customerID: before.customerID, conversationID: id, at: date)
-            worker.wake()
-        }
-        return true
     }
 
     /// Creates a survey and sends its link (in the conversation's channel when one is given).
@@ -116,19 +99,5 @@ public struct DeskServices: Sendable {
             kind: kind, customerID: customerID, conversationID: conversationID, tokenHash: APITokens.hash(token),
             message: conversationID == nil ? nil : text, expiresAt: date.addingTimeInterval(7 * 86_400), at: date)
         return link
-    }
-
-    /// An internal note; the colleagues it @mentions are notified (live, and on their bell).
-    /// Nil when there is no such conversation.
-    public func note(on id: Int64, by user: User, text: String) async throws -> Int64? {
-        let colleagues = try await users.all().filter { !$0.disabled }.map {
-            NoteMentions.Colleague(id: $0.id, name: $0.name, email: $0.email)
-        }
-        let mentioned = NoteMentions.find(in: text, among: colleagues)
-        guard let messageID = try await conversations.note(on: id, by: user, text: text, mentions: mentioned) else {
-            return nil
-        }
-        worker.changed(id, notified: mentioned.filter { $0 != user.id })
-        return messageID
     }
 }

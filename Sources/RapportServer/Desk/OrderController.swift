@@ -31,8 +31,9 @@ struct OrderController {
         try RoleMiddleware.require(.supervisor, context)
         let id = try APIInput.pathID(context)
         let input = try await APIInput.decode(Input.self, request, context)
-        func invalid(_ field: String, _ expected: String) -> APIError {
-            APIError(.badRequest, "invalid_order", "\(field) must be \(expected)")
+        // A 400 naming the field: the orders API's documented contract.
+        func invalid(_ field: String, _ expected: String) -> DeskError {
+            DeskError(.badRequest, "invalid_order", "\(field) must be \(expected)", field: field)
         }
         guard let orderID = input.orderId.flatMap(OrderValidation.orderID) else {
             throw invalid("orderId", "1–200 printable characters")
@@ -54,7 +55,7 @@ struct OrderController {
                 status: result.inserted > 0 ? .created : .ok,
                 response: Created(inserted: result.inserted, duplicates: result.duplicates))
         } catch is OrderImportError {
-            throw APIError(.notFound, "not_found", "no customer \(id)")
+            throw DeskError.notFound("customer", id)
         }
     }
 

@@ -12,6 +12,7 @@ struct AdminController {
     let desk: DeskServices
     let rules: RuleStore
     let ruleBook: RuleBook
+    var actions: DeskActions { desk.actions }
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("admin/desk", use: deskSettings)
@@ -30,58 +31,15 @@ struct AdminController {
 
     @Sendable func deskSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.supervisor, context)
-        let users = try await desk.users.all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
-        let teams = try await desk.teams.all()
-        let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })
-        let policies = try await desk.settings.slaPolicies()
-        let policyNames = Dictionary(uniqueKeysWithValues: policies.map { ($0.id, $0.name) })
-        var view = DeskViews.page("Desk settings", "admin", context)
-        let staff = users.filter { $0.role != .analyst && !$0.disabled }
-        view["teams"] = teams.map { team -> [String: Any] in
-            var row: [String: Any] = [
-                "id": team.id.rawValue, "name": team.name, "strategy": team.strategy.rawValue,
-                "supervisor": team.supervisor.map { names[$0.rawValue] ?? "#\($0)" } ?? "—",
-                "members": team.members.map { names[$0.rawValue] ?? "#\($0)" }.joined(separator: ", "),
-                "memberChoices": staff.map { person -> [String: Any] in
-                    ["id": person.id, "name": person.name, "checked": team.members.contains(AgentID(person.id))]
-                },
-            ]
-            row.merge(HoursView.fields(team.businessHours)) { a, _ in a }
-            return row
-        }
-        view["people"] = staff.map { person -> [String: Any] in
-            [
-                "id": person.id, "name": person.name, "skills": person.skills.joined(separator: ", "),
-                "capacity": person.capacity, "isAway": person.isAway,
-            ]
-        }
-        view["strategies"] = AssignmentStrategy.allCases.map(\.rawValue)
-        view["rules"] = try await desk.settings.routingRules().map { rule -> [String: Any] in
-            [
-                "id": rule.id.rawValue, "name": rule.name, "conditions": RoutingText.conditions(rule, teams: teamNames),
-                "actions": RoutingText.actions(rule, teams: teamNames, users: names, policies: policyNames),
-            ]
-        }
-        view["networks"] = Network.allCases.map(\.rawValue)
-        view["intents"] = Intent.Name.allCases.map(\.rawValue)
-        view["policies"] = policies.map { policy -> [String: Any] in
-            [
-                "id": policy.id.rawValue, "name": policy.name,
-                "targets": policy.targets.map { t in
-                    let scope = [t.priority?.rawValue, t.network?.rawValue].compactMap { $0 }.joined(separator: "/")
-                    let times = [
-                        t.firstResponse.map { "first response \(ViewFormat.duration($0))" },
-                        t.resolution.map { "resolution \(ViewFormat.duration($0))" },
-                    ].compactMap { $0 }
-                    return (scope.isEmpty ? "default" : scope) + ": " + times.joined(separator: ", ")
-                }.joined(separator: "; ") + (policy.usesBusinessHours ? " (business hours)" : " (24/7)"),
-            ]
-        }
-        view["canned"] = try await desk.settings.cannedReplies().map {
-            ["id": $0.id, "title": $0.title, "body": $0.body]
-        }
-        return renderer.html("admin_desk", view)
+        async let users = desk.users.all()
+        async let teams = desk.teams.all()
+        async let rules = desk.settings.routingRules()
+        async let policies = desk.settings.slaPolicies()
+        async let canned = desk.settings.cannedReplies()
+        let page = AdminDeskPage.make(
+            chrome: PageChrome("Desk settings", "admin", context), users: try await users, teams: try await teams,
+            rules: try await rules, policies: try await policies, canned: try await canned)
+        return renderer.html(.adminDesk, page)
     }
 
     struct TeamForm: Decodable, CSRFProtected {
@@ -93,19 +51,12 @@ struct AdminController {
     }
 
     @Sendable func createTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.admin, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(TeamForm.self, request, context)
-        guard let strategy = AssignmentStrategy(rawValue: form.strategy),
-            !form.name.trimmingCharacters(in: .whitespaces).isEmpty
-        else { throw APIError(.badRequest, "invalid_team", "a team needs a name and a known assignment strategy") }
-        let supervisor = form.supervisor.flatMap { Int64($0) }
-        try await DeskSettingsValidation.checkUsers((form.members ?? []) + (supervisor.map { [$0] } ?? []), desk: desk)
-        do {
-            _ = try await desk.teams.create(
-                name: form.name, strategy: strategy, supervisorID: supervisor, members: form.members ?? [])
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "duplicate_team", message)
-        }
+        _ = try await actions.createTeam(
+            .init(
+                name: form.name, strategy: form.strategy, supervisorID: form.supervisor.flatMap { Int64($0) },
+                members: form.members ?? []), by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
@@ -122,23 +73,21 @@ struct AdminController {
 
     /// Members and business hours of a team (admins).
     @Sendable func updateTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.admin, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(TeamEditForm.self, request, context)
         let id = try APIInput.pathID(context)
-        let members = form.members ?? []
-        try await DeskSettingsValidation.checkUsers(members, desk: desk)
-        var hours: BusinessHours?
-        if form.alwaysOpen == nil {
+        let hours: DeskActions.HoursChange
+        if form.alwaysOpen != nil {
+            hours = .alwaysOpen
+        } else {
             let holidays = (form.holidays ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
                 .map(String.init)
-            hours = try DeskSettingsAPIController.HoursInput(
-                timeZone: form.timeZone ?? "", open: form.open ?? "", close: form.close ?? "", days: form.days ?? [],
-                holidays: holidays
-            ).businessHours()
+            hours = .hours(
+                BusinessHoursInput(
+                    timeZone: form.timeZone ?? "", open: form.open ?? "", close: form.close ?? "",
+                    days: form.days ?? [], holidays: holidays))
         }
-        guard try await desk.teams.setMembers(members, teamID: id, by: context.user?.id),
-            try await desk.teams.setBusinessHours(hours, teamID: id, by: context.user?.id)
-        else { throw APIError(.notFound, "not_found", "no team \(id)") }
+        try await actions.updateTeam(id, .init(members: form.members ?? [], hours: hours), by: user)
         return Response.redirect(to: "/admin/desk#team-\(id)", type: .normal)
     }
 
@@ -151,13 +100,13 @@ struct AdminController {
 
     /// An agent's skills, capacity and presence (supervisors).
     @Sendable func updatePerson(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.supervisor, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(PersonForm.self, request, context)
-        let id = try APIInput.pathID(context)
-        try await WorkloadInput.set(
-            skills: form.skills.split(separator: ",").map(String.init), capacity: form.capacity, userID: id,
-            by: context.user!, desk: desk)
-        try await desk.users.setAway(form.away != nil, userID: id)
+        _ = try await actions.updatePerson(
+            try APIInput.pathID(context),
+            .init(
+                away: form.away != nil, skills: form.skills.split(separator: ",").map(String.init),
+                capacity: form.capacity), by: user)
         return Response.redirect(to: "/admin/desk#people", type: .normal)
     }
 
@@ -179,7 +128,7 @@ struct AdminController {
     }
 
     @Sendable func addRoutingRule(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.admin, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(RoutingForm.self, request, context)
         func list(_ text: String?) -> [String] {
             (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -204,20 +153,16 @@ struct AdminController {
             actions.append(.autoAcknowledge(CannedReplyID(canned)))
         }
         if form.escalate != nil { actions.append(.escalate(to: nil, reason: "routing rule “\(form.name)”")) }
-        guard !actions.isEmpty, !form.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError(.badRequest, "invalid_rule", "a routing rule needs a name and at least one action")
-        }
         let rule = RoutingRule(
             id: 0, name: form.name, conditions: conditions, actions: actions, continueAfterMatch: form.keepGoing != nil)
-        try await DeskSettingsValidation.check(rule, desk: desk)
-        _ = try await desk.settings.addRoutingRule(rule)
+        _ = try await self.actions.addRoutingRule(rule, by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
     @Sendable func deleteRoutingRule(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.admin, context)
+        let user = try context.requireUser()
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        _ = try await desk.settings.deleteRoutingRule(id: try APIInput.pathID(context), by: context.user?.id)
+        try await actions.deleteRoutingRule(try APIInput.pathID(context), by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
@@ -231,23 +176,16 @@ struct AdminController {
     }
 
     @Sendable func addSLAPolicy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.admin, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(SLAForm.self, request, context)
-        guard form.firstResponseMinutes > 0, form.resolutionHours > 0, (form.urgentFirstResponseMinutes ?? 1) > 0,
-            !form.name.isEmpty
-        else { throw APIError(.badRequest, "invalid_policy", "targets must be positive") }
         var targets = [
             SLATarget(firstResponse: form.firstResponseMinutes * 60, resolution: form.resolutionHours * 3_600)
         ]
         if let urgent = form.urgentFirstResponseMinutes {
             targets.append(SLATarget(priority: .urgent, firstResponse: urgent * 60))
         }
-        do {
-            _ = try await desk.settings.addSLAPolicy(
-                SLAPolicy(id: 0, name: form.name, targets: targets, usesBusinessHours: form.businessHours != nil))
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "duplicate_policy", message)
-        }
+        _ = try await actions.addSLAPolicy(
+            SLAPolicy(id: 0, name: form.name, targets: targets, usesBusinessHours: form.businessHours != nil), by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
@@ -258,37 +196,32 @@ struct AdminController {
     }
 
     @Sendable func addCannedReply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.supervisor, context)
+        let user = try context.requireUser()
         let form = try await WebForm.decode(CannedForm.self, request, context)
-        _ = try await DeskSettingsValidation.addCannedReply(title: form.title, body: form.body, desk: desk)
+        _ = try await actions.addCannedReply(title: form.title, body: form.body, by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
     @Sendable func deleteCannedReply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try RoleMiddleware.require(.supervisor, context)
+        let user = try context.requireUser()
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        _ = try await desk.settings.deleteCannedReply(id: try APIInput.pathID(context))
+        try await actions.deleteCannedReply(try APIInput.pathID(context), by: user)
         return Response.redirect(to: "/admin/desk", type: .normal)
     }
 
     @Sendable func listeningRules(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.admin, context)
-        return renderer.html("admin_rules", try await rulesView(context, error: nil, form: [:]))
+        return renderer.html(.adminRules, try await rulesPage(context, error: nil, form: .init()))
     }
 
-    private func rulesView(_ context: AppRequestContext, error: String?, form: [String: String]) async throws
-        -> [String: Any]
+    private func rulesPage(_ context: AppRequestContext, error: String?, form: ListeningRulesPage.Form) async throws
+        -> ListeningRulesPage
     {
-        var view = DeskViews.page("Listening rules", "admin", context)
-        view["rules"] = try await rules.all().map { rule -> [String: Any] in
-            [
-                "id": rule.id, "name": rule.name, "brand": rule.brand, "query": rule.query,
-                "isCompetitor": rule.isCompetitor,
-            ]
-        }
-        view.setIfPresent("error", error)
-        view["form"] = form
-        return view
+        ListeningRulesPage(
+            chrome: PageChrome("Listening rules", "admin", context),
+            rules: try await rules.all().map {
+                .init(id: $0.id, name: $0.name, brand: $0.brand, query: $0.query, isCompetitor: $0.isCompetitor)
+            }, error: error, form: form)
     }
 
     struct RuleForm: Decodable, CSRFProtected {
@@ -310,13 +243,13 @@ struct AdminController {
                 query: form.query)
         } catch let error as APIError {
             // Show the query error with its column on the form, keeping what was typed.
-            let view = try await rulesView(
-                context, error: error.message, form: ["name": form.name, "brand": form.brand, "query": form.query])
-            return renderer.html("admin_rules", view, status: error.status)
+            let page = try await rulesPage(
+                context, error: error.message, form: .init(name: form.name, brand: form.brand, query: form.query))
+            return renderer.html(.adminRules, page, status: error.status)
         } catch StoreError.conflict(let message) {
-            let view = try await rulesView(
-                context, error: message, form: ["name": form.name, "brand": form.brand, "query": form.query])
-            return renderer.html("admin_rules", view, status: .conflict)
+            let page = try await rulesPage(
+                context, error: message, form: .init(name: form.name, brand: form.brand, query: form.query))
+            return renderer.html(.adminRules, page, status: .conflict)
         }
         try await ruleBook.refresh()
         return Response.redirect(to: "/admin/rules", type: .normal)

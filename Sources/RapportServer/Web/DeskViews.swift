@@ -3,9 +3,11 @@ import RapportCore
 import RapportDesk
 import RapportStore
 
-/// Builds the values the templates render. Plain dictionaries keep templates and code aligned
-/// by name only; every string here is escaped by Mustache when rendered.
+/// Helpers for the desk's pages. Pages are typed view models (`InboxPage`, `ConversationPage`, …)
+/// built by pure functions; every string is escaped by Mustache when rendered.
 enum DeskViews {
+    /// The layout's values as a dictionary, for pages not yet converted to a view model
+    /// (use `PageChrome` in new pages).
     static func page(_ title: String, _ page: String, _ context: AppRequestContext, flash: String? = nil)
         -> [String: Any]
     {
@@ -22,35 +24,9 @@ enum DeskViews {
         return view
     }
 
-    static func row(_ c: ConversationSummary, now: Date) -> [String: Any] {
-        let sla = ViewFormat.sla(c.status == "resolved" || c.status == "closed" ? nil : c.slaDueAt, now: now)
-        var view: [String: Any] = [
-            "id": c.id, "priority": c.priority, "network": c.network, "subject": c.subject,
-            "customerName": c.customerName, "messageCount": c.messageCount, "level": c.level ?? "",
-            "sentiment": c.sentiment ?? "", "status": c.status, "slaClass": sla.cssClass,
-            "updatedISO": ViewFormat.iso(c.updatedAt), "updatedText": ViewFormat.relative(c.updatedAt, now: now),
-        ]
-        view.setIfPresent("slaText", sla.text.isEmpty ? nil : sla.text)
-        view.setIfPresent("assigneeName", c.assigneeName)
-        view.setIfPresent("teamName", c.teamName)
-        return view
-    }
-
-    static func message(_ m: ConversationMessage, now: Date) -> [String: Any] {
-        var view: [String: Any] = [
-            "id": m.id, "direction": m.direction.rawValue, "network": m.network.rawValue, "authorName": m.authorName,
-            "body": m.body, "intents": m.intents, "createdISO": ViewFormat.iso(m.createdAt),
-            "createdText": ViewFormat.relative(m.createdAt, now: now),
-        ]
-        view.setIfPresent("sentiment", m.sentiment)
-        view.setIfPresent("level", m.level)
-        view.setIfPresent("delivery", m.delivery?.rawValue)
-        view.setIfPresent("deliveryError", m.deliveryError)
-        return view
-    }
-
-    static func facts(_ facts: [String: FactValue]) -> [[String: String]] {
-        facts.keys.sorted().map { ["key": $0, "value": facts[$0]!.description] }
+    /// A customer's facts, sorted by name.
+    static func facts(_ facts: [String: FactValue]) -> [FactView] {
+        facts.sorted { $0.key < $1.key }.map { FactView(key: $0.key, value: $0.value.description) }
     }
 
     /// One history line in words.

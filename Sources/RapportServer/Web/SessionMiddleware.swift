@@ -57,7 +57,7 @@ enum WebForm {
         guard let expected = context.csrfToken, let sent = form._csrf,
             constantTimeEquals(Array(sent.utf8), Array(expected.utf8))
         else {
-            throw APIError(.forbidden, "csrf", "the form's security token is missing or stale: reload the page")
+            throw APIError(.forbidden, "csrf", "Your form expired — reload the page and try again.")
         }
         return form
     }

@@ -16,6 +16,7 @@ struct WebController {
     let secureCookies: Bool
     let admin: AdminController
     var presence: Presence { desk.presence }
+    var actions: DeskActions { desk.actions }
 
     static let loginCookie = "rapport_login"
     static let sessionLifetime: TimeInterval = 12 * 3_600
@@ -72,12 +73,10 @@ struct WebController {
     ) throws -> Response {
         // Login CSRF: the form echoes a random value also set as a cookie (double submit).
         let token = APITokens.generate()
-        var view = DeskViews.page("Sign in", "login", context)
-        view["loginToken"] = token
-        view["next"] = Self.safeNext(request.uri.queryParameters.get("next"))
-        view["email"] = email
-        if let error { view["error"] = error }
-        var response = renderer.html("login", view, status: status)
+        let page = LoginPage(
+            chrome: PageChrome("Sign in", "login", context), loginToken: token,
+            next: Self.safeNext(request.uri.queryParameters.get("next")), email: email, error: error)
+        var response = renderer.html(.login, page, status: status)
         response.setCookie(makeCookie(Self.loginCookie, token, maxAge: 3_600))
         return response
     }
@@ -150,62 +149,27 @@ struct WebController {
 
     // MARK: Inbox
 
-    private func inboxQuery(_ request: Request, _ context: AppRequestContext, now: Date) -> InboxQuery {
+    /// The page's filters; an unknown queue, status or channel is an error page, as on the API.
+    private func inboxQuery(_ request: Request, user: User, now: Date) throws -> InboxQuery {
         let q = request.uri.queryParameters
-        let name = q.get("queue") ?? "mine"
-        let queue: InboxQueue
-        switch name {
-        case "unassigned": queue = .unassigned
-        case "urgent": queue = .urgent
-        case "sla": queue = .slaAtRisk(before: now.addingTimeInterval(600))
-        case "all": queue = .all
-        default:
-            if name.hasPrefix("team-"), let id = Int64(name.dropFirst(5)) {
-                queue = .team(id)
-            } else {
-                queue = .mine(userID: context.user?.id ?? 0)
-            }
-        }
-        func value(_ key: String) -> String? { q.get(key).flatMap { $0.isEmpty ? nil : $0 } }
-        return InboxQuery(
-            queue: queue, status: value("status").flatMap { ConversationStatus(rawValue: $0)?.rawValue },
-            network: value("network").flatMap { Network(rawValue: $0)?.rawValue }, search: value("q"), limit: 100)
+        return try DeskActions.inboxQuery(
+            .init(
+                queue: q.get("queue"), status: q.get("status"), network: q.get("network"), search: q.get("q"),
+                limit: 100),
+            for: user, defaultQueue: "mine", now: now)
     }
 
     @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let now = Date()
-        let query = inboxQuery(request, context, now: now)
         let user = try requireUser(context)
+        let query = try inboxQuery(request, user: user, now: now)
         async let rows = desk.conversations.inbox(query)
         async let counts = desk.conversations.queueCounts(userID: user.id, slaBefore: now.addingTimeInterval(600))
         async let teams = desk.teams.all()
-        var queues: [[String: Any]] = [
-            ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"),
-            ("all", "All"),
-        ].map { key, label in ["key": key, "label": label] }
-        let countValues = try await counts
-        for i in queues.indices {
-            let count = countValues[queues[i]["key"] as! String] ?? 0
-            queues[i]["count"] = count >= 1_000 ? "1000+" : String(count)
-        }
-        for team in try await teams { queues.append(["key": "team-\(team.id)", "label": team.name, "count": ""]) }
-        for i in queues.indices { queues[i]["active"] = (queues[i]["key"] as! String) == query.queue.name }
-        var view = DeskViews.page("Inbox", "inbox", context)
-        view["queues"] = queues
-        view["queue"] = query.queue.name
-        view["q"] = query.search ?? ""
-        view["rows"] = try await rows.map { DeskViews.row($0, now: now) }
-        view["statuses"] =
-            [["value": "", "label": "Active", "selected": query.status == nil]]
-            + ConversationStatus.allCases.map {
-                ["value": $0.rawValue, "label": $0.rawValue, "selected": query.status == $0.rawValue]
-            }
-        view["networks"] =
-            [["value": "", "label": "All channels", "selected": query.network == nil]]
-            + Network.allCases.map {
-                ["value": $0.rawValue, "label": $0.rawValue, "selected": query.network == $0.rawValue]
-            }
-        return renderer.html("inbox", view)
+        let page = InboxPage.make(
+            chrome: PageChrome("Inbox", "inbox", context), query: query, rows: try await rows,
+            counts: try await counts, teams: try await teams.map { ($0.id.rawValue, $0.name) }, now: now)
+        return renderer.html(.inbox, page)
     }
 
     /// Live desk changes for the open page: `event: change` with the conversation's id.
@@ -228,82 +192,22 @@ struct WebController {
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
         guard let detail = try await desk.conversations.detail(id: id) else {
-            throw APIError(.notFound, "not_found", "no conversation \(id)")
+            throw DeskError.notFound("conversation", id)
         }
         let user = try requireUser(context)
         try await desk.notifications.markRead(userID: user.id, conversationID: id)
-        let now = Date()
         let s = detail.summary
         async let profile = desk.customers.profile(id: s.customerID, timelineLimit: 0)
-        async let allUsers = desk.users.all()
+        async let users = desk.users.all()
         async let canned = desk.settings.cannedReplies()
-        let users = try await allUsers
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
-        var view = DeskViews.page(s.subject, "conversation", context)
-        let sla = ViewFormat.sla(s.status == "resolved" || s.status == "closed" ? nil : s.slaDueAt, now: now)
-        view.merge(DeskViews.row(s, now: now)) { a, _ in a }
-        view["slaText"] = sla.text.isEmpty ? nil : sla.text
-        view["slaClass"] = sla.cssClass
-        view["customerID"] = s.customerID
-        view["tags"] = detail.tags
-        view["messages"] = detail.messages.enumerated().map { index, message in
-            var row = DeskViews.message(message, now: now)
-            // The first message stays: splitting it out would move everything.
-            row["splittable"] = index > 0 && message.direction != .note
-            row["conversationID"] = s.id
-            return row
-        }
-        view["history"] = detail.history.reversed().map { entry -> [String: Any] in
-            let line = DeskViews.historyText(entry, users: names, customerName: s.customerName)
-            return [
-                "atISO": ViewFormat.iso(entry.at), "atText": ViewFormat.relative(entry.at, now: now),
-                "actor": line.actor, "text": line.text,
-            ]
-        }
-        view["canWrite"] = user.role.allows(.agent)
-        view["repliesPaused"] = try await desk.channels.all().contains {
-            $0.network.rawValue == s.network && !$0.repliesEnabled
-        }
-        view["canMovePrivate"] =
-            s.channelKind == "public" && ["x", "facebook", "instagram", "mastodon"].contains(s.network)
-            && s.status != "closed"
-        let status = ConversationStatus(rawValue: s.status) ?? .open
-        view["statusActions"] = status.allowedTargets.sorted { $0.rawValue < $1.rawValue }.map {
-            [
-                "value": $0.rawValue, "label": $0 == .open ? "Open" : $0.rawValue.capitalized,
-                "isResolve": $0 == .resolved,
-            ]
-        }
-        var assignees: [[String: Any]] = [["value": "", "label": "Nobody", "selected": s.assigneeID == nil]]
-        for u in users where u.role != .analyst && !u.disabled && (user.role.allows(.supervisor) || u.id == user.id) {
-            assignees.append([
-                "value": String(u.id), "label": u.name + (u.isAway ? " (away)" : ""), "selected": s.assigneeID == u.id,
-            ])
-        }
-        view["assignees"] = assignees
-        view["priorities"] = Priority.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == s.priority] }
-        if let profile = try await profile {
-            view["identities"] = profile.identities.map {
-                ["kind": $0.kind, "value": $0.value, "verified": $0.verified]
-            }
-            let facts = DeskViews.facts(profile.facts)
-            view["facts"] = facts
-            view["hasFacts"] = !facts.isEmpty
-            let context = TemplateContext([
-                "customer.first_name": profile.name.split(separator: " ").first.map(String.init),
-                "customer.name": profile.name, "agent.name": user.name, "agent.first_name": user.firstName,
-                "conversation.id": String(s.id), "conversation.channel": s.network,
-            ])
-            let replies = try await canned.map { reply -> [String: String] in
-                [
-                    "title": reply.title,
-                    "body": (try? TemplateRenderer.render(reply.body, context: context)) ?? reply.body,
-                ]
-            }
-            view["canned"] = replies
-            view["hasCanned"] = !replies.isEmpty
-        }
-        return renderer.html("conversation", view)
+        async let channels = desk.channels.all()
+        let input = ConversationPage.Input(
+            summary: s, tags: detail.tags, messages: detail.messages, history: detail.history,
+            profile: try await profile, users: try await users, cannedReplies: try await canned,
+            repliesPaused: try await channels.contains { $0.network.rawValue == s.network && !$0.repliesEnabled })
+        let page = ConversationPage.make(
+            input, viewer: user, chrome: PageChrome(s.subject, "conversation", context), now: Date())
+        return renderer.html(.conversation, page)
     }
 
     /// Collision detection: `event: viewers` with the other agents on this conversation (and who types).
@@ -332,26 +236,18 @@ struct WebController {
     }
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(TextForm.self, request, context)
-        let text = try Self.messageText(form.text)
         let id = try APIInput.pathID(context)
-        guard try await desk.conversations.reply(to: id, by: user, text: text) != nil else {
-            throw APIError(.notFound, "not_found", "no conversation \(id)")
-        }
-        desk.worker.wake()
-        desk.worker.changed(id)
+        try await actions.reply(to: id, text: form.text, by: user)
         return Response.redirect(to: "/conversations/\(id)", type: .normal)
     }
 
     @Sendable func note(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(TextForm.self, request, context)
-        let text = try Self.messageText(form.text)
         let id = try APIInput.pathID(context)
-        guard try await desk.note(on: id, by: user, text: text) != nil else {
-            throw APIError(.notFound, "not_found", "no conversation \(id)")
-        }
+        try await actions.note(on: id, text: form.text, by: user)
         return Response.redirect(to: "/conversations/\(id)", type: .normal)
     }
 
@@ -361,9 +257,8 @@ struct WebController {
     }
 
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(StatusForm.self, request, context)
-        return try await perform([try AgentCommands.status(form.status, by: user)], context)
+        return try await update(.init(status: form.status), context)
     }
 
     struct AssignForm: Decodable, CSRFProtected {
@@ -372,9 +267,17 @@ struct WebController {
     }
 
     @Sendable func assign(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(AssignForm.self, request, context)
-        return try await perform([try AgentCommands.assign(form.assignee.flatMap { Int64($0) }, by: user)], context)
+        let assignee: DeskActions.Assignment
+        switch form.assignee ?? "" {
+        case "", "0": assignee = .nobody
+        case let raw:
+            guard let id = Int64(raw) else {
+                throw DeskError.invalid("invalid_assignee", field: "assignee", "choose someone from the list")
+            }
+            assignee = .user(id)
+        }
+        return try await update(.init(assignee: assignee), context)
     }
 
     struct PriorityForm: Decodable, CSRFProtected {
@@ -383,9 +286,8 @@ struct WebController {
     }
 
     @Sendable func priority(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
         let form = try await WebForm.decode(PriorityForm.self, request, context)
-        return try await perform([try AgentCommands.priority(form.priority, by: user)], context)
+        return try await update(.init(priority: form.priority), context)
     }
 
     struct IntoForm: Decodable, CSRFProtected {
@@ -394,18 +296,9 @@ struct WebController {
     }
 
     @Sendable func mergeConversation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(IntoForm.self, request, context)
-        let id = try APIInput.pathID(context)
-        do {
-            guard try await desk.conversations.merge(id, into: form.into, by: user) else {
-                throw APIError(.notFound, "not_found", "no such conversation")
-            }
-        } catch let error as ConversationError {
-            throw APIError(.conflict, "invalid_merge", String(describing: error))
-        }
-        desk.worker.changed(id)
-        desk.worker.changed(form.into)
+        try await actions.merge(try APIInput.pathID(context), into: form.into, by: user)
         return Response.redirect(to: "/conversations/\(form.into)", type: .normal)
     }
 
@@ -416,20 +309,10 @@ struct WebController {
     }
 
     @Sendable func movePrivate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(MoveForm.self, request, context)
-        let publicText = try form.publicText.flatMap { $0.isEmpty ? nil : try Self.messageText($0) }
-        let id = try APIInput.pathID(context)
-        let newID: Int64?
-        do {
-            newID = try await desk.conversations.movePrivate(
-                id, by: user, privateText: try Self.messageText(form.text), publicText: publicText)
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "cannot_move", message)
-        }
-        guard let newID else { throw APIError(.notFound, "not_found", "no conversation \(id)") }
-        desk.worker.wake()
-        desk.worker.changed(id)
+        let newID = try await actions.movePrivate(
+            try APIInput.pathID(context), .init(text: form.text, publicText: form.publicText), by: user)
         return Response.redirect(to: "/conversations/\(newID)", type: .normal)
     }
 
@@ -439,16 +322,17 @@ struct WebController {
     }
 
     @Sendable func split(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.agent, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(SplitForm.self, request, context)
-        let newID = try await AgentCommands.split(
-            try APIInput.pathID(context), atMessage: form.message, by: user, desk: desk)
+        let newID = try await actions.split(try APIInput.pathID(context), atMessage: form.message, by: user)
         return Response.redirect(to: "/conversations/\(newID)", type: .normal)
     }
 
-    private func perform(_ commands: [ConversationCommand], _ context: AppRequestContext) async throws -> Response {
+    private func update(_ update: DeskActions.ConversationUpdate, _ context: AppRequestContext) async throws
+        -> Response
+    {
         let id = try APIInput.pathID(context)
-        try await AgentCommands.perform(commands, on: id, desk: desk)
+        try await actions.update(id, update, by: try requireUser(context))
         return Response.redirect(to: "/conversations/\(id)", type: .normal)
     }
 
@@ -456,86 +340,28 @@ struct WebController {
 
     @Sendable func customers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let q = request.uri.queryParameters.get("q") ?? ""
-        var view = DeskViews.page("Customers", "customers", context)
-        view["q"] = q
-        view["customers"] = try await desk.customers.search(q).map { ["id": $0.id, "name": $0.name] }
-        return renderer.html("customers", view)
+        let page = CustomersPage.make(
+            chrome: PageChrome("Customers", "customers", context), q: q, found: try await desk.customers.search(q))
+        return renderer.html(.customers, page)
     }
 
     @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
+        let user = try requireUser(context)
         guard let profile = try await desk.customers.profile(id: id) else {
-            throw APIError(.notFound, "not_found", "no customer \(id)")
+            throw DeskError.notFound("customer", id)
         }
-        let now = Date()
-        var view = DeskViews.page(profile.name, "customer", context)
-        view["id"] = profile.id
-        view["customerID"] = profile.id
-        view["name"] = profile.name
-        view["createdText"] = ViewFormat.relative(profile.createdAt, now: now)
-        view["identities"] = profile.identities.map {
-            ["kind": $0.kind, "value": $0.value, "verified": $0.verified, "evidence": $0.evidence]
-        }
-        let facts = DeskViews.facts(profile.facts)
-        view["facts"] = facts
-        view["hasFacts"] = !facts.isEmpty
-        view["sentimentChart"] = SentimentSparkline.svg(profile.sentimentByDay)
-        view["conversations"] = try await desk.conversations.conversations(customerID: id).map { c in
-            [
-                "id": c.id, "subject": c.subject, "network": c.network, "status": c.status,
-                "updatedText": ViewFormat.relative(c.updatedAt, now: now),
-            ]
-        }
-        view["timeline"] = profile.timeline.map { DeskViews.message($0, now: now) }
-        view["tags"] = profile.tags
-        view["tagsText"] = profile.tags.joined(separator: ", ")
-        view["canEdit"] = context.user?.role.allows(.agent) == true
-        view["consent"] = ConsentPurpose.allCases.map { purpose -> [String: Any] in
-            var row: [String: Any] = [
-                "purpose": purpose.rawValue, "label": purpose.label, "allowed": profile.consent.allows(purpose),
-            ]
-            if let record = profile.consent[purpose] {
-                row["answer"] = record.granted ? "granted" : "refused"
-                row["detail"] = "\(record.source) · \(ViewFormat.relative(record.at, now: now))"
-            } else {
-                row["answer"] = purpose.allowedByDefault ? "not asked (allowed)" : "not asked (not allowed)"
-            }
-            return row
-        }
-        view["topics"] = profile.topics.map { ["topic": $0.topic, "count": $0.count] }
-        view["hasTopics"] = !profile.topics.isEmpty
-        view.setIfPresent("influence", profile.influence)
-        view.setIfPresent("peakInfluence", profile.peakInfluence)
-        view["notes"] = try await desk.customers.notes(customerID: id).map { note -> [String: Any] in
-            var row = DeskViews.message(note, now: now)
-            row["conversationID"] = note.conversationID
-            return row
-        }
-        let canMerge = context.user?.role.allows(.supervisor) == true
-        view["canMerge"] = canMerge
-        view.setIfPresent("mergedInto", profile.mergedInto)
-        let duplicates = try await desk.customers.suggestedDuplicates(customerID: id)
-        view["duplicates"] = duplicates.map { ["id": $0.id, "name": $0.name] }
-        view["hasDuplicates"] = !duplicates.isEmpty
-        let merges = try await desk.customers.merges(customerID: id)
-        view["merges"] = merges.map { m -> [String: Any] in
-            [
-                "id": m.id, "sourceID": m.sourceID, "targetID": m.targetID, "evidence": m.evidence,
-                "atText": ViewFormat.relative(m.at, now: now), "undone": m.undone, "canUndo": canMerge && !m.undone,
-            ]
-        }
-        view["hasMerges"] = !merges.isEmpty
-        view["surveys"] = try await desk.surveys.surveys(customerID: id).map { s -> [String: Any] in
-            var row: [String: Any] = [
-                "kind": s.kind.rawValue.uppercased(), "sentText": ViewFormat.relative(s.createdAt, now: now),
-                "answer": s.score.map { "\($0)" } ?? (s.expiresAt < now ? "expired" : "not answered yet"),
-            ]
-            row.setIfPresent("comment", s.comment)
-            row.setIfPresent("followUp", s.followupConversationID)
-            if !s.sharedOn.isEmpty { row["shared"] = s.sharedOn.joined(separator: ", ") }
-            return row
-        }
-        return renderer.html("customer", view)
+        async let conversations = desk.conversations.conversations(customerID: id)
+        async let notes = desk.customers.notes(customerID: id)
+        async let duplicates = desk.customers.suggestedDuplicates(customerID: id)
+        async let merges = desk.customers.merges(customerID: id)
+        async let surveys = desk.surveys.surveys(customerID: id)
+        let input = CustomerPage.Input(
+            profile: profile, conversations: try await conversations, notes: try await notes,
+            duplicates: try await duplicates, merges: try await merges, surveys: try await surveys)
+        let page = CustomerPage.make(
+            input, viewer: user, chrome: PageChrome(profile.name, "customer", context), now: Date())
+        return renderer.html(.customer, page)
     }
 
     struct MergeForm: Decodable, CSRFProtected {
@@ -544,22 +370,16 @@ struct WebController {
     }
 
     @Sendable func mergeCustomer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.supervisor, context)
+        let user = try requireUser(context)
         let form = try await WebForm.decode(MergeForm.self, request, context)
-        do {
-            _ = try await desk.customers.merge(source: try APIInput.pathID(context), into: form.into, by: user.id)
-        } catch StoreError.conflict(let message) {
-            throw APIError(.conflict, "invalid_merge", message)
-        }
+        _ = try await actions.mergeCustomers(try APIInput.pathID(context), into: form.into, by: user)
         return Response.redirect(to: "/customers/\(form.into)", type: .normal)
     }
 
     @Sendable func unmergeCustomer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try requireRole(.supervisor, context)
+        let user = try requireUser(context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        guard try await desk.customers.unmerge(mergeID: try APIInput.pathID(context), by: user.id) else {
-            throw APIError(.notFound, "not_found", "no such merge, or it was undone already")
-        }
+        try await actions.unmergeCustomers(mergeID: try APIInput.pathID(context), by: user)
         return Response.redirect(
             to: request.headers[.referer].flatMap { WebController.safeNext(URL(string: $0)?.path) } ?? "/customers",
             type: .normal)
@@ -569,15 +389,8 @@ struct WebController {
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try requireRole(.admin, context)
-        var view = DeskViews.page("Users", "users", context)
-        view["users"] = try await desk.users.all().map { u in
-            [
-                "id": u.id, "name": u.name, "email": u.email, "isAway": u.isAway,
-                "roles": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == u.role] },
-            ]
-        }
-        view["allRoles"] = Role.allCases.reversed().map(\.rawValue)
-        return renderer.html("users", view)
+        let page = UsersPage.make(chrome: PageChrome("Users", "users", context), users: try await desk.users.all())
+        return renderer.html(.users, page)
     }
 
     struct NewUserForm: Decodable, CSRFProtected {
@@ -589,10 +402,10 @@ struct WebController {
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireRole(.admin, context)
+        let admin = try requireUser(context)
         let form = try await WebForm.decode(NewUserForm.self, request, context)
-        _ = try await desk.createUser(
-            email: form.email, name: form.name, role: form.role, password: form.password, by: admin.id)
+        _ = try await actions.createUser(
+            .init(email: form.email, name: form.name, role: form.role, password: form.password), by: admin)
         return Response.redirect(to: "/admin/users", type: .normal)
     }
 
@@ -602,30 +415,20 @@ struct WebController {
     }
 
     @Sendable func changeRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireRole(.admin, context)
+        let admin = try requireUser(context)
         let form = try await WebForm.decode(RoleForm.self, request, context)
-        guard let role = Role(rawValue: form.role) else {
-            throw APIError(.badRequest, "invalid_role", "role must be admin, supervisor, agent or analyst")
-        }
-        guard try await desk.users.setRole(role, userID: try APIInput.pathID(context), by: admin.id) != nil else {
-            throw APIError(.notFound, "not_found", "no such user")
-        }
+        _ = try await actions.updatePerson(try APIInput.pathID(context), .init(role: form.role), by: admin)
         return Response.redirect(to: "/admin/users", type: .normal)
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try requireRole(.admin, context)
-        let now = Date()
-        let names = Dictionary(uniqueKeysWithValues: try await desk.users.all().map { ($0.id, $0.name) })
-        var view = DeskViews.page("Audit log", "audit", context)
-        view["entries"] = try await desk.audit.recent().map { e in
-            [
-                "atISO": ViewFormat.iso(e.at), "atText": ViewFormat.relative(e.at, now: now),
-                "user": e.userID.map { names[$0] ?? "user \($0)" } ?? "—", "action": e.action, "target": e.target,
-                "detail": e.detail,
-            ]
-        }
-        return renderer.html("audit", view)
+        async let entries = desk.audit.recent()
+        async let users = desk.users.all()
+        let page = AuditPage.make(
+            chrome: PageChrome("Audit log", "audit", context), entries: try await entries, users: try await users,
+            now: Date())
+        return renderer.html(.audit, page)
     }
 
     // MARK: Helpers
@@ -637,16 +440,6 @@ struct WebController {
 
     private func requireRole(_ role: Role, _ context: AppRequestContext) throws -> User {
         try RoleMiddleware.require(role, context)
-        return context.user!
-    }
-
-    /// Replies and notes: non-empty, bounded.
-    static func messageText(_ raw: String) throws -> String {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw APIError(.badRequest, "empty_text", "write something first") }
-        guard text.count <= 10_000 else {
-            throw APIError(.contentTooLarge, "text_too_long", "keep it under 10,000 characters")
-        }
-        return text
+        return try context.requireUser()
     }
 }

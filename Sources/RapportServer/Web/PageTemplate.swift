@@ -1,0 +1,27 @@
+/// Every Mustache template the code renders, named once. `WebRenderer.load()` refuses to start
+/// when one of them (or a partial they include) is missing, so a page can never answer
+/// "template missing".
+enum PageTemplate: String, CaseIterable, Sendable {
+    case adminDesk = "admin_desk"
+    case adminRules = "admin_rules"
+    case alerts
+    case audit
+    case channels
+    case conversation
+    case customer
+    case customers
+    case dashboard
+    case dashboardAlerts = "dashboard_alerts"
+    case error
+    case inbox
+    case login
+    case mentions
+    case notifications
+    case revenue
+    case survey
+    case surveys
+    case users
+
+    /// Partials the pages include: checked at start too.
+    static let partials = ["head", "foot", "inbox_rows", "alerts_list"]
+}
