@@ -32,6 +32,7 @@ struct AccessController {
     struct NewToken: Decodable { var name: String }
     struct CreatedToken: ResponseEncodable, Sendable {
         var id: Int64
+        var name: String
         /// Shown once: only its hash is stored.
         var token: String
     }
@@ -47,7 +48,7 @@ struct AccessController {
         let id = try await tokens.create(
             name: name, tokenHash: APITokens.hash(token), userID: context.user!.id, by: context.user!.id,
             address: context.clientAddress)
-        return EditedResponse(status: .created, response: CreatedToken(id: id, token: token))
+        return EditedResponse(status: .created, response: CreatedToken(id: id, name: name, token: token))
     }
 
     /// `DELETE /api/v1/tokens/{id}`: the caller's own token, or any token for an admin. 404 otherwise, so token ids

@@ -30,7 +30,6 @@ struct DeskAPIController {
         api.patch("users/:id", use: updateUser)
         api.get("teams", use: teams)
         api.post("teams", use: createTeam)
-        api.post("tokens", use: createToken)
         api.get("audit", use: audit)
     }
 
@@ -271,23 +270,6 @@ struct DeskAPIController {
                 name: input.name, strategy: input.strategy, supervisorID: input.supervisorId,
                 members: input.members ?? []), by: user)
         return EditedResponse(status: .created, response: TeamBody(team))
-    }
-
-    struct NewToken: Decodable { var name: String }
-    struct TokenBody: ResponseEncodable, Sendable {
-        var name: String
-        var token: String
-    }
-
-    /// A personal API token carrying the caller's role; shown once.
-    @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<TokenBody>
-    {
-        let user = try require(.analyst, context)
-        let input = try await APIInput.decode(NewToken.self, request, context)
-        let token = APITokens.generate()
-        _ = try await TokenStore(database: desk.database).create(
-            name: input.name, tokenHash: APITokens.hash(token), userID: user.id)
-        return EditedResponse(status: .created, response: TokenBody(name: input.name, token: token))
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Items<AuditEntry> {

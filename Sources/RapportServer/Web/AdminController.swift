@@ -240,7 +240,7 @@ struct AdminController {
             _ = try await rules.create(
                 name: form.name.trimmingCharacters(in: .whitespaces), brand: form.brand,
                 isCompetitor: form.competitor != nil,
-                query: form.query)
+                query: form.query, by: context.auditActor)
         } catch let error as APIError {
             // Show the query error with its column on the form, keeping what was typed.
             let page = try await rulesPage(
@@ -258,7 +258,7 @@ struct AdminController {
     @Sendable func deleteListeningRule(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.admin, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        _ = try await rules.delete(id: try APIInput.pathID(context))
+        _ = try await rules.delete(id: try APIInput.pathID(context), by: context.auditActor)
         try await ruleBook.refresh()
         return Response.redirect(to: "/admin/rules", type: .normal)
     }

@@ -12,16 +12,22 @@ public struct SignInLimiter: Sendable {
     let maxFailures: Int
     let window: TimeInterval
 
-    public init(database: Database, maxFailures: Int = 5, window: TimeInterval = 900) {
+    /// Attempts one client address may make in `window`, over every account: a guesser spreading tries over many
+    /// emails is stopped too.
+    let maxPerAddress: Int
+
+    public init(database: Database, maxFailures: Int = 5, window: TimeInterval = 900, maxPerAddress: Int = 30) {
         attempts = SignInAttemptStore(database: database)
         self.maxFailures = maxFailures
         self.window = window
+        self.maxPerAddress = maxPerAddress
     }
 
     /// Counts an attempt for `key` and returns nil when it may try now; otherwise counts nothing and returns
     /// the seconds to wait.
-    public func admit(_ key: String, now: Date = Date()) async throws -> Int? {
-        guard let wait = try await attempts.admit(key, limit: maxFailures, window: window, now: now) else {
+    public func admit(_ key: String, perAddress: Bool = false, now: Date = Date()) async throws -> Int? {
+        let limit = perAddress ? maxPerAddress : maxFailures
+        guard let wait = try await attempts.admit(key, limit: limit, window: window, now: now) else {
             return nil
         }
         return max(1, Int(wait.rounded(.up)))

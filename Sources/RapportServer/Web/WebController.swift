@@ -100,22 +100,38 @@ struct WebController {
             return try loginForm(
                 request, context, error: "The sign-in form expired; try again.", email: form.email, status: .forbidden)
         }
-        let key = form.email.lowercased()
-        if let wait = try await limiter.admit(key) {
-            var response = try loginForm(
-                request, context, error: "Too many failed attempts. Try again in \(wait / 60 + 1) minutes.",
-                email: form.email, status: .tooManyRequests)
-            response.headers[.retryAfter] = String(wait)
-            return response
-        }
-        guard let found = try await desk.users.credentials(email: form.email), !found.user.disabled,
-            try await Passwords.verify(form.password, hash: found.passwordHash)
+        // Bounded before anything is stored or counted: a 5 MiB email must not reach sign_in_attempts or the audit.
+        guard form.email.utf8.count <= 4 * AccountEmail.maxLength, form.password.utf8.count <= 1_024,
+            (form.next?.utf8.count ?? 0) <= 2_048
         else {
-            try await desk.audit.record(userID: nil, action: "session.sign_in_failed", target: key)
+            return try loginForm(
+                request, context, error: "Enter your email and password.", email: "", status: .badRequest)
+        }
+        // One canonical form for look-up and limiting, so padded or re-cased variants share one budget.
+        let key = AccountEmail.normalized(form.email) ?? "invalid"
+        let address = "address:" + (context.clientAddress ?? "unknown")
+        for limitKey in [key, address] {
+            if let wait = try await limiter.admit(limitKey, perAddress: limitKey == address) {
+                var response = try loginForm(
+                    request, context, error: "Too many failed attempts. Try again in \(wait / 60 + 1) minutes.",
+                    email: form.email, status: .tooManyRequests)
+                response.headers[.retryAfter] = String(wait)
+                return response
+            }
+        }
+        let found = try await desk.users.credentials(email: key)
+        // An unknown email costs one password check too, so the answer's timing does not tell accounts apart.
+        let verified = try await Passwords.verify(form.password, hash: found?.passwordHash ?? DecoyPassword.hash(cost: desk.passwordCost))
+        guard let found, !found.user.disabled, verified else {
+            try await desk.audit.record(
+                userID: nil, action: "session.sign_in_failed", target: key, address: context.clientAddress)
             return try loginForm(
                 request, context, error: "Wrong email or password.", email: form.email, status: .unauthorized)
         }
         try await limiter.succeeded(key)
+        try await desk.audit.record(
+            userID: found.user.id, action: "session.sign_in", target: "user:\(found.user.id)",
+            address: context.clientAddress)
         let token = APITokens.generate()
         try await desk.sessions.create(
             tokenHash: APITokens.hash(token), userID: found.user.id, csrfToken: APITokens.generate(),
@@ -141,11 +157,13 @@ struct WebController {
             name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }
 
-    /// Only local paths: an open redirect would let a phishing link bounce through the sign-in.
+    /// Only same-origin paths (``SafeRedirect``): an open redirect would let a phishing link bounce through the
+    /// sign-in.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/inbox" }
-        return next
+        SafeRedirect.path(next, fallback: "/inbox")
     }
+
+
 
     // MARK: Inbox
 
