@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import RapportIngest
 import RapportOutbound
+import RapportDesk
 import RapportServer
 import RapportStore
 import RapportTestSupport

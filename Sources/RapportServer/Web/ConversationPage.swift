@@ -74,8 +74,8 @@ struct ConversationPage: Sendable, Equatable {
                     value: String(u.id), label: u.name + (u.isAway ? " (away)" : ""), selected: s.assigneeID == u.id))
         }
         let facts = input.profile.map { DeskViews.facts($0.facts) } ?? []
-        let canned =
-            input.profile.map { profile in
+        let canned: [CannedReply] =
+            input.profile.map { profile -> [CannedReply] in
                 let variables = TemplateContext([
                     "customer.first_name": profile.name.split(separator: " ").first.map(String.init),
                     "customer.name": profile.name, "agent.name": viewer.name, "agent.first_name": viewer.firstName,
