@@ -10,6 +10,6 @@ if [ ! -f "$PGDATA/PG_VERSION" ]; then
   su postgres -c "$BIN/initdb -D $PGDATA -U rapport --auth=trust" >/dev/null
 fi
 if ! su postgres -c "$BIN/pg_ctl -D $PGDATA status" >/dev/null 2>&1; then
-  su postgres -c "$BIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c max_connections=200 -c fsync=off' start" >/dev/null
+  su postgres -c "$BIN/pg_ctl -D $PGDATA -l $PGDATA/server.log -w -o '-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c max_connections=600 -c fsync=off' start" >/dev/null
 fi
 echo "postgres://rapport@127.0.0.1:$PGPORT/postgres"

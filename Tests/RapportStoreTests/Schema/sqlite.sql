@@ -31,6 +31,8 @@ table api_tokens
   column created_ms BIGINT NOT NULL
   column revoked INTEGER NOT NULL DEFAULT 0
   column user_id BIGINT
+  column scopes TEXT
+  column last_used_ms BIGINT
   unique (token_hash)
 table audit_log
   column id INTEGER PRIMARY KEY #1
@@ -39,6 +41,7 @@ table audit_log
   column action TEXT NOT NULL
   column target TEXT NOT NULL DEFAULT ''
   column detail TEXT NOT NULL DEFAULT ''
+  column address TEXT
 table authors
   column id INTEGER PRIMARY KEY #1
   column network TEXT NOT NULL
@@ -170,6 +173,22 @@ table digest_runs
   column sent_ms BIGINT
   column instance TEXT NOT NULL DEFAULT ''
   primary key (period, period_start_ms)
+table health_probe
+  column id INTEGER PRIMARY KEY #1
+  column checked_ms BIGINT NOT NULL
+table identity_claims
+  column id INTEGER PRIMARY KEY #1
+  column customer_id BIGINT NOT NULL
+  column kind TEXT NOT NULL
+  column value TEXT NOT NULL
+  column evidence TEXT NOT NULL
+  column message_id BIGINT
+  column status TEXT NOT NULL DEFAULT 'open'
+  column decided_by BIGINT
+  column decided_ms BIGINT
+  column created_ms BIGINT NOT NULL
+  foreign key (customer_id) REFERENCES customers (id) ON DELETE NO ACTION
+  unique (customer_id, kind, value)
 table ingest_counters
   column source TEXT PRIMARY KEY #1
   column received BIGINT NOT NULL DEFAULT 0
@@ -958,9 +977,12 @@ table users
   column skills TEXT NOT NULL DEFAULT ''
   column disabled INTEGER NOT NULL DEFAULT 0
   column created_ms BIGINT NOT NULL
+  column must_change_password INTEGER NOT NULL DEFAULT 0
   unique (email)
 index alert_events_alert ON alert_events: CREATE INDEX alert_events_alert ON alert_events (alert_id, id)
 index alerts_detected ON alerts: CREATE INDEX alerts_detected ON alerts (detected_ms)
+index api_tokens_user ON api_tokens: CREATE INDEX api_tokens_user ON api_tokens (user_id)
+index audit_log_at ON audit_log: CREATE INDEX audit_log_at ON audit_log (at_ms)
 index authors_handle ON authors: CREATE INDEX authors_handle ON authors (handle)
 index conversation_events_conversation ON conversation_events: CREATE INDEX conversation_events_conversation ON conversation_events (conversation_id, id)
 index conversation_messages_conversation ON conversation_messages: CREATE INDEX conversation_messages_conversation ON conversation_messages (conversation_id, created_ms)
@@ -979,6 +1001,7 @@ index conversations_status ON conversations: CREATE INDEX conversations_status O
 index conversations_team ON conversations: CREATE INDEX conversations_team ON conversations (team_id, status, updated_ms)
 index conversations_unsettled ON conversations: CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id) WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
 index customer_identities_customer ON customer_identities: CREATE INDEX customer_identities_customer ON customer_identities (customer_id)
+index identity_claims_open ON identity_claims: CREATE INDEX identity_claims_open ON identity_claims (customer_id, status)
 index mention_rules_mention ON mention_rules: CREATE INDEX mention_rules_mention ON mention_rules (mention_id)
 index mentions_author ON mentions: CREATE INDEX mentions_author ON mentions (author_id, created_ms)
 index mentions_created ON mentions: CREATE INDEX mentions_created ON mentions (created_ms, id)
