@@ -6,24 +6,6 @@ import RapportStore
 /// Helpers for the desk's pages. Pages are typed view models (`InboxPage`, `ConversationPage`, …)
 /// built by pure functions; every string is escaped by Mustache when rendered.
 enum DeskViews {
-    /// The layout's values as a dictionary, for pages not yet converted to a view model
-    /// (use `PageChrome` in new pages).
-    static func page(_ title: String, _ page: String, _ context: AppRequestContext, flash: String? = nil)
-        -> [String: Any]
-    {
-        var view: [String: Any] = ["title": title, "page": page, "csrf": context.csrfToken ?? ""]
-        if let user = context.user {
-            view["user"] = [
-                "name": user.name, "role": user.role.rawValue, "isAdmin": user.role == .admin,
-                "isSupervisor": user.role.allows(.supervisor),
-                "unread": context.unreadNotifications ?? 0,
-                "hasUnread": (context.unreadNotifications ?? 0) > 0,
-            ]
-        }
-        if let flash { view["flash"] = flash }
-        return view
-    }
-
     /// A customer's facts, sorted by name.
     static func facts(_ facts: [String: FactValue]) -> [FactView] {
         facts.sorted { $0.key < $1.key }.map { FactView(key: $0.key, value: $0.value.description) }
@@ -71,13 +53,5 @@ enum DeskViews {
         case .splitFrom(let id, let count): text = "split from #\(id) with \(count) message(s)"
         }
         return (actor, text)
-    }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// Sets a value only when there is one: a missing key makes a Mustache section vanish, where an
-    /// optional wrapped in `Any` would print "nil".
-    mutating func setIfPresent(_ key: String, _ value: (some Any)?) {
-        if let value { self[key] = value }
     }
 }

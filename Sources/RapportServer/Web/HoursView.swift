@@ -37,17 +37,6 @@ enum HoursView {
             hoursText: summary(hours))
     }
 
-    /// The form as the dictionary `AdminController` merges into a team row. Transitional: goes when the desk
-    /// settings page has its typed view model (it can then hold a `Form`).
-    static func fields(_ hours: BusinessHours?) -> [String: Any] {
-        let f = form(hours)
-        return [
-            "alwaysOpen": f.alwaysOpen, "timeZone": f.timeZone, "open": f.open, "close": f.close,
-            "days": f.days.map { ["value": $0.value, "name": $0.name, "checked": $0.checked] as [String: Any] },
-            "holidays": f.holidays, "hoursText": f.hoursText,
-        ]
-    }
-
     /// "Mon Tue Wed Thu Fri 09:00–17:30 (Europe/London), 2 holidays" or "around the clock".
     static func summary(_ hours: BusinessHours?) -> String {
         guard let hours else { return "around the clock" }
