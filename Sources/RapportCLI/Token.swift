@@ -18,7 +18,8 @@ struct Token: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOption
         @Option var name: String
         @Option(help: "The user (email) whose personal token this is.") var user: String?
-        @Option(help: "ingest, read, rules or admin; repeat for several (machine tokens only).") var scope: [String] = []
+        @Option(help: "ingest, read, rules or admin; repeat for several (machine tokens only).") var scope: [String] =
+            []
 
         func run() async throws {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 100 else {
@@ -26,7 +27,9 @@ struct Token: AsyncParsableCommand {
             }
             var scopes: Set<TokenScope>?
             if !scope.isEmpty {
-                guard user == nil else { throw CLIError("--scope is for machine tokens; a personal token has its user's role") }
+                guard user == nil else {
+                    throw CLIError("--scope is for machine tokens; a personal token has its user's role")
+                }
                 switch TokenScope.parseList(scope.joined(separator: ",")) {
                 case .success(let parsed): scopes = parsed
                 case .failure(let error): throw CLIError(error.description)
@@ -67,10 +70,13 @@ struct Token: AsyncParsableCommand {
                 print("id\tname\tuser\tscopes\tcreated\tlast used")
                 let format = ISO8601DateFormatter()
                 for token in tokens {
-                    let scopes = token.scopes.map { $0.map(\.rawValue).joined(separator: ",") } ?? (token.userID == nil ? "admin" : "role")
+                    let scopes =
+                        token.scopes.map { $0.map(\.rawValue).joined(separator: ",") }
+                        ?? (token.userID == nil ? "admin" : "role")
                     print(
                         "\(token.id)\t\(token.name)\t\(token.userID.map(String.init) ?? "-")\t\(scopes)\t"
-                            + "\(format.string(from: token.createdAt))\t\(token.lastUsedAt.map(format.string(from:)) ?? "never")")
+                            + "\(format.string(from: token.createdAt))\t\(token.lastUsedAt.map(format.string(from:)) ?? "never")"
+                    )
                 }
             }
         }

@@ -23,8 +23,9 @@ struct Mutator {
         case 0 where !bytes.isEmpty:  // flip a bit
             bytes[position] ^= 1 << UInt8.random(in: 0..<8, using: &rng)
         case 1 where !bytes.isEmpty:  // an interesting byte
-            bytes[position] = [0, 0x7F, 0x80, 0xFF, 0xC0, 0xED, 0xF4, 0x22, 0x5C, 0x0A, 0x0D, 0x3C][
-                Int.random(in: 0..<12, using: &rng)]
+            bytes[position] =
+                [0, 0x7F, 0x80, 0xFF, 0xC0, 0xED, 0xF4, 0x22, 0x5C, 0x0A, 0x0D, 0x3C][
+                    Int.random(in: 0..<12, using: &rng)]
         case 2 where !bytes.isEmpty:  // delete a run
             let count = min(bytes.count - position, Int.random(in: 1...64, using: &rng))
             bytes.removeSubrange(position..<(position + count))
@@ -44,10 +45,13 @@ struct Mutator {
             bytes.removeSubrange(position..<bytes.count)
         case 7:  // random bytes
             bytes.insert(
-                contentsOf: (0..<Int.random(in: 1...32, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) },
+                contentsOf: (0..<Int.random(in: 1...32, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng)
+                },
                 at: position)
         default:  // a digit run (huge numbers, lengths)
-            bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "9"), count: Int.random(in: 1...400, using: &rng)), at: position)
+            bytes.insert(
+                contentsOf: Array(repeating: UInt8(ascii: "9"), count: Int.random(in: 1...400, using: &rng)),
+                at: position)
         }
     }
 }

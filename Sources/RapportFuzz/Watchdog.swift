@@ -33,7 +33,9 @@ final class Watchdog: Sendable {
             if now > start, now - start > limitNanoseconds {
                 let i = iteration.load(ordering: .relaxed)
                 FileHandle.standardError.write(
-                    Data("HANG: \(target) iteration \(i) ran over \(limitNanoseconds / 1_000_000) ms; replay with --target \(target) --replay \(i)\n".utf8))
+                    Data(
+                        "HANG: \(target) iteration \(i) ran over \(limitNanoseconds / 1_000_000) ms; replay with --target \(target) --replay \(i)\n"
+                            .utf8))
                 exit(3)
             }
         }

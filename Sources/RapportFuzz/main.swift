@@ -20,13 +20,17 @@ let corpus = URL(fileURLWithPath: option("--corpus") ?? "Tests/RapportFormatsTes
 let targets = FuzzTarget.all(corpus: corpus).filter { targetName == "all" || $0.name == targetName }
 guard !targets.isEmpty else {
     FileHandle.standardError.write(
-        Data("unknown target \(targetName); targets: \(FuzzTarget.all(corpus: corpus).map(\.name).joined(separator: ", "))\n".utf8))
+        Data(
+            "unknown target \(targetName); targets: \(FuzzTarget.all(corpus: corpus).map(\.name).joined(separator: ", "))\n"
+                .utf8))
     exit(2)
 }
 let dictionary: [[UInt8]] = [
-    "{", "}", "[", "]", "\"", "\\u0000", "\\ud800", ":", ",", "null", "1e999999", "-0", "<", ">", "</", "<![CDATA[", "]]>",
+    "{", "}", "[", "]", "\"", "\\u0000", "\\ud800", ":", ",", "null", "1e999999", "-0", "<", ">", "</", "<![CDATA[",
+    "]]>",
     "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", "&amp;", "&#x10FFFF;", "&#0;", "\r\n", "\r\n\r\n", "--", "boundary=",
-    "Content-Type: multipart/mixed; boundary=b\r\n", "=?utf-8?B?", "=?iso-8859-1?Q?=E9?=", "Content-Transfer-Encoding: base64\r\n",
+    "Content-Type: multipart/mixed; boundary=b\r\n", "=?utf-8?B?", "=?iso-8859-1?Q?=E9?=",
+    "Content-Transfer-Encoding: base64\r\n",
     "(", ")", "AND", "OR", "NOT", "*", "lang:", "from:", "followers:>", "\"\"", ",,", "\n",
 ].map { Array($0.utf8) }
 

@@ -16,7 +16,9 @@ struct AccessRouteTests {
         return token
     }
 
-    @Test("an ingest-only token ingests but cannot read mentions, stream or change rules", arguments: TestEngine.available)
+    @Test(
+        "an ingest-only token ingests but cannot read mentions, stream or change rules", arguments: TestEngine.available
+    )
     func ingestOnly(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let token = try await Self.machineToken(services, [.ingest])
@@ -50,7 +52,8 @@ struct AccessRouteTests {
             let all = try await client.execute(uri: "/api/v1/mentions", method: .get, headers: .auth)
             let ids = (json(all.body)["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
             #expect(!ids.isEmpty)
-            let scoped = try await client.execute(uri: "/api/v1/mentions", method: .get, headers: DeskTest.bearer(token))
+            let scoped = try await client.execute(
+                uri: "/api/v1/mentions", method: .get, headers: DeskTest.bearer(token))
             #expect(scoped.status == .ok)
             #expect((json(scoped.body)["items"] as? [Any])?.isEmpty == true)
             let one = try await client.execute(
@@ -87,7 +90,8 @@ struct AccessRouteTests {
             let admin = try #require(people[.admin])
             let agent = try #require(people[.agent])
             let session = try await DeskTest.signIn(client, email: agent.user.email)
-            #expect(try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie]).status == .ok)
+            #expect(
+                try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie]).status == .ok)
 
             // A personal token made over the API, listed with its last use, then revoked by its owner.
             let made = try await client.execute(
@@ -96,26 +100,37 @@ struct AccessRouteTests {
             #expect(made.status == .created)
             let second = try #require(json(made.body)["token"] as? String)
             let secondID = try #require(json(made.body)["id"] as? Int)
-            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second)).status == .ok)
-            let listed = try await client.execute(uri: "/api/v1/tokens", method: .get, headers: DeskTest.bearer(agent.token))
-            #expect((json(listed.body)["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["laptop", "agent"])
+            #expect(
+                try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second))
+                    .status == .ok)
+            let listed = try await client.execute(
+                uri: "/api/v1/tokens", method: .get, headers: DeskTest.bearer(agent.token))
+            #expect(
+                (json(listed.body)["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["laptop", "agent"])
             // Another user cannot revoke it (404: ids of others' tokens are not confirmed).
             let foreign = try await client.execute(
-                uri: "/api/v1/tokens/\(secondID)", method: .delete, headers: DeskTest.bearer(people[.supervisor]!.token))
+                uri: "/api/v1/tokens/\(secondID)", method: .delete, headers: DeskTest.bearer(people[.supervisor]!.token)
+            )
             #expect(foreign.status == .notFound)
             let revoke = try await client.execute(
                 uri: "/api/v1/tokens/\(secondID)", method: .delete, headers: DeskTest.bearer(agent.token))
             #expect(revoke.status == .noContent)
-            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second)).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(second))
+                    .status == .unauthorized)
 
             // Only an admin disables; then the agent's token and session fail on the next request.
             let denied = try await client.execute(
-                uri: "/api/v1/users/\(agent.user.id)/disable", method: .post, headers: DeskTest.bearer(people[.supervisor]!.token))
+                uri: "/api/v1/users/\(agent.user.id)/disable", method: .post,
+                headers: DeskTest.bearer(people[.supervisor]!.token))
             #expect(denied.status == .forbidden)
             let disable = try await client.execute(
                 uri: "/api/v1/users/\(agent.user.id)/disable", method: .post, headers: DeskTest.bearer(admin.token))
             #expect(disable.status == .ok)
-            #expect(try await client.execute(uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(agent.token)).status == .unauthorized)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(agent.token)
+                ).status == .unauthorized)
             let page = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie])
             #expect(page.status == .seeOther || page.status == .found)
             let self_ = try await client.execute(

@@ -21,7 +21,8 @@ struct SignInHardeningTests {
         let encode = { (value: String) in value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
         let body = "email=\(encode(email))&password=\(encode(password))&_csrf=\(token)&next=\(encode(next))"
         return try await client.execute(
-            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+            uri: "/login", method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
             body: ByteBuffer(string: body))
     }
 
@@ -30,7 +31,8 @@ struct SignInHardeningTests {
         try await TestApp.test(engine) { client, services in
             _ = try await DeskTest.people(services)
             let variants = [
-                " admin@acme.test", "admin@acme.test\t", "ADMIN@acme.test", "\u{FF41}dmin@acme.test", "admin@acme.test ",
+                " admin@acme.test", "admin@acme.test\t", "ADMIN@acme.test", "\u{FF41}dmin@acme.test",
+                "admin@acme.test ",
                 " Admin@Acme.Test", "admin@acme.test\n",
             ]
             var statuses: [HTTPResponse.Status] = []
@@ -63,7 +65,8 @@ struct SignInHardeningTests {
             let response = try await Self.attempt(client, email: huge)
             #expect(response.status == .badRequest)
             let stored = try await services.database.read { db in
-                try await db.raw("SELECT count(*) AS n FROM sign_in_attempts").first()?.decode(column: "n", as: Int.self)
+                try await db.raw("SELECT count(*) AS n FROM sign_in_attempts").first()?.decode(
+                    column: "n", as: Int.self)
             }
             #expect(stored == 0)
             #expect(try await services.desk.audit.recent().filter { $0.action.hasPrefix("session.") }.isEmpty)

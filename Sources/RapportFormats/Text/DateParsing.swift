@@ -147,7 +147,11 @@ enum DateParsing {
     private static func makeDate(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double, offset: Int
     ) -> Date? {
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60 else {
+        // Years and offsets are bounded before any arithmetic: a stranger's `Date: 1 Jan 99999999999999999` must
+        // give no date, not an overflow trap (found by rapport-fuzz).
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0..<24).contains(hour),
+            (0..<60).contains(minute), (0...60).contains(second), abs(offset) <= 2 * 86_400
+        else {
             return nil
         }
         let days = daysFromCivil(year: year, month: month, day: day)

@@ -48,14 +48,16 @@ struct TokenMiddleware: RouterMiddleware {
                 guard TokenScopeRule.allows(owner.machineScopes, required) else {
                     throw APIError(
                         .forbidden, "insufficient_scope",
-                        "this token's scopes (\(TokenScope.storedList(owner.machineScopes))) do not include '\(required.rawValue)'")
+                        "this token's scopes (\(TokenScope.storedList(owner.machineScopes))) do not include '\(required.rawValue)'"
+                    )
                 }
                 context.tokenScopes = owner.machineScopes
             }
             uses.used(owner.id)
             let hash = APITokens.hash(token)
             let (tokens, users, userID) = (tokens, users, owner.userID)
-            context.streamGuard = StreamGuard(limiter: streams, key: userID.map { "user:\($0)" } ?? "token:\(owner.id)") {
+            context.streamGuard = StreamGuard(limiter: streams, key: userID.map { "user:\($0)" } ?? "token:\(owner.id)")
+            {
                 guard let owner = try? await tokens.owner(forHash: hash) else { return false }
                 guard let userID = owner.userID ?? userID else { return true }
                 return (try? await users.user(id: userID))?.disabled == false

@@ -18,7 +18,9 @@ public enum TokenScope: String, Sendable, Hashable, Codable, CaseIterable, Compa
     public static func parseList(_ text: String) -> Result<Set<TokenScope>, TokenScopeError> {
         var scopes: Set<TokenScope> = []
         for part in text.split(whereSeparator: { $0 == "," || $0 == " " }) where !part.isEmpty {
-            guard let scope = TokenScope(rawValue: String(part)) else { return .failure(TokenScopeError(name: String(part))) }
+            guard let scope = TokenScope(rawValue: String(part)) else {
+                return .failure(TokenScopeError(name: String(part)))
+            }
             scopes.insert(scope)
         }
         return .success(scopes)
