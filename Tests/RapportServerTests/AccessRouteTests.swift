@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RapportServer
@@ -172,5 +173,29 @@ struct TokenScopeRuleTests {
             return
         }
         #expect(error.name == "everything")
+    }
+}
+
+@Suite("Metrics token")
+struct MetricsTokenTests {
+    @Test("with RAPPORT_METRICS_TOKEN set, /metrics needs it; /health reports a writable database")
+    func metricsNeedToken() async throws {
+        try await TestApp.withServices(.sqlite) { configuration, services in
+            var config = configuration
+            config.metricsToken = "metrics-secret"
+            let app = Application(router: buildRouter(config, services: services))
+            try await app.test(.router) { client in
+                #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
+                let wrong = try await client.execute(
+                    uri: "/metrics", method: .get, headers: [.authorization: "Bearer nope"])
+                #expect(wrong.status == .unauthorized)
+                let right = try await client.execute(
+                    uri: "/metrics", method: .get, headers: [.authorization: "Bearer metrics-secret"])
+                #expect(right.status == .ok)
+                let health = try await client.execute(uri: "/health", method: .get)
+                #expect(health.status == .ok)
+                #expect(json(health.body)["writable"] as? Bool == true)
+            }
+        }
     }
 }

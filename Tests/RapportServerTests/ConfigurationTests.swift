@@ -25,6 +25,7 @@ struct ConfigurationTests {
         let environment = [
             "RAPPORT_DATABASE_URL": "postgres://rapport:pw@db.internal:5432/rapport?sslmode=require",
             "RAPPORT_API_TOKEN": "static-token", "RAPPORT_META_APP_SECRET": "meta-secret",
+            "RAPPORT_METRICS_TOKEN": "metrics-token",
             "RAPPORT_META_VERIFY_TOKEN": "verify", "RAPPORT_INSECURE_COOKIES": "1",
             "RAPPORT_PUBLIC_URL": "https://desk.acme.test/", "RAPPORT_X_TOKEN": "x-token",
             "RAPPORT_X_API_URL": "http://127.0.0.1:9001", "RAPPORT_META_PAGE_TOKEN": "page-token",
@@ -43,6 +44,7 @@ struct ConfigurationTests {
         let c = try AppConfiguration(environment: environment)
         #expect(c.database == .postgres(url: "postgres://rapport:pw@db.internal:5432/rapport?sslmode=require"))
         #expect(c.apiToken == "static-token" && c.metaAppSecret == "meta-secret" && c.metaVerifyToken == "verify")
+        #expect(c.metricsToken == "metrics-token")
         #expect(!c.secureCookies)
         #expect(c.publicBaseURL == "https://desk.acme.test")
         #expect(c.outbound.x?.baseURL == "http://127.0.0.1:9001" && c.outbound.x?.userAccessToken == "x-token")

@@ -12,14 +12,14 @@ extension AppConfiguration {
         "RAPPORT_BLUESKY_URL", "RAPPORT_SMTP_HOST", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_FROM",
         "RAPPORT_ALERT_WEBHOOK_URL", "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_ALERT_EMAIL_TO", "RAPPORT_ALERT_TEAM",
         "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_DIGEST_EMAIL_TO",
-        "RAPPORT_DIGEST_WEBHOOK_URL",
+        "RAPPORT_DIGEST_WEBHOOK_URL", "RAPPORT_METRICS_TOKEN",
     ]
 
     /// Variables whose values are never printed (an error shows `***`).
     static let secrets: Set<String> = [
         "RAPPORT_API_TOKEN", "RAPPORT_META_APP_SECRET", "RAPPORT_META_VERIFY_TOKEN", "RAPPORT_X_TOKEN",
         "RAPPORT_META_PAGE_TOKEN", "RAPPORT_MASTODON_TOKEN", "RAPPORT_BLUESKY_APP_PASSWORD",
-        "RAPPORT_ALERT_WEBHOOK_SECRET",
+        "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_METRICS_TOKEN",
     ]
 
     /// Reads every `RAPPORT_*` variable of `environment` over the defaults; throws one ``ConfigurationError``
@@ -45,6 +45,7 @@ extension AppConfiguration {
             }
         }
         apiToken = read.string("RAPPORT_API_TOKEN")
+        metricsToken = read.string("RAPPORT_METRICS_TOKEN")
         metaAppSecret = read.string("RAPPORT_META_APP_SECRET")
         metaVerifyToken = read.string("RAPPORT_META_VERIFY_TOKEN")
         secureCookies = !(read.flag("RAPPORT_INSECURE_COOKIES") ?? false)

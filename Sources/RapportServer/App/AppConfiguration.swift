@@ -18,6 +18,8 @@ public struct AppConfiguration: Sendable {
     public var metaVerifyToken: String?
     /// A token accepted on the API besides those created with `rapport token create`.
     public var apiToken: String?
+    /// When set, `/metrics` answers only `Authorization: Bearer <token>`.
+    public var metricsToken: String? = nil
     public var maxBodyBytes: Int
     public var pipeline: IngestPipelineSettings
     /// Mark session cookies `Secure` (sent over HTTPS only). On by default; turn off only for

@@ -108,7 +108,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ServerTimingMiddleware())
-    HealthController(database: services.database).addRoutes(to: router.group())
+    HealthController(database: services.database, metricsToken: configuration.metricsToken)
+        .addRoutes(to: router.group())
     let ingest = IngestService(pipeline: services.pipeline)
     WebhookController(
         ingest: ingest, metaAppSecret: configuration.metaAppSecret, metaVerifyToken: configuration.metaVerifyToken
