@@ -34,25 +34,6 @@ struct DerivedRollup: Sendable {
 
     private var keyNames: [String] { ["hour_ms"] + keys.map(\.name) }
 
-    // MARK: Schema
-
-    func createStatements(_ d: Dialect) -> [String] {
-        [hourly, daily].map { table in
-            let columns =
-                ["hour_ms BIGINT NOT NULL"] + keys.map { "\($0.name) \($0.isText ? "TEXT" : "BIGINT") NOT NULL" }
-                + measures.map { "\($0.name) BIGINT NOT NULL DEFAULT 0" }
-            return "CREATE TABLE \(table) (\(columns.joined(separator: ", ")), "
-                + "PRIMARY KEY (\(keyNames.joined(separator: ", "))))\(d.withoutRowID)"
-        }
-    }
-
-    /// The same rollup without one measure (the shape of an older schema version, for its migration).
-    func without(measure name: String) -> DerivedRollup {
-        var copy = self
-        copy.measures.removeAll { $0.name == name }
-        return copy
-    }
-
     private static let hour: Int64 = 3_600_000
     private static let day: Int64 = 86_400_000
     private var tables: [(name: String, unit: Int64)] { [(hourly, Self.hour), (daily, Self.day)] }

@@ -53,24 +53,5 @@ struct RollupCube: Sendable, Hashable {
         }
         return projected
     }
-
-    /// The hourly and daily tables (the shape of migration 15's).
-    func createStatements(_ d: Dialect) -> [String] {
-        [hourly, daily].map { table in
-            let columns =
-                ["hour_ms BIGINT NOT NULL", "rule_id BIGINT NOT NULL"]
-                + dimensions.map { "\($0.rawValue) TEXT NOT NULL" } + ["mention_count BIGINT NOT NULL"]
-            return "CREATE TABLE \(table) (\(columns.joined(separator: ", ")), "
-                + "PRIMARY KEY (\(keyColumns.joined(separator: ", "))))\(d.withoutRowID)"
-        }
-    }
-
-    /// Fills both tables from a cube that keeps every dimension of this one.
-    func backfill(from source: RollupCube) -> [String] {
-        [(hourly, source.hourly), (daily, source.daily)].map { table, from in
-            let keys = keyColumns.joined(separator: ", ")
-            return "INSERT INTO \(table) (\(keys), mention_count) SELECT \(keys), sum(mention_count) FROM \(from) "
-                + "GROUP BY \(keys)"
-        }
-    }
 }
+

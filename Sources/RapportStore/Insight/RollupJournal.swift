@@ -19,11 +19,6 @@ struct RollupJournal: Sendable {
     /// The source columns the rollups' keys, measures and row filter read, copied at each change.
     var columns: [Column]
 
-    func createStatement(_ d: Dialect) -> String {
-        let columns = columns.map { "\($0.name) \($0.isText ? "TEXT" : "BIGINT")" }
-        return "CREATE TABLE \(table) (seq \(d.primaryKey), sign INTEGER NOT NULL, \(columns.joined(separator: ", ")))"
-    }
-
     /// Appends source row `id` as it is now, counted `sign` times (1 after a change, −1 before it).
     func record(_ db: any SQLDatabase, id: Int64, sign: Int) async throws {
         let names = columns.map(\.name).joined(separator: ", ")
