@@ -2,7 +2,6 @@ import Foundation
 import RapportAnalysis
 import RapportCore
 import RapportFormats
-import RapportIngest
 import RapportSimulation
 import RapportStore
 
