@@ -9,15 +9,16 @@ import ServiceLifecycle
 
 /// What `serve --demo` sets up: the simulator's brands as listening rules and an API token.
 enum Demo {
-    static let rules: [(name: String, brand: String, competitor: Bool, query: String)] = [
-        ("acme-brand", "acme", false, "acme OR @AcmeMobile OR #acme OR \"acme mobile\""),
-        ("acme-outage", "acme", false, "(acme OR @AcmeMobile) AND (outage OR \"no signal\" OR down OR \"no data\")"),
-        ("globex", "globex", true, "globex OR @Globex OR #globex"),
-        ("initech", "initech", true, "initech OR @initech OR #initech"),
-        ("umbrella", "umbrella", true, "\"umbrella energy\" OR @UmbrellaEnergy OR #umbrellaenergy"),
-        ("hooli", "hooli", true, "hooli OR @hooli OR #hooli"),
-        ("vandelay", "vandelay", true, "vandelay OR @VandelayAir OR #vandelay"),
-    ]
+    static let rules = DemoScenario.rules
+
+    /// Simulated posts per second (weekly mean) of the demo's history and live stream.
+    static let defaultRate = DemoScenario.defaultRate
+
+    /// The rapid-response team whose bells ring on an alert: `RAPPORT_ALERT_TEAM` when set, else the demo's
+    /// "Rapid response" team (the supervisor and the agent).
+    static func alertTeam(configured: [String]) -> [String] {
+        return configured.isEmpty ? ["supervisor@rapport.demo", "agent@rapport.demo"] : configured
+    }
 
     /// Creates the demo rules (when absent) and a fresh token; returns the token.
     static func seed(_ services: RapportServices, configuration: inout AppConfiguration) async throws -> String {
@@ -35,24 +36,22 @@ enum Demo {
     }
 }
 
-/// Feeds the simulator's live stream (timestamps = now) through the pipeline.
+/// Feeds the simulator's live stream through the pipeline, each post when its time comes (posts dated before now,
+/// from a `start` in the past, go at once).
 struct DemoStream: Service {
     let pipeline: IngestPipeline
     let rate: Double
+    let start: Date
     let logger: Logger
 
     func run() async throws {
-        var config = SimulationConfig(
-            seed: UInt64(Date().timeIntervalSince1970), start: Date(), rate: rate, duration: 365 * 86_400,
-            seasonality: 0)
-        config.incident = Incident(
-            brand: "Acme Mobile", topicWords: ["outage", "no signal"], start: 120, duration: 300, volumeMultiplier: 6,
-            negativeShare: 0.85)
+        let config = DemoScenario.live(start: start, rate: rate)
         let clock = ContinuousClock()
         let began = clock.now
+        let offset = Date().timeIntervalSince(start)
         for event in Simulator(config) {
             if Task.isShuttingDownGracefully || Task.isCancelled { return }
-            let due = began + .milliseconds(Int64(event.timestamp.timeIntervalSince(config.start) * 1000))
+            let due = began + .milliseconds(Int64((event.timestamp.timeIntervalSince(config.start) - offset) * 1000))
             try? await clock.sleep(until: due)
             guard let format = PayloadFormat(name: event.format) else { continue }
             do {

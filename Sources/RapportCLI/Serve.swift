@@ -14,14 +14,17 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
-    @Flag(help: "Seed demo rules and a token, and run a simulated stream through the pipeline.") var demo = false
-    @Option(help: "Simulated posts per second with --demo.") var demoRate = 5.0
+    @Flag(help: "Seed demo rules, a desk, four weeks of history and a token, and run a simulated stream.") var demo =
+        false
+    @Option(help: "Simulated posts per second with --demo (weekly mean; fixed by the first start's history).")
+    var demoRate = Demo.defaultRate
     @Option(help: "Request body limit in bytes.") var maxBodyBytes = AppConfiguration.defaultMaxBodyBytes
     @Option(help: "Poll this RSS/Atom feed URL (repeatable).") var feed: [String] = []
     @Option(help: "Follow this X-style NDJSON stream URL (repeatable).") var xStream: [String] = []
     @Option(help: "Follow this Bluesky Jetstream WebSocket URL (repeatable).") var jetstream: [String] = []
 
     func run() async throws {
+        let started = Date()
         var logger = Logger(label: "rapport")
         logger.logLevel = .info
         var configuration = try db.configuration()
@@ -37,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             configuration,
             dispatcher: OutboxDispatcher(
                 senders: configuration.outbound.senders() + (demo ? [SimulatedNetworkSender()] : [])),
-            logger: logger)
+            alertTeam: demo ? Demo.alertTeam(configured: configuration.alerts.team) : nil, logger: logger)
         var extra: [any Service] = []
         if demo {
             let token = try await Demo.seed(services, configuration: &configuration)
@@ -58,7 +61,7 @@ struct Serve: AsyncParsableCommand {
                 Try: curl -H 'Authorization: Bearer \(token)' 'http://\(host):\(port)/api/v1/mentions?minLevel=attention'
                      curl -N -H 'Authorization: Bearer \(token)' http://\(host):\(port)/api/v1/stream
                 """)
-            extra.append(DemoStream(pipeline: services.pipeline, rate: demoRate, logger: logger))
+            extra.append(DemoRunner(services: services, rate: demoRate, started: started, logger: logger))
         }
         extra += PullConnectors.services(
             feeds: feed, xStreams: xStream, jetstreams: jetstream, services: services, logger: logger)

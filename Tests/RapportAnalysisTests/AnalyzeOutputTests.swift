@@ -1,3 +1,4 @@
+import RapportBenchmarks
 import Testing
 
 @testable import RapportAnalysis

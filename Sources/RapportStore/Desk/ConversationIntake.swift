@@ -86,7 +86,8 @@ public struct ConversationIntake: Sendable {
         }
     }
 
-    private static func take(
+    /// Threads one mention in the caller's transaction (also used by `PastDeskWriter`, for the demo's history).
+    static func take(
         _ db: any SQLDatabase, _ mention: Mention, directory: inout DeskDirectory, now: Date
     ) async throws -> ConversationID {
         // A message cannot arrive after it was processed: clamp future timestamps.

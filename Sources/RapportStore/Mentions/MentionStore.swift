@@ -28,7 +28,11 @@ public struct MentionStore: Sendable {
     /// idempotently on (network, external id), rule links and source counters
     /// written, hourly rollups (`mention_rollups`) added. `counters` carries what the caller counted (received, filtered,
     /// rejected); stored and duplicate counts are added here. When this returns, the batch is durably committed.
-    public func insert(_ batch: [NewMention], counters: [String: IngestCounts] = [:], now: Date = Date())
+    /// - Parameter queueForDesk: false for a history whose conversations the caller writes itself (the desk
+    ///   worker would otherwise thread them now and escalate their long-past SLAs).
+    public func insert(
+        _ batch: [NewMention], counters: [String: IngestCounts] = [:], now: Date = Date(), queueForDesk: Bool = true
+    )
         async throws -> BatchResult
     {
         let nowMS = now.millisecondsSince1970
@@ -49,8 +53,10 @@ public struct MentionStore: Sendable {
             try await Self.insertRuleLinks(db, stored)
             // Only what was inserted here: a redelivery (or another instance's copy) adds nothing.
             try await RollupWriter.add(db, dialect, stored)
-            try await ConversationIntake.enqueue(
-                db, stored.filter { DeskAdmission.admits($0.post, analysis: $0.analysis) })
+            if queueForDesk {
+                try await ConversationIntake.enqueue(
+                    db, stored.filter { DeskAdmission.admits($0.post, analysis: $0.analysis) })
+            }
             var totals = counters
             for item in batch { totals[item.source, default: IngestCounts()].duplicate += 1 }
             for (item, _) in inserted {
