@@ -35,9 +35,16 @@ import Foundation
 public struct CrisisDetector: Sendable {
     /// The knobs, fixed for the detector's life.
     public let configuration: CrisisDetectorConfiguration
-    private var monitors: [String: KeyMonitor] = [:]
+    /// One monitor per key, in the order the keys were first seen. An array, not a dictionary: every bucket
+    /// closes every key, and an array element is mutated in place where a dictionary value was copied first
+    /// (with its baselines' arrays) in unoptimised builds, which made `serve --demo`'s replay take minutes.
+    private var monitors: [KeyMonitor] = []
+    /// Each key's position in `monitors`.
+    private var slots: [String: Int] = [:]
     /// Keys in sorted order, so that events come out in the same order on every run.
     private var keys: [String] = []
+    /// `slots` of `keys`, in the same (sorted) order.
+    private var sortedSlots: [Int] = []
     /// The oldest bucket not closed yet; nil before the first observation.
     private var nextBucket: Int?
     private var watermark = -Double.infinity
@@ -63,8 +70,8 @@ public struct CrisisDetector: Sendable {
             observationCount += 1
             for (position, key) in observation.keys.enumerated()
             where !observation.keys[..<position].contains(key) {
-                if monitors[key] == nil { register(key) }
-                monitors[key]!.add(observation, bucket: bucket)
+                let slot = slots[key] ?? register(key)
+                monitors[slot].add(observation, bucket: bucket)
             }
         }
         return advance(toSeconds: time)
@@ -79,7 +86,7 @@ public struct CrisisDetector: Sendable {
 
     /// The alerts whose episode is ongoing, oldest detection first.
     public var openAlerts: [Alert] {
-        keys.flatMap { key in AlertKind.allCases.compactMap { monitors[key]?.episodes[$0]?.alert } }
+        sortedSlots.flatMap { slot in AlertKind.allCases.compactMap { monitors[slot].episodes[$0]?.alert } }
             .sorted { ($0.detectedAt, $0.id) < ($1.detectedAt, $1.id) }
     }
 
@@ -90,10 +97,14 @@ public struct CrisisDetector: Sendable {
         Int((time / configuration.bucketSeconds).rounded(.down))
     }
 
-    private mutating func register(_ key: String) {
-        monitors[key] = KeyMonitor(key: key, configuration: configuration)
+    private mutating func register(_ key: String) -> Int {
+        let slot = monitors.count
+        monitors.append(KeyMonitor(key: key, configuration: configuration))
+        slots[key] = slot
         let position = keys.firstIndex { $0 > key } ?? keys.endIndex
         keys.insert(key, at: position)
+        sortedSlots.insert(slot, at: position)
+        return slot
     }
 
     private mutating func advance(toSeconds time: Double) -> [AlertEvent] {
@@ -103,7 +114,7 @@ public struct CrisisDetector: Sendable {
         var events: [AlertEvent] = []
         let width = configuration.bucketSeconds
         while Double(next + 1) * width + configuration.allowedLateness <= watermark {
-            for key in keys { monitors[key]!.close(bucket: next, into: &events) }
+            for slot in sortedSlots { monitors[slot].close(bucket: next, into: &events) }
             next += 1
         }
         nextBucket = next

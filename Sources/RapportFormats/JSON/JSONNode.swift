@@ -181,3 +181,22 @@ struct JSONElements: Sequence {
         }
     }
 }
+
+extension JSONNode {
+    /// A key's length in bytes when written without escapes, else -1 (compare the decoded `stringValue`).
+    @inline(__always)
+    var keyLength: Int {
+        let t = tokens[index]
+        return t.hasEscapes ? -1 : Int(t.b) - Int(t.a)
+    }
+
+    /// True when this unescaped string's bytes are `key`'s (the length already checked by `keyLength`).
+    @inline(__always)
+    func keyIs(_ key: StaticString) -> Bool {
+        let t = tokens[index]
+        let base = bytes.baseAddress! + Int(t.a)
+        let k = key.utf8Start
+        for j in 0..<key.utf8CodeUnitCount where base[j] != k[j] { return false }
+        return true
+    }
+}

@@ -1,64 +1,16 @@
 import RapportAnalysis
-import RapportFormats
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Standard input split into lines (without the `\n`), read 1 MB at a time with `read(2)`.
-struct StandardInputLines {
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
-    /// A line longer than this is handed out cut (and so fails as JSON) rather than buffered without bound.
-    let maxLineBytes = 8 << 20
-
-    /// The next line, or nil at the end of input. Valid until the next call.
-    mutating func next() -> ArraySlice<UInt8>? {
-        while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                defer { position = newline + 1 }
-                return buffer[position..<newline]
-            }
-            if atEnd || buffer.count - position > maxLineBytes {
-                guard position < buffer.count else { return nil }
-                defer { position = buffer.count }
-                return buffer[position...]
-            }
-            if position > 0 {
-                buffer.removeSubrange(0..<position)
-                position = 0
-            }
-            fill()
-        }
-    }
-
-    private mutating func fill() {
-        let chunk = 1 << 20
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        var n = 0
-        repeat {
-            n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress! + old, chunk) }
-        } while n < 0 && errno == EINTR
-        buffer.removeLast(chunk - max(n, 0))
-        if n <= 0 { atEnd = true }
-    }
-}
 
 /// One `rapport analyze` input line decoded into the analyser's input, with the same reading of
 /// each field as the `JSONSerialization` version had: numbers and booleans convert into each
 /// other as `NSNumber` did (`true` is 1, 1.0 is an integer), a repeated key's last value wins,
 /// and invalid UTF-8 reads as U+FFFD.
-enum AnalyzeRequest {
+public enum AnalyzeRequest {
     case request(AnalyzeID, AnalysisInput)
     case missingText(AnalyzeID)
     case invalid
 
     /// Empty or only whitespace: skipped without output.
-    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    public static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
         var ascii = true
         for b in line {
             switch b {
@@ -70,20 +22,37 @@ enum AnalyzeRequest {
         return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
-    static func decode(_ line: ArraySlice<UInt8>) -> AnalyzeRequest {
-        let parsed: JSONValue
+    /// Reads one line. Only the members `analyze` uses are materialised, straight from the parser's token tape:
+    /// building the whole tree cost more per line than the analysis.
+    public static func decode(_ line: ArraySlice<UInt8>) -> AnalyzeRequest {
         do {
-            parsed = try line.withUnsafeBytes { raw in try JSONParser.parse(raw) }
+            return try line.withUnsafeBytes { raw throws(FormatError) in
+                try JSONParser.withDocument(raw) { root throws(FormatError) in decode(root) }
+            }
         } catch let error as FormatError where error.code == .invalidUTF8 {
             // Read as text first, as the old reader did: invalid bytes become U+FFFD.
-            guard let repaired = try? JSONParser.parse(String(decoding: line, as: UTF8.self)) else { return .invalid }
-            parsed = repaired
+            var repaired = Array(String(decoding: line, as: UTF8.self).utf8)
+            let result = repaired.withUnsafeMutableBytes { raw in
+                Result { () throws(FormatError) in
+                    try JSONParser.withDocument(UnsafeRawBufferPointer(raw)) { root throws(FormatError) in decode(root)
+                    }
+                }
+            }
+            return (try? result.get()) ?? .invalid
         } catch {
             return .invalid
         }
-        guard let members = parsed.objectMembers else { return .invalid }
+    }
+
+    private static func decode(_ root: JSONNode) -> AnalyzeRequest {
+        guard root.isObject else { return .invalid }
         var fields = Fields()
-        for member in members { fields.set(member) }
+        var i = root.index + 1
+        for _ in 0..<Int(root.token.b) {
+            let value = JSONNode(tokens: root.tokens, bytes: root.bytes, index: i + 1)
+            fields.set(key: JSONNode(tokens: root.tokens, bytes: root.bytes, index: i), value)
+            i = value.next
+        }
         let id = fields.id.map(Self.id) ?? AnalyzeID.none
         guard case .string(let text)? = fields.text else { return .missingText(id) }
         let input = AnalysisInput(
@@ -101,21 +70,43 @@ enum AnalyzeRequest {
         var id, text, lang, network, followers, following, verified: JSONValue?
         var likes, reposts, replies, quotes, ageMinutes, customerValue: JSONValue?
 
-        mutating func set(_ m: JSONMember) {
-            switch m.key {
-            case "id": id = m.value
-            case "text": text = m.value
-            case "lang": lang = m.value
-            case "network": network = m.value
-            case "followers": followers = m.value
-            case "following": following = m.value
-            case "verified": verified = m.value
-            case "likes": likes = m.value
-            case "reposts": reposts = m.value
-            case "replies": replies = m.value
-            case "quotes": quotes = m.value
-            case "age_minutes": ageMinutes = m.value
-            case "customer_value": customerValue = m.value
+        mutating func set(key: JSONNode, _ node: JSONNode) {
+            switch key.keyLength {
+            case 2 where key.keyIs("id"): id = JSONValue(node)
+            case 4 where key.keyIs("text"): text = JSONValue(node)
+            case 4 where key.keyIs("lang"): lang = JSONValue(node)
+            case 5 where key.keyIs("likes"): likes = JSONValue(node)
+            case 6 where key.keyIs("quotes"): quotes = JSONValue(node)
+            case 7 where key.keyIs("network"): network = JSONValue(node)
+            case 7 where key.keyIs("reposts"): reposts = JSONValue(node)
+            case 7 where key.keyIs("replies"): replies = JSONValue(node)
+            case 8 where key.keyIs("verified"): verified = JSONValue(node)
+            case 9 where key.keyIs("followers"): followers = JSONValue(node)
+            case 9 where key.keyIs("following"): following = JSONValue(node)
+            case 11 where key.keyIs("age_minutes"): ageMinutes = JSONValue(node)
+            case 14 where key.keyIs("customer_value"): customerValue = JSONValue(node)
+            case -1: if let name = key.stringValue { set(escaped: name, node) }
+            default: break
+            }
+        }
+
+        /// A key written with escapes (`"t\u0065xt"`), as rare as it is legal.
+        private mutating func set(escaped name: String, _ node: JSONNode) {
+            let value = JSONValue(node)
+            switch name {
+            case "id": id = value
+            case "text": text = value
+            case "lang": lang = value
+            case "network": network = value
+            case "followers": followers = value
+            case "following": following = value
+            case "verified": verified = value
+            case "likes": likes = value
+            case "reposts": reposts = value
+            case "replies": replies = value
+            case "quotes": quotes = value
+            case "age_minutes": ageMinutes = value
+            case "customer_value": customerValue = value
             default: break
             }
         }
@@ -123,7 +114,7 @@ enum AnalyzeRequest {
 
     /// Strings are quoted, integral numbers (and booleans, as 1/0) print as integers, other
     /// finite numbers in Swift's shortest form; anything else is `null`.
-    static func id(_ value: JSONValue) -> AnalyzeID {
+    public static func id(_ value: JSONValue) -> AnalyzeID {
         if case .string(let s) = value { return .string(s) }
         if let i = exactInt(value) { return .int(i) }
         if case .double(let d) = value, d.isFinite { return .double(d) }
