@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import RapportAnalysis
-import RapportIngest
+import RapportFormats
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,28 +19,47 @@ struct Analyze: AsyncParsableCommand {
             """)
 
     func run() async throws {
-        let processor = AnalyzeLineProcessor()
-        let input = FileHandle.standardInput
-        let stdin = LineReader(fileHandle: input)
-        var reader = stdin
+        // Lines are read with the formats module's JSON parser and written by hand into one
+        // buffer, flushed in 64 KB writes: `JSONSerialization` cost more per line than the analysis.
+        let analyzer = Analyzer()
+        var input = StandardInputLines()
+        var output = AnalyzeOutput()
         var lineNumber = 0
         var anyFailed = false
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        while let (line, _) = try reader.next() {
+        while let line = input.next() {
             lineNumber += 1
-            let text = String(decoding: line, as: UTF8.self)
-            if text.allSatisfy(\.isWhitespace) { continue }
-            let (json, failed) = processor.process(line: text, lineNumber: lineNumber)
-            anyFailed = anyFailed || failed
-            out.append(contentsOf: json.utf8)
-            out.append(0x0A)
-            if out.count > 1 << 15 {
-                FileHandle.standardOutput.write(Data(out))
-                out.removeAll(keepingCapacity: true)
+            if AnalyzeRequest.isBlank(line) { continue }
+            switch AnalyzeRequest.decode(line) {
+            case .invalid:
+                output.appendInvalidJSON(lineNumber: lineNumber)
+                anyFailed = true
+            case .missingText(let id):
+                output.appendMissingText(id: id, lineNumber: lineNumber)
+                anyFailed = true
+            case .request(let id, let analysisInput):
+                output.appendAnalysis(id: id, analyzer.analyze(analysisInput))
+            }
+            if output.bytes.count >= 1 << 16 {
+                try Self.flush(output.bytes)
+                output.bytes.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(Data(out))
+        try Self.flush(output.bytes)
         if anyFailed { throw ExitCode(1) }
+    }
+
+    /// Writes all of `bytes` to standard output (retrying short writes and interrupts).
+    static func flush(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ExitCode(1)
+                }
+                offset += n
+            }
+        }
     }
 }
