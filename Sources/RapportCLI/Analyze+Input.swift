@@ -73,12 +73,13 @@ enum AnalyzeRequest {
     static func decode(_ line: ArraySlice<UInt8>) -> AnalyzeRequest {
         let parsed: JSONValue
         do {
-            parsed = try line.withUnsafeBytes { raw throws(FormatError) in try JSONParser.parse(raw) }
-        } catch {
-            guard error.code == .invalidUTF8 else { return .invalid }
+            parsed = try line.withUnsafeBytes { raw in try JSONParser.parse(raw) }
+        } catch let error as FormatError where error.code == .invalidUTF8 {
             // Read as text first, as the old reader did: invalid bytes become U+FFFD.
             guard let repaired = try? JSONParser.parse(String(decoding: line, as: UTF8.self)) else { return .invalid }
             parsed = repaired
+        } catch {
+            return .invalid
         }
         guard let members = parsed.objectMembers else { return .invalid }
         var fields = Fields()
