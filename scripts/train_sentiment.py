@@ -21,6 +21,7 @@ of the rest. No public benchmark's test split is read.
 import argparse
 import base64
 import hashlib
+import math
 import os
 import struct
 import subprocess
@@ -39,6 +40,11 @@ M64 = (1 << 64) - 1
 MENTION = 0x4D454E54494F4E31
 NEGATED = 0x6E65676174656421
 DENSE = 7
+# The blend SentimentModel.blend applies (docs/sentiment-model.md, "Blend"): score = (lexicon + W × (P(pos) −
+# P(neg))) ÷ (1 + W), neutral within ±BAND. Chosen among a few candidates: the best held-out macro-F1 whose
+# labels are not below the lexicon's on any sentiment-dev file (scripts/blend_candidates.py).
+BLEND_WEIGHT = 1.0
+BLEND_BAND = 0.075
 
 
 def token_hash(b):
@@ -166,6 +172,18 @@ class Quantised:
         total = en + e0 + ep
         return en / total, e0 / total, ep / total
 
+    def blend(self, row, dense, lexicon):
+        """As SentimentModel.blend (math.exp is the C library's exp, as Swift's on Linux)."""
+        z = self.logits(row, dense)
+        top = max(0.0, z[0], z[1])
+        en, e0, ep = math.exp(z[0] - top), math.exp(-top), math.exp(z[1] - top)
+        total = en + e0 + ep
+        score = (lexicon + BLEND_WEIGHT * (ep / total - en / total)) / (1 + BLEND_WEIGHT)
+        return "positive" if score >= BLEND_BAND else "negative" if score <= -BLEND_BAND else "neutral"
+
+    def predict_blend(self, rows, dense, lexicon):
+        return np.array([self.blend(r, d, x) for r, d, x in zip(rows, dense, lexicon)])
+
     def predict(self, rows, dense):
         out = []
         for row, d in zip(rows, dense):
@@ -237,6 +255,7 @@ def main():
     gold = labels[held_idx]
     report("lexicon", gold, lexicon_labels(lexicon[held_idx]))
     report("model", gold, model.predict([rows[i] for i in held_idx], dense[held_idx]))
+    report("blend", gold, model.predict_blend([rows[i] for i in held_idx], dense[held_idx], lexicon[held_idx]))
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
         vader = SentimentIntensityAnalyzer()
@@ -284,6 +303,9 @@ def write_fixture(path, model, texts, labels, held_idx, rows, dense, tokens, lex
         bks = ", ".join(str(b >> shift) for b in buckets(tokens[i], DUMP_BITS))
         lines.append(f"        ({swift_literal(texts[i])}, [{bks}], {float(p[0])!r}, {float(p[1])!r}, {float(p[2])!r}),")
     lines.append("    ]")
+    lines.append("    /// The blended label of each `heldOut` row as the script computes it: -, 0 or +.")
+    marks = {"negative": "-", "neutral": "0", "positive": "+"}
+    lines.append('    static let blendLabels = "' + "".join(marks[model.blend(rows[i], dense[i], lexicon[i])] for i in sample) + '"')
     lines.append("    /// `label<TAB>text` lines: held-out rows from the financial news source (MIT).")
     body = "\n".join(f"{labels[i]}\t{texts[i]}" for i in sample)
     lines.append('    static let heldOut = #"""\n' + body + '\n"""#')

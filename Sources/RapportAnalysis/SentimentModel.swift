@@ -76,11 +76,27 @@ struct SentimentModel: @unchecked Sendable {
         return (en / sum, e0 / sum, ep / sum)
     }
 
-    /// The model's sentiment: the most probable class, scored P(positive) − P(negative).
+    /// Weight of the model's score P(positive) − P(negative) beside the lexicon's score (weight 1).
+    static let modelWeight = 1.0
+    /// |blended score| below this is neutral.
+    static let neutralBand = 0.075
+
+    /// The blended sentiment of a tokenized post the lexicon scored `lexicon`.
     func sentiment(_ text: TokenizedText, lexicon: Double, _ infos: UnsafePointer<TermInfo>) -> Sentiment {
-        let p = Self.probabilities(logits(text, lexicon: lexicon, infos))
-        let label: Sentiment.Label =
-            p.0 > p.1 && p.0 >= p.2 ? .negative : p.2 > p.1 && p.2 > p.0 ? .positive : .neutral
-        return Sentiment(label: label, score: max(-1, min(1, p.2 - p.0)))
+        Self.blend(lexicon: lexicon, Self.probabilities(logits(text, lexicon: lexicon, infos)))
+    }
+
+    /// The blend of the lexicon's score and the model's class probabilities (negative, neutral,
+    /// positive): score = (lexicon + w × (P(positive) − P(negative))) ÷ (1 + w), neutral within
+    /// ±`neutralBand`. The model alone (its most probable class) says neutral for most review and
+    /// editorial sentences, whose words it never saw (trained on tweets, 46 % neutral); the lexicon
+    /// alone calls a tweet valenced whenever one valenced word occurs. Averaging the two scores
+    /// keeps a label valenced when either is strongly so and neutral when both are weak or they
+    /// disagree (docs/sentiment-model.md, "Blend"; `scripts/train_sentiment.py` applies the same
+    /// rule and the tests check Swift's labels equal its labels).
+    static func blend(lexicon: Double, _ p: (Double, Double, Double)) -> Sentiment {
+        let score = (lexicon + modelWeight * (p.2 - p.0)) / (1 + modelWeight)
+        let label: Sentiment.Label = score >= neutralBand ? .positive : score <= -neutralBand ? .negative : .neutral
+        return Sentiment(label: label, score: max(-1, min(1, score)))
     }
 }
