@@ -43,8 +43,8 @@ public struct Analyzer: Sendable {
             // Index 0 is "en", 7 "und" (`LanguageDetector.code`).
             let isEnglish = english ?? (detected == 0 || detected == 7)
             sentiment = scorer.score(tokens, english: isEnglish)
-            // English posts: the learned model, which reads the lexicon's score among its features,
-            // decides; other languages and posts of emoji alone keep the lexicon (the model saw
+            // English posts: the lexicon blended with the learned model (which also reads the lexicon's score),
+            // SentimentModel.blend; other languages and posts of emoji alone keep the lexicon (the model saw
             // English text).
             if english ?? (detected == 0), let model {
                 sentiment = model.sentiment(tokens, lexicon: sentiment.score, scorer.lexicon.infos)
