@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Rapport vs VADER, side by side, on the human-rated sentiment-dev files.
+"""Rapport (lexicon alone, and blended with the learned model) vs VADER on the human-rated
+sentiment-dev files.
 
-Usage (from the repo root, after building the scratch package, see docs/analysis.md):
-    python3 scripts/eval_sentiment.py --rapport .build/scratch-analysis/.build/release/RapportAnalysisTool \
-        [--data ../shared/data/sentiment-dev]
+Usage (from the repo root, after `swift build -c release --product rapport`):
+    python3 scripts/eval_sentiment.py [--rapport .build/release/rapport] [--data ../shared/data/sentiment-dev]
 
 Gold label: positive if mean >= 0.2, negative if mean <= -0.2, else neutral.
 VADER label: compound >= 0.05 positive, <= -0.05 negative (its documented thresholds).
-Rapport label: as printed by `RapportAnalysisTool score-tsv` (the shipped analyser).
+Rapport: `rapport analyze --sentiment-features` prints per text the lexicon's score (label: the
+analyser's ±0.01 band) and the blended label and score that `rapport analyze` gives English posts.
 """
 import argparse
 import math
@@ -48,11 +49,15 @@ def pearson(x, y):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rapport", required=True, help="path to the built RapportAnalysisTool")
+    ap.add_argument("--rapport", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "rapport"))
+    ap.add_argument("--features-command", default="", help="instead of RAPPORT analyze --sentiment-features")
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "sentiment-dev"))
     args = ap.parse_args()
     vader = SentimentIntensityAnalyzer()
-    print(f"{'file':8} {'rows':>6} | {'VADER F1':>8} {'VADER r':>8} | {'Rapport F1':>10} {'Rapport r':>9}")
+    command = args.features_command.split() if args.features_command else [args.rapport, "analyze",
+                                                                          "--sentiment-features"]
+    print(f"| file | rows | VADER F1 | VADER r | lexicon F1 | lexicon r | model F1 | model r |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, fname in FILES:
         path = os.path.join(args.data, fname)
         rows = []
@@ -64,15 +69,14 @@ def main():
         gold = [label(m, 0.2) for _, m, _ in rows]
         means = [m for _, m, _ in rows]
         v = [vader.polarity_scores(t)["compound"] for _, _, t in rows]
-        out = subprocess.run([args.rapport, "score-tsv", path], capture_output=True, text=True, check=True).stdout
-        scored = {}
-        for line in out.splitlines():
-            i, s, lab = line.split("\t")
-            scored[i] = (float(s), lab)
-        r_scores = [scored[i][0] for i, _, _ in rows]
-        r_labels = [scored[i][1] for i, _, _ in rows]
-        print(f"{name:8} {len(rows):>6} | {macro_f1(gold, [label(x, 0.05) for x in v]):>8.3f} {pearson(v, means):>8.3f} | "
-              f"{macro_f1(gold, r_labels):>10.3f} {pearson(r_scores, means):>9.3f}")
+        texts = "\n".join(t for _, _, t in rows) + "\n"
+        out = subprocess.run(command, input=texts, capture_output=True, text=True, check=True).stdout.split("\n")
+        lex = [float(line.split("\t")[0]) for line in out[: len(rows)]]
+        model_labels = [line.split("\t")[1] for line in out[: len(rows)]]
+        model_scores = [float(line.split("\t")[2]) for line in out[: len(rows)]]
+        print(f"| {name} | {len(rows)} | {macro_f1(gold, [label(x, 0.05) for x in v]):.3f} | {pearson(v, means):.3f} | "
+              f"{macro_f1(gold, [label(x, 0.01) for x in lex]):.3f} | {pearson(lex, means):.3f} | "
+              f"{macro_f1(gold, model_labels):.3f} | {pearson(model_scores, means):.3f} |")
 
 
 if __name__ == "__main__":

@@ -7,15 +7,19 @@ public struct Analyzer: Sendable {
     public var topics: TopicExtractor
     public var priority: PriorityRules
     let tokenizer: SocialTokenizer
+    /// The learned sentiment model blended with the lexicon for English posts; nil: lexicon only.
+    let sentimentModel: SentimentModel?
 
-    /// Loads the lexicons (once per process) into their hash tables.
-    public init() {
+    /// Loads the lexicons and the sentiment model (once per process). `learnedSentiment` false
+    /// gives the lexicon-only analyser (for comparisons).
+    public init(learnedSentiment: Bool = true) {
         sentiment = SentimentScorer()
         intents = IntentClassifier()
         languages = LanguageDetector()
         topics = TopicExtractor()
         priority = PriorityRules()
         tokenizer = SocialTokenizer(lexicon: SentimentLexicon.standard)
+        sentimentModel = learnedSentiment ? SentimentModel.standard : nil
     }
 
     // Not inlined into the benchmark loop: callers in other modules cannot inline it either,
@@ -28,6 +32,7 @@ public struct Analyzer: Sendable {
         // destroyed (that cost several reference-count calls per post).
         let declared = Self.normalise(input.language)
         let (languages, scorer, classifier, extractor) = (self.languages, self.sentiment, self.intents, self.topics)
+        let model = sentimentModel
         var detected = 7
         var sentiment = Sentiment(label: .neutral, score: 0)
         var intents = IntentList()
@@ -36,7 +41,14 @@ public struct Analyzer: Sendable {
         tokenizer.withTokens(input.text) { tokens in
             if english == nil { detected = languages.detectIndex(tokens) }
             // Index 0 is "en", 7 "und" (`LanguageDetector.code`).
-            sentiment = scorer.score(tokens, english: english ?? (detected == 0 || detected == 7))
+            let isEnglish = english ?? (detected == 0 || detected == 7)
+            sentiment = scorer.score(tokens, english: isEnglish)
+            // English posts: the lexicon blended with the learned model (which also reads the lexicon's score),
+            // SentimentModel.blend; other languages and posts of emoji alone keep the lexicon (the model saw
+            // English text).
+            if english ?? (detected == 0), let model {
+                sentiment = model.sentiment(tokens, lexicon: sentiment.score, scorer.lexicon.infos)
+            }
             intents = classifier.classifyList(tokens, sentiment: sentiment)
             topics = extractor.topicList(tokens)
         }

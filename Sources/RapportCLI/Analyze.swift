@@ -18,11 +18,20 @@ struct Analyze: AsyncParsableCommand {
             Exit status 1 when any line failed.
             """)
 
+    @Flag(
+        help: .hidden  // For scripts/train_sentiment.py: plain text lines in, the sentiment model's features out.
+    )
+    var sentimentFeatures = false
+
     func run() async throws {
         // Lines are read with the formats module's JSON parser and written by hand into one
         // buffer, flushed in 64 KB writes: `JSONSerialization` cost more per line than the analysis.
         let analyzer = Analyzer()
         var input = StandardInputLines()
+        if sentimentFeatures {
+            try Self.writeFeatures(analyzer, &input)
+            return
+        }
         var output = AnalyzeOutput()
         var lineNumber = 0
         var anyFailed = false
@@ -46,6 +55,20 @@ struct Analyze: AsyncParsableCommand {
         }
         try Self.flush(output.bytes)
         if anyFailed { throw ExitCode(1) }
+    }
+
+    /// One `Analyzer.sentimentFeatureLine` per input line (each line is the text itself).
+    static func writeFeatures(_ analyzer: Analyzer, _ input: inout StandardInputLines) throws {
+        var out: [UInt8] = []
+        while let line = input.next() {
+            out.append(contentsOf: analyzer.sentimentFeatureLine(String(decoding: line, as: UTF8.self)).utf8)
+            out.append(0x0A)
+            if out.count >= 1 << 16 {
+                try flush(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try flush(out)
     }
 
     /// Writes all of `bytes` to standard output (retrying short writes and interrupts).

@@ -28,6 +28,9 @@ case "analyze":
         print(json)
     }
     exit(failed ? 1 : 0)
+case "features":
+    let analyzer = Analyzer()
+    while let line = readLine() { print(analyzer.sentimentFeatureLine(line)) }
 case "corpus":
     for text in AnalysisBenchmark.corpus(count: Int(args[1]) ?? 1_000_000) { print(text) }
 case "bench":

@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""Train Rapport's learned sentiment model from ../shared/data/sentiment-train/train.tsv.
+
+Usage (from the repo root, after `swift build -c release --product rapport`):
+    pip install numpy scikit-learn
+    python3 scripts/train_sentiment.py [--data ../shared/data/sentiment-train/train.tsv]
+
+Writes Sources/RapportAnalysis/SentimentModelData.swift (the weights, base64) and the test fixtures
+Tests/RapportAnalysisTests/SentimentModelFixture.swift; prints held-out figures per class. The same
+input gives the same files (fixed seeds, deterministic solver): compare `sha256sum` of two runs.
+
+Features come from the shipped tokenizer: `rapport analyze --sentiment-features` prints, per text,
+the lexicon score, the feature buckets, the dense cues and the tokens. This script hashes the tokens
+again the same way (FNV-style word hash, see SentimentFeatures.swift) and stops if any bucket
+differs, so the Python and Swift hashing cannot drift apart silently.
+
+Data: a stratified 15 % of train.tsv (seed 20261207) is held out and never trained on; the
+regularisation strength is chosen on a further 15 % of the rest, then the model is refitted on all
+of the rest. No public benchmark's test split is read.
+"""
+import argparse
+import base64
+import hashlib
+import math
+import os
+import struct
+import subprocess
+import sys
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+CLASSES = ["negative", "neutral", "positive"]  # sklearn's (sorted) order
+SEED = 20261207
+DUMP_BITS = 24
+M64 = (1 << 64) - 1
+MENTION = 0x4D454E54494F4E31
+NEGATED = 0x6E65676174656421
+DENSE = 7
+# The blend SentimentModel.blend applies (docs/sentiment-model.md, "Blend"): score = (lexicon + W × (P(pos) −
+# P(neg))) ÷ (1 + W), neutral within ±BAND. Chosen among a few candidates: the best held-out macro-F1 whose
+# labels are not below the lexicon's on any sentiment-dev file (scripts/blend_candidates.py).
+BLEND_WEIGHT = 1.0
+BLEND_BAND = 0.075
+
+
+def token_hash(b):
+    """SentimentFeatures.tokenHash: first 16 bytes as two little-endian words, FNV-1a past 16."""
+    n = len(b)
+    w0 = int.from_bytes(b[:8].ljust(8, b"\0"), "little")
+    w1 = int.from_bytes(b[8:16].ljust(8, b"\0"), "little")
+    x = w0 ^ ((w1 * 0xC2B2AE3D27D4EB4F) & M64) ^ n
+    if n > 16:
+        h = 0xCBF29CE484222325
+        for c in b[16:]:
+            h = ((h ^ c) * 0x100000001B3) & M64
+        x ^= h
+    return (x * 0x9E3779B97F4A7C15) & M64
+
+
+def buckets(tokens, bits):
+    """SentimentFeatures.forEachBucket: each token's unigram, then the bigram ending at it."""
+    out = []
+    previous = 0
+    for i, tok in enumerate(tokens):
+        negated = tok.endswith("!")
+        word = tok[:-1] if negated else tok
+        h = MENTION if word == "@" else token_hash(bytes.fromhex(word))
+        out.append((h ^ NEGATED if negated else h) >> (64 - bits))
+        if i > 0:
+            mixed = ((((previous * 0xC2B2AE3D27D4EB4F) & M64) ^ h ^ 0x5BD1E9955BD1E995) * 0x9E3779B97F4A7C15) & M64
+            out.append(mixed >> (64 - bits))
+        previous = h
+    return out
+
+
+def features(texts, command):
+    """Runs the shipped feature dump over `texts`; returns lexicon scores, buckets, dense rows."""
+    out = subprocess.run(command, input="\n".join(texts) + "\n", capture_output=True, text=True, check=True).stdout
+    lines = out.split("\n")[: len(texts)]
+    assert len(lines) == len(texts), "feature dump: one line per text expected"
+    lexicon, rows, dense, tokens = [], [], [], []
+    for line in lines:
+        lex, _label, _score, bks, dns, toks = line.split("\t")
+        lexicon.append(float(lex))
+        rows.append([int(b) for b in bks.split()] if bks else [])
+        dense.append([float(x) for x in dns.split(",")])
+        tokens.append(toks.split() if toks else [])
+    return np.array(lexicon), rows, np.array(dense), tokens
+
+
+def matrix(rows, dense, bits):
+    shift = DUMP_BITS - bits
+    indptr, indices = [0], []
+    for r in rows:
+        indices.extend(b >> shift for b in r)
+        indptr.append(len(indices))
+    sparse = csr_matrix((np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(indptr)),
+                        shape=(len(rows), 1 << bits))
+    sparse.sum_duplicates()
+    return hstack([sparse, csr_matrix(dense)], format="csr")
+
+
+def lexicon_labels(scores, band=0.01):
+    return np.array(["positive" if s >= band else "negative" if s <= -band else "neutral" for s in scores])
+
+
+def report(name, gold, pred):
+    """Per-class precision / recall / F1 and macro-F1, printed as a Markdown table row set."""
+    f1s = []
+    lines = []
+    for c in CLASSES:
+        tp = int(np.sum((gold == c) & (pred == c)))
+        fp = int(np.sum((gold != c) & (pred == c)))
+        fn = int(np.sum((gold == c) & (pred != c)))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        f1s.append(f)
+        lines.append(f"| {name} | {c} | {p:.3f} | {r:.3f} | {f:.3f} | {tp + fn} |")
+    macro = sum(f1s) / 3
+    print("\n".join(lines))
+    print(f"| {name} | **macro-F1** | | | **{macro:.3f}** | {len(gold)} |")
+    return macro
+
+
+class Quantised:
+    """The shipped model: logits relative to neutral, hashed weights as signed bytes."""
+
+    def __init__(self, clf, bits):
+        coef = clf.coef_.astype(np.float64)
+        rel = np.stack([coef[0] - coef[1], coef[2] - coef[1]])  # (negative, positive) − neutral
+        hashed = rel[:, : 1 << bits]
+        self.bits = bits
+        self.scale = np.float32(np.abs(hashed).max() / 127.0)
+        self.q = np.clip(np.rint(hashed / float(self.scale)), -127, 127).astype(np.int8)
+        self.bias = np.array([clf.intercept_[0] - clf.intercept_[1], clf.intercept_[2] - clf.intercept_[1]],
+                             dtype=np.float32)
+        self.dense = rel[:, 1 << bits:].astype(np.float32)  # (2, DENSE)
+
+    def to_bytes(self):
+        head = b"RSM1" + struct.pack("<II", self.bits, DENSE)
+        floats = [self.scale, self.bias[0], self.bias[1]]
+        for k in range(DENSE):
+            floats += [self.dense[0, k], self.dense[1, k]]
+        body = struct.pack("<" + "f" * len(floats), *[float(x) for x in floats])
+        weights = np.stack([self.q[0], self.q[1]], axis=1).reshape(-1)  # bucket b: (neg, pos)
+        return head + body + weights.tobytes()
+
+    def logits(self, row, dense):
+        """As SentimentModel.logits: integer sums, then the float terms in the same order."""
+        shift = DUMP_BITS - self.bits
+        cols = [b >> shift for b in row]
+        neg = int(self.q[0, cols].astype(np.int64).sum()) if cols else 0
+        pos = int(self.q[1, cols].astype(np.int64).sum()) if cols else 0
+        zs = []
+        for c, total in ((0, neg), (1, pos)):
+            z = float(self.bias[c]) + float(self.scale) * float(total)
+            s = float(self.dense[c, 0]) * dense[0]
+            for k in range(1, DENSE):
+                s = s + float(self.dense[c, k]) * dense[k]
+            zs.append(z + s)
+        return zs
+
+    @staticmethod
+    def probabilities(z):
+        top = max(0.0, z[0], z[1])
+        en, e0, ep = np.exp(z[0] - top), np.exp(-top), np.exp(z[1] - top)
+        total = en + e0 + ep
+        return en / total, e0 / total, ep / total
+
+    def blend(self, row, dense, lexicon):
+        """As SentimentModel.blend (math.exp is the C library's exp, as Swift's on Linux)."""
+        z = self.logits(row, dense)
+        top = max(0.0, z[0], z[1])
+        en, e0, ep = math.exp(z[0] - top), math.exp(-top), math.exp(z[1] - top)
+        total = en + e0 + ep
+        score = (lexicon + BLEND_WEIGHT * (ep / total - en / total)) / (1 + BLEND_WEIGHT)
+        return "positive" if score >= BLEND_BAND else "negative" if score <= -BLEND_BAND else "neutral"
+
+    def predict_blend(self, rows, dense, lexicon):
+        return np.array([self.blend(r, d, x) for r, d, x in zip(rows, dense, lexicon)])
+
+    def predict(self, rows, dense):
+        out = []
+        for row, d in zip(rows, dense):
+            pn, p0, pp = self.probabilities(self.logits(row, d))
+            out.append("negative" if pn > p0 and pn >= pp else "positive" if pp > p0 and pp > pn else "neutral")
+        return np.array(out)
+
+
+def swift_string(name, text):
+    chunks = [text[i:i + 100] for i in range(0, len(text), 100)]
+    return f'    static let {name} = """\n' + "\n".join(chunks) + '\n"""\n'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "sentiment-train", "train.tsv"))
+    ap.add_argument("--rapport", default=os.path.join(ROOT, ".build", "release", "rapport"))
+    ap.add_argument("--features-command", default="", help="instead of RAPPORT analyze --sentiment-features")
+    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--c", type=float, default=0.0,
+                    help="regularisation strength; default: the best of 0.25 and 1.0 on the inner validation part")
+    ap.add_argument("--out", default=os.path.join(ROOT, "Sources", "RapportAnalysis", "SentimentModelData.swift"))
+    ap.add_argument("--fixture", default=os.path.join(ROOT, "Tests", "RapportAnalysisTests",
+                                                      "SentimentModelFixture.swift"))
+    args = ap.parse_args()
+    command = args.features_command.split() if args.features_command else [args.rapport, "analyze",
+                                                                          "--sentiment-features"]
+
+    labels, texts = [], []
+    with open(args.data, encoding="utf-8") as f:
+        for line in f:
+            label, text = line.rstrip("\n").split("\t", 1)
+            labels.append(label)
+            texts.append(text)
+    labels = np.array(labels)
+    print(f"train.tsv: {len(texts)} rows, sha256 {hashlib.sha256(open(args.data, 'rb').read()).hexdigest()[:16]}")
+
+    lexicon, rows, dense, tokens = features(texts, command)
+    print(f"features: {sum(len(r) for r in rows)} buckets over {len(rows)} texts", flush=True)
+    mismatches = sum(1 for r, t in zip(rows, tokens) if buckets(t, DUMP_BITS) != r)
+    if mismatches:
+        sys.exit(f"hashing differs between Python and Swift on {mismatches} texts")
+    print(f"hashing: Python's buckets equal Swift's on all {len(texts)} texts")
+
+    idx = np.arange(len(texts))
+    fit_idx, held_idx = train_test_split(idx, test_size=0.15, stratify=labels, random_state=SEED)
+    inner_fit, inner_val = train_test_split(fit_idx, test_size=0.15, stratify=labels[fit_idx], random_state=SEED)
+    X = matrix(rows, dense, args.bits)
+
+    def fit(train_rows, c):
+        clf = LogisticRegression(C=c, max_iter=1000, solver="lbfgs", tol=1e-4)
+        clf.fit(X[train_rows], labels[train_rows])
+        return clf
+
+    best = (0.0, args.c) if args.c else None
+    for c in () if args.c else (0.25, 1.0):
+        model = Quantised(fit(inner_fit, c), args.bits)
+        pred = model.predict([rows[i] for i in inner_val], dense[inner_val])
+        f1 = np.mean([_f1(labels[inner_val], pred, k) for k in CLASSES])
+        print(f"C={c}: inner validation macro-F1 {f1:.4f}")
+        if best is None or f1 > best[0] + 1e-9:
+            best = (f1, c)
+    c = best[1]
+    model = Quantised(fit(fit_idx, c), args.bits)
+    print(f"chosen C={c}; {args.bits} bits, {int(np.count_nonzero(model.q))} non-zero weights")
+
+    print(f"\nHeld-out part of train.tsv (15 %, stratified, seed {SEED}):\n")
+    print("| analyser | class | precision | recall | F1 | support |\n|---|---|---|---|---|---|")
+    gold = labels[held_idx]
+    report("lexicon", gold, lexicon_labels(lexicon[held_idx]))
+    report("model", gold, model.predict([rows[i] for i in held_idx], dense[held_idx]))
+    report("blend", gold, model.predict_blend([rows[i] for i in held_idx], dense[held_idx], lexicon[held_idx]))
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        vader = SentimentIntensityAnalyzer()
+        report("VADER", gold, lexicon_labels([vader.polarity_scores(texts[i])["compound"] for i in held_idx], 0.05))
+    except ImportError:
+        print("(vaderSentiment not installed: no VADER row)")
+
+    blob = model.to_bytes()
+    encoded = base64.b64encode(blob).decode()
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("// Generated by scripts/train_sentiment.py from train.tsv: do not edit. " +
+                f"{len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}.\n")
+        f.write("enum SentimentModelData {\n" + swift_string("base64", encoded) + "}\n")
+    print(f"\nwrote {args.out}: model {len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}")
+    global args_data
+    args_data = args.data
+    write_fixture(args.fixture, model, texts, labels, held_idx, rows, dense, tokens, lexicon)
+
+
+def _f1(gold, pred, c):
+    tp = np.sum((gold == c) & (pred == c))
+    fp = np.sum((gold != c) & (pred == c))
+    fn = np.sum((gold == c) & (pred != c))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def write_fixture(path, model, texts, labels, held_idx, rows, dense, tokens, lexicon):
+    """A few held-out texts with the buckets and probabilities Python computed (for the Swift
+    equality test), and 1,000 held-out rows (for the quality test). Both come only from the
+    MIT-licensed financial news source: the SemEval tweets may not be redistributed, and the
+    Kaggle set's licence is unknown (SOURCES.md)."""
+    mit = mit_texts(os.path.dirname(os.path.abspath(args_data)))
+    candidates = [i for i in held_idx if texts[i] in mit]
+    rng = np.random.RandomState(SEED)
+    sample = sorted(rng.choice(candidates, size=min(1000, len(candidates)), replace=False).tolist())
+    probes = [i for i in sample if 3 <= len(tokens[i]) and "\\" not in texts[i] and '"""' not in texts[i]][:12]
+    lines = ["// Generated by scripts/train_sentiment.py: do not edit.",
+             "// Held-out rows of train.tsv (never trained on) with what the training script computed.",
+             "enum SentimentModelFixture {",
+             "    /// (text, model buckets, negative, neutral, positive) from the script's own hashing and weights.",
+             "    static let probes: [(String, [Int], Double, Double, Double)] = ["]
+    shift = DUMP_BITS - model.bits
+    for i in probes:
+        p = model.probabilities(model.logits(rows[i], dense[i]))
+        bks = ", ".join(str(b >> shift) for b in buckets(tokens[i], DUMP_BITS))
+        lines.append(f"        ({swift_literal(texts[i])}, [{bks}], {float(p[0])!r}, {float(p[1])!r}, {float(p[2])!r}),")
+    lines.append("    ]")
+    lines.append("    /// The blended label of each `heldOut` row as the script computes it: -, 0 or +.")
+    marks = {"negative": "-", "neutral": "0", "positive": "+"}
+    lines.append('    static let blendLabels = "' + "".join(marks[model.blend(rows[i], dense[i], lexicon[i])] for i in sample) + '"')
+    lines.append("    /// `label<TAB>text` lines: held-out rows from the financial news source (MIT).")
+    body = "\n".join(f"{labels[i]}\t{texts[i]}" for i in sample)
+    lines.append('    static let heldOut = #"""\n' + body + '\n"""#')
+    lines.append("}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {path}: {len(probes)} probes, {len(sample)} held-out rows")
+
+
+def mit_texts(directory):
+    """The financial news texts, cleaned as train.tsv's were (SOURCES.md)."""
+    import csv
+    import html
+    out = set()
+    for name in ("sent_train.csv", "sent_valid.csv"):
+        path = os.path.join(directory, "twitter-financial-news", name)
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in list(csv.reader(f))[1:]:
+                text = html.unescape(row[0]) if "&" in row[0] else row[0]
+                out.add(" ".join(text.replace("\u2028", " ").replace("\u2029", " ").split()))
+    return out
+
+
+def swift_literal(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+if __name__ == "__main__":
+    main()
