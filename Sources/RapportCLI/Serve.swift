@@ -30,6 +30,7 @@ struct Serve: AsyncParsableCommand {
         if db.database != nil { configuration.database = try db.location() }
         RapportMetrics.bootstrap()
         try DigestScheduler.checkEnvironment()
+        let retention = try RetentionPolicy.fromEnvironment()
         if demo { configuration.secureCookies = false }
         let services = try await RapportServices.open(
             configuration,
@@ -63,6 +64,10 @@ struct Serve: AsyncParsableCommand {
         if let digest = try DigestScheduler.fromEnvironment(database: services.database, logger: logger) {
             extra.append(digest)
         }
+        extra.append(
+            RetentionService(
+                database: services.database, publicMentionDays: retention.publicMentionDays,
+                auditDays: retention.auditDays, logger: logger))
         let app = buildApplication(configuration, services: services, extraServices: extra, logger: logger)
         try await app.runService()
     }

@@ -133,6 +133,9 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         revenue: RevenueBuilder(database: services.database))
     experience.addAPI(to: api)
     OrderController(orders: OrderStore(database: services.database)).addRoutes(to: api)
+    // `serve` checked the variables at start (fails fast there); shown by GET /api/v1/admin/retention.
+    PrivacyController(database: services.database, environment: (try? RetentionPolicy.fromEnvironment()) ?? .init())
+        .addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
