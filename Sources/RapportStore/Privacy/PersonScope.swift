@@ -35,7 +35,9 @@ struct PersonScope: Sendable {
             customers += merged
             frontier = merged
         }
-        let conversations = try await ids(db, "SELECT id FROM conversations WHERE customer_id IN (%@)", customers)
+        // Locked on PostgreSQL: the desk worker, which locks a conversation before adding to it, waits for the erase.
+        let conversations = try await ids(
+            db, "SELECT id FROM conversations WHERE customer_id IN (%@)" + Dialect(db).forUpdate, customers)
         let messages = try await ids(
             db, "SELECT id FROM conversation_messages WHERE conversation_id IN (%@)", conversations)
         let messageMentions = try await ids(
