@@ -68,6 +68,10 @@ struct Serve: AsyncParsableCommand {
         if let digest = DigestScheduler.scheduled(configuration, database: services.database, logger: logger) {
             extra.append(digest)
         }
+        extra.append(
+            RetentionService(
+                database: services.database, publicMentionDays: configuration.retention.publicMentionDays,
+                auditDays: configuration.retention.auditDays, logger: logger))
         let app = buildApplication(
             configuration: configuration, services: services, extraServices: extra, logger: logger)
         try await app.runService()

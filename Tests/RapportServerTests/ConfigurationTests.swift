@@ -39,6 +39,7 @@ struct ConfigurationTests {
             "RAPPORT_ALERT_NOTIFY_TOPICS": "yes", "RAPPORT_DIGEST": "weekly", "RAPPORT_DIGEST_HOUR": "9",
             "RAPPORT_DIGEST_EMAIL_TO": "board@acme.test",
             "RAPPORT_DIGEST_WEBHOOK_URL": "https://hooks.acme.test/digest",
+            "RAPPORT_RETENTION_PUBLIC_DAYS": "90", "RAPPORT_RETENTION_AUDIT_DAYS": "730",
         ]
         #expect(Set(environment.keys) == Set(AppConfiguration.variables), "the test sets every variable")
         let c = try AppConfiguration(environment: environment)
@@ -62,6 +63,7 @@ struct ConfigurationTests {
         let digest = c.digest.sender(alerts: c.alerts, smtp: c.outbound.smtp)
         #expect(digest.webhook?.url == "https://hooks.acme.test/digest" && digest.webhook?.secret == "hook-secret")
         #expect(digest.mail != nil)
+        #expect(c.retention == RetentionPolicy(publicMentionDays: 90, auditDays: 730))
         #expect(c.unknownVariables.isEmpty)
     }
 
@@ -72,7 +74,7 @@ struct ConfigurationTests {
             "RAPPORT_SMTP_PORT": "twenty-five", "RAPPORT_SMTP_HOST": "relay.local",
             "RAPPORT_PUBLIC_URL": "desk.acme.test", "RAPPORT_ALERT_NOTIFY_TOPICS": "maybe",
             "RAPPORT_DIGEST": "monthly", "RAPPORT_DIGEST_HOUR": "24", "RAPPORT_MASTODON_TOKEN": "m-secret",
-            "RAPPORT_ALERT_TEAM": "agent@acme.test, not-an-email",
+            "RAPPORT_ALERT_TEAM": "agent@acme.test, not-an-email", "RAPPORT_RETENTION_AUDIT_DAYS": "forever",
         ]
         #expect {
             try AppConfiguration(environment: environment)
@@ -83,9 +85,10 @@ struct ConfigurationTests {
                 == [
                     "RAPPORT_DATABASE_URL", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_HOST", "RAPPORT_PUBLIC_URL",
                     "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_MASTODON_TOKEN",
-                    "RAPPORT_ALERT_TEAM",
+                    "RAPPORT_ALERT_TEAM", "RAPPORT_RETENTION_AUDIT_DAYS",
                 ]
-                && text.hasPrefix("invalid configuration (9 settings):")
+                && text.hasPrefix("invalid configuration (10 settings):")
+                && text.contains("RAPPORT_RETENTION_AUDIT_DAYS=\"forever\": must be a number of days from 1 to 36500")
                 && text.contains("RAPPORT_DIGEST_HOUR=\"24\": must be an hour from 0 to 23")
                 && text.contains("RAPPORT_SMTP_PORT=\"twenty-five\": must be a port from 1 to 65535")
                 && text.contains("RAPPORT_SMTP_HOST=\"relay.local\": needs RAPPORT_SMTP_FROM too")

@@ -12,7 +12,8 @@ extension AppConfiguration {
         "RAPPORT_BLUESKY_URL", "RAPPORT_SMTP_HOST", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_FROM",
         "RAPPORT_ALERT_WEBHOOK_URL", "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_ALERT_EMAIL_TO", "RAPPORT_ALERT_TEAM",
         "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_DIGEST_EMAIL_TO",
-        "RAPPORT_DIGEST_WEBHOOK_URL", "RAPPORT_METRICS_TOKEN",
+        "RAPPORT_DIGEST_WEBHOOK_URL", "RAPPORT_METRICS_TOKEN", "RAPPORT_RETENTION_PUBLIC_DAYS",
+        "RAPPORT_RETENTION_AUDIT_DAYS",
     ]
 
     /// Variables whose values are never printed (an error shows `***`).
@@ -53,6 +54,10 @@ extension AppConfiguration {
         outbound = OutboundSettings(reading: &read)
         alerts = AlertSettings(reading: &read)
         digest = DigestSettings(reading: &read)
+        let days = 1...RetentionPolicy.maximumDays
+        retention = RetentionPolicy(
+            publicMentionDays: read.integer("RAPPORT_RETENTION_PUBLIC_DAYS", in: days, meaning: "a number of days"),
+            auditDays: read.integer("RAPPORT_RETENTION_AUDIT_DAYS", in: days, meaning: "a number of days"))
         unknownVariables = Self.unknownVariables(in: environment)
         // Only when no SMTP setting is given at all: a half or bad one is reported on its own variable.
         let noRelay = read.string("RAPPORT_SMTP_HOST") == nil && read.string("RAPPORT_SMTP_FROM") == nil

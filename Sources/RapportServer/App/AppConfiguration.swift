@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
     public var alerts = AlertSettings()
     /// The scheduled digest.
     public var digest = DigestSettings()
+    /// How long public mentions and audit rows are kept (the administrators' settings override it).
+    public var retention = RetentionPolicy()
     /// `RAPPORT_*` variables set but not read by Rapport (a typo?), for a warning at start.
     public var unknownVariables: [String] = []
 

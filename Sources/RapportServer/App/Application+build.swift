@@ -142,6 +142,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         revenue: RevenueBuilder(database: services.database))
     experience.addAPI(to: api)
     OrderController(orders: OrderStore(database: services.database)).addRoutes(to: api)
+    PrivacyController(database: services.database, environment: configuration.retention)
+        .addRoutes(to: api)
     WebController(
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
