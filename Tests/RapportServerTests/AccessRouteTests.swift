@@ -158,6 +158,83 @@ struct AccessRouteTests {
             let page = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie])
             #expect(page.status != .ok)
             #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == true)
+
+            // Signed in with the one-time password, every page leads to /account until a new one is chosen.
+            let forced = try await DeskTest.signIn(client, email: agent.user.email, password: temporary)
+            let inbox = try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: forced.cookie])
+            #expect(inbox.status == .seeOther || inbox.status == .found)
+            #expect(inbox.headers[.location] == "/account")
+            let account = try await client.execute(uri: "/account", method: .get, headers: [.cookie: forced.cookie])
+            #expect(account.status == .ok)
+            #expect(String(buffer: account.body).contains("reset your password"))
+            #expect(!String(buffer: account.body).contains("Create token"))
+            let csrf = try #require(DeskTest.field("_csrf", in: String(buffer: account.body)))
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: forced.cookie]
+            func change(_ body: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/account/password", method: .post, headers: form, body: ByteBuffer(string: body + "&_csrf=\(csrf)"))
+            }
+            let replyForm = try await client.execute(
+                uri: "/conversations/1/note", method: .post, headers: form,
+                body: ByteBuffer(string: "text=hi&_csrf=\(csrf)"))
+            #expect(replyForm.status == .forbidden)
+            #expect(try await change("current=wrong&password=brand-new-pass-1&confirm=brand-new-pass-1").status == .unauthorized)
+            #expect(try await change("current=\(temporary)&password=short&confirm=short").status == .unprocessableContent)
+            #expect(
+                try await change("current=\(temporary)&password=brand-new-pass-1&confirm=brand-new-pass-2").status
+                    == .unprocessableContent)
+            #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == true)
+            #expect(try await change("current=\(temporary)&password=brand-new-pass-1&confirm=brand-new-pass-1").status == .ok)
+            #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == false)
+            #expect(try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: forced.cookie]).status == .ok)
+            #expect(try await services.desk.audit.recent().contains { $0.action == "user.password_change" })
+            // The old one-time password no longer signs in; the new one does.
+            let again = try await DeskTest.signIn(client, email: agent.user.email, password: "brand-new-pass-1")
+            #expect(try await client.execute(uri: "/account", method: .get, headers: [.cookie: again.cookie]).status == .ok)
+        }
+    }
+
+    @Test(
+        "a user creates a personal token on /account (shown once), uses it on the API, sees its last use and revokes it",
+        arguments: TestEngine.available)
+    func accountTokens(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let analyst = try #require(people[.analyst])
+            let session = try await DeskTest.signIn(client, email: analyst.user.email)
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: session.cookie]
+            let created = try await client.execute(
+                uri: "/account/tokens", method: .post, headers: form,
+                body: ByteBuffer(string: "name=weekly+report&_csrf=\(session.csrf)"))
+            #expect(created.status == .ok)
+            let html = String(buffer: created.body)
+            let start = try #require(html.range(of: #"<code id="new-token">"#))
+            let token = String(html[start.upperBound...].prefix { $0 != "<" })
+            #expect(token.count >= 32)
+            #expect(
+                try await client.execute(uri: "/api/v1/mentions", method: .get, headers: DeskTest.bearer(token)).status
+                    == .ok)
+            let listed = try await services.tokens.list(userID: analyst.user.id).first { $0.name == "weekly report" }
+            let id = try #require(listed?.id)
+            try await eventually { try await services.tokens.token(id: id)?.lastUsedAt != nil }
+            let page = String(
+                buffer: try await client.execute(uri: "/account", method: .get, headers: [.cookie: session.cookie]).body)
+            #expect(page.contains("weekly report") && !page.contains(token), "the token is shown only once")
+            // Someone else's token cannot be revoked from here.
+            let other = try #require(try await services.tokens.list(userID: people[.agent]!.user.id).first)
+            #expect(
+                try await client.execute(
+                    uri: "/account/tokens/\(other.id)/revoke", method: .post, headers: form,
+                    body: ByteBuffer(string: "_csrf=\(session.csrf)")
+                ).status == .notFound)
+            #expect(
+                try await client.execute(
+                    uri: "/account/tokens/\(id)/revoke", method: .post, headers: form,
+                    body: ByteBuffer(string: "_csrf=\(session.csrf)")
+                ).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/api/v1/mentions", method: .get, headers: DeskTest.bearer(token)).status
+                    == .unauthorized)
         }
     }
 }
@@ -196,6 +273,51 @@ struct MetricsTokenTests {
                 #expect(health.status == .ok)
                 #expect(json(health.body)["writable"] as? Bool == true)
             }
+        }
+    }
+}
+
+@Suite("Live stream caps")
+struct StreamCapTests {
+    @Test("a lease per stream up to the per-user and total caps; released once")
+    func limiter() {
+        let limiter = StreamLimiter(perUser: 2, total: 3)
+        let a1 = limiter.acquire("a")
+        let a2 = limiter.acquire("a")
+        #expect(a1 != nil && a2 != nil)
+        #expect(limiter.acquire("a") == nil, "per-user cap")
+        let b1 = limiter.acquire("b")
+        #expect(b1 != nil)
+        #expect(limiter.acquire("c") == nil, "total cap")
+        a1?.release()
+        a1?.release()
+        #expect(limiter.open == 2, "a second release changes nothing")
+        #expect(limiter.acquire("c") != nil)
+    }
+
+    @Test(
+        "pages' and the API's live streams share the user's cap: beyond it both answer 429 too_many_streams",
+        arguments: TestEngine.available)
+    func sharedCap(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let agent = try #require(people[.agent])
+            let session = try await DeskTest.signIn(client, email: agent.user.email)
+            let held = (0..<services.desk.streams.perUser).compactMap { _ in
+                services.desk.streams.acquire("user:\(agent.user.id)")
+            }
+            #expect(held.count == services.desk.streams.perUser)
+            for uri in ["/inbox/events", "/inbox/alerts/events", "/dashboard/events", "/conversations/1/presence"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: session.cookie]) {
+                    #expect($0.status == .tooManyRequests, "\(uri)")
+                    #expect(String(buffer: $0.body).contains("too_many_streams"))
+                }
+            }
+            try await client.execute(uri: "/api/v1/stream", method: .get, headers: DeskTest.bearer(agent.token)) {
+                #expect($0.status == .tooManyRequests)
+            }
+            #expect(services.desk.streams.open == held.count, "a refused stream holds nothing")
+            for lease in held { lease.release() }
         }
     }
 }

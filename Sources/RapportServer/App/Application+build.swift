@@ -116,7 +116,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     ).addRoutes(to: router.group("webhooks"))
     let api = router.group("api/v1").add(
         middleware: TokenMiddleware(
-            tokens: services.tokens, users: services.desk.users, staticToken: configuration.apiToken))
+            tokens: services.tokens, users: services.desk.users, staticToken: configuration.apiToken,
+            streams: services.desk.streams))
     IngestController(ingest: ingest).addRoutes(to: api)
     MentionController(store: services.mentions).addRoutes(to: api)
     StreamController(broadcaster: services.broadcaster).addRoutes(to: api)
@@ -156,8 +157,12 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, actions: alertActions,
-        mentions: services.mentions
+        mentions: services.mentions, audit: AuditLog(database: services.database)
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    AccountController(
+        renderer: services.renderer, users: services.desk.users, tokens: services.tokens,
+        passwordCost: services.desk.passwordCost
+    ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     return router
 }

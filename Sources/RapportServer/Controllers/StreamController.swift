@@ -16,11 +16,10 @@ struct StreamController {
     @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try MentionFilterParser.restricted(
             try MentionFilterParser.parse(request.uri.queryParameters), context)
-        // Subscribe before answering, so nothing committed after the request is missed.
-        let mentions = broadcaster.subscribe()
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        return try ServerSentEvents.response(request, guard: context.streamGuard, mentions) { mention in
+        // Subscribed (once admitted) before answering, so nothing committed after the request is missed.
+        return try ServerSentEvents.response(request, guard: context.streamGuard, broadcaster.subscribe()) { mention in
             guard LiveFilter.accepts(mention, filter) else { return nil }
             var buffer = ByteBuffer(string: "id: \(mention.id)\nevent: mention\ndata: ")
             buffer.writeBytes(try encoder.encode(mention))

@@ -31,6 +31,8 @@ public struct DeskServices: Sendable {
     public let publicBaseURL: String
     /// bcrypt work factor for new passwords.
     public let passwordCost: UInt8
+    /// The live streams' caps, one for the API's tokens and the pages' sessions alike.
+    public let streams = StreamLimiter()
 
     public init(
         database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12,

@@ -15,7 +15,7 @@ extension DeskActions {
             throw DeskError.invalid("invalid_rule", field: "actions", "a routing rule needs at least one action")
         }
         try await checkReferences(rule)
-        return try await desk.settings.addRoutingRule(rule)
+        return try await desk.settings.addRoutingRule(rule, by: user.id)
     }
 
     /// Deletes a routing rule; a missing one is `not_found`.
@@ -36,7 +36,7 @@ extension DeskActions {
             policy.targets.allSatisfy({ t in [t.firstResponse, t.resolution].allSatisfy { ($0 ?? 1) > 0 } })
         else { throw DeskError.invalid("invalid_policy", field: "targets", "SLA targets must be positive") }
         do {
-            return try await desk.settings.addSLAPolicy(policy)
+            return try await desk.settings.addSLAPolicy(policy, by: user.id)
         } catch StoreError.conflict(let message) {
             throw DeskError.conflict("duplicate_policy", message)
         }
@@ -58,7 +58,7 @@ extension DeskActions {
             throw DeskError.invalid("invalid_template", field: "body", "\(error)")
         }
         do {
-            return try await desk.settings.addCannedReply(title: title, body: body)
+            return try await desk.settings.addCannedReply(title: title, body: body, by: user.id)
         } catch StoreError.conflict(let message) {
             throw DeskError.conflict("duplicate_canned_reply", message)
         }
@@ -67,7 +67,7 @@ extension DeskActions {
     /// Deletes a canned reply; a missing one is `not_found`.
     func deleteCannedReply(_ id: Int64, by user: User) async throws {
         try Self.require(.supervisor, user)
-        guard try await desk.settings.deleteCannedReply(id: id) else {
+        guard try await desk.settings.deleteCannedReply(id: id, by: user.id) else {
             throw DeskError.notFound("canned reply", id)
         }
     }

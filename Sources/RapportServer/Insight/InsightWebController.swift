@@ -17,6 +17,8 @@ struct InsightWebController {
     /// Acknowledge and resolve from the dashboard go through the same path as the desk and the API.
     let actions: AlertActions
     let mentions: MentionStore
+    /// Exports are data leaving Rapport: each is audited with who, which export and its filters.
+    let audit: AuditLog
 
     /// Rows a `/mentions.csv` export holds at most.
     static let exportLimit = 10_000
@@ -47,7 +49,9 @@ struct InsightWebController {
     @Sendable func dashboardCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
         let query = try DashboardQuery.parse(request.uri.queryParameters)
-        return Self.csv(DashboardCSV.dashboard(try await builder.build(query)), filename: "dashboard.csv")
+        let text = DashboardCSV.dashboard(try await builder.build(query))
+        try await audited(request, context, export: "dashboard.csv")
+        return Self.csv(text, filename: "dashboard.csv")
     }
 
     @Sendable func alertsFragment(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -64,7 +68,7 @@ struct InsightWebController {
     /// `event: alert` with the alert's JSON whenever one opens or changes, so an open dashboard refreshes its list.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
-        return ServerSentEvents.response(request, monitor.live.subscribe(buffer: 100)) { alert in
+        return try ServerSentEvents.response(request, guard: context.streamGuard, monitor.live.subscribe(buffer: 100)) { alert in
             var payload = ByteBuffer(string: "event: alert\ndata: ")
             payload.writeBytes(try alert.json())
             payload.writeString("\n\n")
@@ -118,7 +122,20 @@ struct InsightWebController {
             rows += page.items
             cursor = page.nextCursor
         } while cursor != nil && rows.count < Self.exportLimit
-        return Self.csv(DashboardCSV.mentions(Array(rows.prefix(Self.exportLimit))), filename: "mentions.csv")
+        let exported = Array(rows.prefix(Self.exportLimit))
+        try await audited(request, context, export: "mentions.csv", rows: exported.count)
+        return Self.csv(DashboardCSV.mentions(exported), filename: "mentions.csv")
+    }
+
+    /// Records an export (`export.csv`): the file, its query string (bounded) and, when known, the rows.
+    private func audited(_ request: Request, _ context: AppRequestContext, export: String, rows: Int? = nil)
+        async throws
+    {
+        let query = String((request.uri.query ?? "").prefix(500))
+        let detail = (rows.map { "\($0) rows; " } ?? "") + (query.isEmpty ? "no filter" : query)
+        try await audit.record(
+            userID: context.user?.id, action: "export.csv", target: export, detail: detail,
+            address: context.clientAddress)
     }
 
     /// The recognised filter parameters of the request, to carry into links.

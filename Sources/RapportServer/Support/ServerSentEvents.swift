@@ -5,12 +5,13 @@ import NIOCore
 /// A `text/event-stream` response over a live stream; ends when the client goes away.
 enum ServerSentEvents {
     /// A stream under `guard`: refused with 429 beyond the caller's or the server's cap, and ended when the caller's
-    /// session or token stops being valid (checked every ``StreamGuard/recheck``).
+    /// session or token stops being valid (checked every ``StreamGuard/recheck``). `values` is evaluated only once
+    /// the stream is admitted, so a refused caller leaves no subscription (or presence) behind.
     static func response<Value: Sendable>(
-        _ request: Request, guard streamGuard: StreamGuard?, _ values: AsyncStream<Value>,
+        _ request: Request, guard streamGuard: StreamGuard?, _ values: @autoclosure () -> AsyncStream<Value>,
         frame: @escaping @Sendable (Value) throws -> ByteBuffer?
     ) throws -> Response {
-        guard let streamGuard else { return response(request, values, frame: frame) }
+        guard let streamGuard else { return response(request, values(), frame: frame) }
         guard let lease = streamGuard.limiter.acquire(streamGuard.key) else {
             throw APIError(
                 .tooManyRequests, "too_many_streams",
@@ -19,6 +20,7 @@ enum ServerSentEvents {
         }
         // Values and periodic re-checks in one sequence, so the loop below notices a revoked session between events.
         let (merged, input) = AsyncStream<Value?>.makeStream(bufferingPolicy: .bufferingNewest(256))
+        let values = values()
         let forward = Task {
             for await value in values { input.yield(value) }
             input.finish()

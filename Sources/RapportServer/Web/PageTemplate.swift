@@ -2,6 +2,7 @@
 /// when one of them (or a partial they include) is missing, so a page can never answer
 /// "template missing".
 enum PageTemplate: String, CaseIterable, Sendable {
+    case account
     case adminDesk = "admin_desk"
     case adminRules = "admin_rules"
     case alerts

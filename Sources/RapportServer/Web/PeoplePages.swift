@@ -65,12 +65,21 @@ struct AuditPage: Sendable, Equatable {
         var action: String
         var target: String
         var detail: String
+        var address: String
     }
 
     var chrome: PageChrome
     var entries: [Entry]
+    /// The filter form, filled with what was asked.
+    var users: [SelectOption]
+    var action: String
+    var since: String
+    var until: String
+    var filtered: Bool
 
-    static func make(chrome: PageChrome, entries: [AuditEntry], users: [User], now: Date) -> AuditPage {
+    static func make(chrome: PageChrome, entries: [AuditEntry], users: [User], query: AuditQuery, now: Date)
+        -> AuditPage
+    {
         let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return AuditPage(
             chrome: chrome,
@@ -78,7 +87,12 @@ struct AuditPage: Sendable, Equatable {
                 Entry(
                     atISO: ViewFormat.iso(e.at), atText: ViewFormat.relative(e.at, now: now),
                     user: e.userID.map { names[$0] ?? "user \($0)" } ?? "—", action: e.action, target: e.target,
-                    detail: e.detail)
-            })
+                    detail: e.detail, address: e.address ?? "")
+            },
+            users: users.sorted { $0.name < $1.name }.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: query.filter.userID == $0.id)
+            },
+            action: query.action, since: query.since, until: query.until,
+            filtered: query.filter != AuditLog.Filter())
     }
 }

@@ -11,10 +11,13 @@ struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "rapport_session"
     let sessions: SessionStore
     let notifications: NotificationStore
+    let streams: StreamLimiter
+    static let allowedBeforePasswordChange: Set<String> = ["/account", "/account/password", "/logout"]
 
     init(desk: DeskServices) {
         sessions = desk.sessions
         notifications = desk.notifications
+        streams = desk.streams
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -26,6 +29,13 @@ struct SessionMiddleware: RouterMiddleware {
         {
             context.user = session.user
             context.csrfToken = session.csrfToken
+            // A page's live stream counts against the user's cap and ends once the session does (sign-out, a
+            // disabled user, a password reset, expiry).
+            let sessions = self.sessions
+            let hash = APITokens.hash(token)
+            context.streamGuard = StreamGuard(limiter: streams, key: "user:\(session.user.id)") {
+                (try? await sessions.session(tokenHash: hash)) != nil
+            }
             if request.method == .get {
                 context.unreadNotifications = try await notifications.unreadCount(userID: session.user.id)
             }
@@ -37,6 +47,11 @@ struct SessionMiddleware: RouterMiddleware {
                 return Response.redirect(to: "/login?next=" + encoded)
             }
             throw APIError(.unauthorized, "signed_out", "sign in first")
+        }
+        // After an admin's reset, nothing but choosing a new password (and signing out) until it is done.
+        if context.user?.mustChangePassword == true, !Self.allowedBeforePasswordChange.contains(request.uri.path) {
+            if request.method == .get || request.method == .head { return Response.redirect(to: "/account") }
+            throw APIError(.forbidden, "password_change_required", "choose a new password at /account first")
         }
         return try await next(request, context)
     }

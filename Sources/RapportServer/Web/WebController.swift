@@ -192,9 +192,10 @@ struct WebController {
 
     /// Live desk changes for the open page: `event: change` with the conversation's id.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let changes = desk.worker.changes.subscribe(buffer: 200)
         let me = try requireUser(context).id
-        return ServerSentEvents.response(request, changes) { change in
+        return try ServerSentEvents.response(
+            request, guard: context.streamGuard, desk.worker.changes.subscribe(buffer: 200)
+        ) { change in
             var event =
                 "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n"
             // Only the recipient hears of a personal notification.
@@ -231,9 +232,11 @@ struct WebController {
     /// Collision detection: `event: viewers` with the other agents on this conversation (and who types).
     @Sendable func presenceEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireUser(context)
-        let joined = presence.join(conversation: try APIInput.pathID(context), name: user.name)
+        let id = try APIInput.pathID(context)
         let encoder = JSONEncoder()
-        return ServerSentEvents.response(request, joined.updates) { viewers in
+        return try ServerSentEvents.response(
+            request, guard: context.streamGuard, presence.join(conversation: id, name: user.name).updates
+        ) { viewers in
             var buffer = ByteBuffer(string: "event: viewers\ndata: ")
             buffer.writeBytes(try encoder.encode(viewers))
             buffer.writeString("\n\n")
@@ -441,11 +444,12 @@ struct WebController {
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try requireRole(.admin, context)
-        async let entries = desk.audit.recent()
+        let query = try AuditQuery.parse(request.uri.queryParameters)
+        async let entries = desk.audit.recent(filter: query.filter)
         async let users = desk.users.all()
         let page = AuditPage.make(
             chrome: PageChrome("Audit log", "audit", context), entries: try await entries, users: try await users,
-            now: Date())
+            query: query, now: Date())
         return renderer.html(.audit, page)
     }
 

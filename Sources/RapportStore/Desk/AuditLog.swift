@@ -30,10 +30,46 @@ public struct AuditLog: Sendable {
         }
     }
 
-    /// Newest first.
-    public func recent(limit: Int = 200) async throws -> [AuditEntry] {
-        try await database.read { db in
-            try await db.raw("SELECT * FROM audit_log ORDER BY id DESC LIMIT \(bind: limit)").all().map { row in
+    /// Which rows `recent` returns: all of them by default.
+    public struct Filter: Sendable, Equatable {
+        public var userID: Int64?
+        /// An action (`user.disable`) or a family of them (`user`, `user.*`: every action starting `user.`).
+        public var action: String?
+        public var since: Date?
+        public var until: Date?
+
+        public init(userID: Int64? = nil, action: String? = nil, since: Date? = nil, until: Date? = nil) {
+            self.userID = userID
+            self.action = action
+            self.since = since
+            self.until = until
+        }
+
+        var condition: SQLFragment {
+            var parts: [SQLFragment] = [SQLFragment("1 = 1")]
+            if let userID { parts.append(SQLFragment("user_id = ?", [userID])) }
+            if let action, !action.isEmpty {
+                let family = action.hasSuffix(".*") ? String(action.dropLast(2)) : action
+                var pattern = ""
+                for c in family {
+                    if c == "!" || c == "%" || c == "_" { pattern.append("!") }
+                    pattern.append(c)
+                }
+                parts.append(SQLFragment("(action = ? OR action LIKE ? ESCAPE '!')", [family, pattern + ".%"]))
+            }
+            if let since { parts.append(SQLFragment("at_ms >= ?", [since.millisecondsSince1970])) }
+            if let until { parts.append(SQLFragment("at_ms < ?", [until.millisecondsSince1970])) }
+            return SQLFragment.join(parts, separator: " AND ")
+        }
+    }
+
+    /// Newest first, the rows `filter` keeps.
+    public func recent(limit: Int = 200, filter: Filter = Filter()) async throws -> [AuditEntry] {
+        let query =
+            SQLFragment("SELECT * FROM audit_log WHERE ") + filter.condition
+            + SQLFragment(" ORDER BY id DESC LIMIT ?", [limit])
+        return try await database.read { db in
+            try await db.raw(query.expression).all().map { row in
                 AuditEntry(
                     id: try row.decode(column: "id", as: Int64.self),
                     at: Date(milliseconds: try row.decode(column: "at_ms", as: Int64.self)),

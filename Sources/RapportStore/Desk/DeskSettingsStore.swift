@@ -11,7 +11,7 @@ public struct DeskSettingsStore: Sendable {
     }
 
     /// Appends a routing rule at the end of the list; its id is assigned here.
-    public func addRoutingRule(_ rule: RoutingRule) async throws -> RoutingRule {
+    public func addRoutingRule(_ rule: RoutingRule, by userID: Int64? = nil) async throws -> RoutingRule {
         try await database.transaction { db in
             let position =
                 try await db.raw("SELECT coalesce(max(position), 0) + 1 AS p FROM routing_rules").first()?
@@ -24,6 +24,9 @@ public struct DeskSettingsStore: Sendable {
             ).first()
             var stored = rule
             stored.id = RoutingRuleID(try row?.decode(column: "id", as: Int64.self) ?? 0)
+            try await AuditLog.record(
+                db, userID: userID, action: "routing_rule.create", target: "routing_rule:\(stored.id.rawValue)",
+                detail: String(rule.name.prefix(200)))
             return stored
         }
     }
@@ -32,7 +35,7 @@ public struct DeskSettingsStore: Sendable {
         try await database.read { db in try await DeskDirectory.load(db).rules }
     }
 
-    public func addSLAPolicy(_ policy: SLAPolicy) async throws -> SLAPolicy {
+    public func addSLAPolicy(_ policy: SLAPolicy, by userID: Int64? = nil) async throws -> SLAPolicy {
         try await database.transaction { db in
             if try await db.raw("SELECT id FROM sla_policies WHERE name = \(bind: policy.name)").first() != nil {
                 throw StoreError.conflict("an SLA policy named '\(policy.name)' already exists")
@@ -45,18 +48,26 @@ public struct DeskSettingsStore: Sendable {
             ).first()
             var stored = policy
             stored.id = SLAPolicyID(try row?.decode(column: "id", as: Int64.self) ?? 0)
+            try await AuditLog.record(
+                db, userID: userID, action: "sla_policy.create", target: "sla_policy:\(stored.id.rawValue)",
+                detail: String(policy.name.prefix(200)))
             return stored
         }
     }
 
-    public func addCannedReply(title: String, body: String) async throws -> Int64 {
+    public func addCannedReply(title: String, body: String, by userID: Int64? = nil) async throws -> Int64 {
         try await database.transaction { db in
             if try await db.raw("SELECT id FROM canned_replies WHERE title = \(bind: title)").first() != nil {
                 throw StoreError.conflict("a canned reply titled '\(title)' already exists")
             }
-            return try await db.raw(
-                "INSERT INTO canned_replies (title, body) VALUES (\(bind: title), \(bind: body)) RETURNING id"
-            ).first()?.decode(column: "id", as: Int64.self) ?? 0
+            let id =
+                try await db.raw(
+                    "INSERT INTO canned_replies (title, body) VALUES (\(bind: title), \(bind: body)) RETURNING id"
+                ).first()?.decode(column: "id", as: Int64.self) ?? 0
+            try await AuditLog.record(
+                db, userID: userID, action: "canned_reply.create", target: "canned_reply:\(id)",
+                detail: String(title.prefix(200)))
+            return id
         }
     }
 
@@ -90,12 +101,14 @@ public struct DeskSettingsStore: Sendable {
         }
     }
 
-    public func deleteCannedReply(id: Int64) async throws -> Bool {
+    public func deleteCannedReply(id: Int64, by userID: Int64? = nil) async throws -> Bool {
         try await database.transaction { db in
             guard try await db.raw("SELECT id FROM canned_replies WHERE id = \(bind: id)").first() != nil else {
                 return false
             }
             try await db.raw("DELETE FROM canned_replies WHERE id = \(bind: id)").run()
+            try await AuditLog.record(
+                db, userID: userID, action: "canned_reply.delete", target: "canned_reply:\(id)", detail: "")
             return true
         }
     }
