@@ -57,7 +57,7 @@ struct AuditCoverageTests {
             func actions(_ query: String) async throws -> [String] {
                 try await client.execute(uri: "/api/v1/audit?\(query)", method: .get, headers: adminToken) { response in
                     #expect(response.status == .ok, "\(query): \(String(buffer: response.body))")
-                    let items = try JSONDecoder().decode(Items.self, from: Data(buffer: response.body)).items
+                    let items = try JSONDecoder().decode(Items.self, from: Data(String(buffer: response.body).utf8)).items
                     return items.map(\.action)
                 }
             }

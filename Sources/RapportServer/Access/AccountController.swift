@@ -83,7 +83,7 @@ struct AccountController {
             throw APIError(.notFound, "not_found", "no live token \(id) of yours")
         }
         _ = try await tokens.revoke(id: id, by: user.id, address: context.clientAddress)
-        return Response.redirect(to: "/account", type: .seeOther)
+        return Response.redirect(to: "/account", type: .normal)
     }
 
     private func render(
