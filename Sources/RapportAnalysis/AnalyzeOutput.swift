@@ -10,35 +10,156 @@ public struct AnalyzeOutput: Sendable {
     }
 
     /// `{"id":…,"sentiment":{…},…}` and a newline, keys in contract order.
+    ///
+    /// Topics and reasons are written straight from their compact forms (`TopicList`'s inline
+    /// bytes, `ReasonList`'s codes), and the fixed words from `StaticString`s: making the arrays
+    /// of Strings only to copy their bytes out cost more than the rest of the line.
     public mutating func appendAnalysis(id: AnalyzeID, _ a: PostAnalysis) {
-        append("{\"id\":")
+        append("{\"id\":" as StaticString)
         appendID(id)
-        append(",\"sentiment\":{\"label\":\"")
-        append(a.sentiment.label.rawValue)
-        append("\",\"score\":")
+        append(",\"sentiment\":{\"label\":\"" as StaticString)
+        append(Self.word(a.sentiment.label))
+        append("\",\"score\":" as StaticString)
         appendNumber(a.sentiment.score)
-        append("},\"intents\":[")
+        append("},\"intents\":[" as StaticString)
         let intents = a.intentList
         for i in 0..<intents.count {
             if i > 0 { bytes.append(0x2C) }
             let intent = intents[i]
-            append("{\"name\":\"")
-            append(intent.name.rawValue)
-            append("\",\"confidence\":")
+            append("{\"name\":\"" as StaticString)
+            append(Self.word(intent.name))
+            append("\",\"confidence\":" as StaticString)
             appendNumber(intent.confidence)
             bytes.append(0x7D)
         }
-        append("],\"language\":")
+        append("],\"language\":" as StaticString)
         appendQuoted(a.language)
-        append(",\"topics\":[")
-        appendList(a.topics)
-        append("],\"influence\":")
+        append(",\"topics\":[" as StaticString)
+        appendTopics(a.topicList)
+        append("],\"influence\":" as StaticString)
         appendInt(a.influence)
-        append(",\"level\":\"")
-        append(a.level.rawValue)
-        append("\",\"reasons\":[")
-        appendList(a.reasons)
-        append("]}\n")
+        append(",\"level\":\"" as StaticString)
+        append(Self.word(a.level))
+        append("\",\"reasons\":[" as StaticString)
+        appendReasons(a.reasonList)
+        append("]}\n" as StaticString)
+    }
+
+    /// The topics, comma-separated, each quoted.
+    private mutating func appendTopics(_ topics: TopicList) {
+        if let array = topics.array {
+            appendList(array)
+            return
+        }
+        var first = true
+        topics.forEachInlineTopic { topic in
+            if !first { bytes.append(0x2C) }
+            first = false
+            appendQuoted(bytes: topic)
+        }
+    }
+
+    /// The reasons as `ReasonList.strings` has them, written from the codes without making the
+    /// Strings. Every phrase is plain ASCII with no character to escape, so each is written
+    /// between quotes as is.
+    private mutating func appendReasons(_ reasons: ReasonList) {
+        if let list = reasons.list {
+            appendList(list)
+            return
+        }
+        let c = reasons.codes
+        if c.noise {
+            append("\"noise\"" as StaticString)
+            return
+        }
+        // `comma` is true once a phrase is written: the next one is preceded by a comma.
+        var comma = false
+        func open(_ out: inout AnalyzeOutput) {
+            if comma { out.bytes.append(0x2C) }
+            out.bytes.append(0x22)
+            comma = true
+        }
+        if c.sentiment == 1 || c.sentiment == 2 {
+            open(&self)
+            append(c.sentiment == 1 ? "positive\"" as StaticString : "negative\"")
+        }
+        var intents = c.intents
+        while intents != 0 {
+            open(&self)
+            // The codes follow the declaration order of `Intent.Name`.
+            append(Self.reason(IntentList.name(Int(intents & 7) - 1)))
+            bytes.append(0x22)
+            intents >>= 3
+        }
+        if c.followers != 0 {
+            open(&self)
+            // A shared String for most counts (`PriorityRules.followersReason`): no allocation.
+            appendUnquoted(PriorityRules.followersReason(c.followers))
+            bytes.append(0x22)
+        }
+        if c.verified {
+            open(&self)
+            append("verified author\"" as StaticString)
+        }
+        if c.highValue {
+            open(&self)
+            append("high-value customer (" as StaticString)
+            appendUnquoted(PriorityRules.compact(c.customerValue))
+            append(")\"" as StaticString)
+        }
+        if c.amplified {
+            open(&self)
+            append("amplified fast (" as StaticString)
+            appendInt(c.perMinute)
+            append(" shares/replies per minute)\"" as StaticString)
+        }
+        if c.influential {
+            open(&self)
+            append("influence " as StaticString)
+            appendInt(c.influence)
+            bytes.append(0x22)
+        }
+    }
+
+    /// The JSON spelling of a label, an intent or a level (their raw values) as static text.
+    static func word(_ label: Sentiment.Label) -> StaticString {
+        switch label {
+        case .positive: "positive"
+        case .neutral: "neutral"
+        case .negative: "negative"
+        }
+    }
+
+    static func word(_ name: Intent.Name) -> StaticString {
+        switch name {
+        case .complaint: "complaint"
+        case .question: "question"
+        case .praise: "praise"
+        case .purchaseIntent: "purchase_intent"
+        case .churnThreat: "churn_threat"
+        case .noise: "noise"
+        }
+    }
+
+    static func word(_ level: Level) -> StaticString {
+        switch level {
+        case .noise: "noise"
+        case .relevant: "relevant"
+        case .attention: "attention"
+        case .urgent: "urgent"
+        }
+    }
+
+    /// `PriorityRules.reason` as static text.
+    static func reason(_ name: Intent.Name) -> StaticString {
+        switch name {
+        case .complaint: "complaint"
+        case .question: "question"
+        case .praise: "praise"
+        case .purchaseIntent: "purchase intent"
+        case .churnThreat: "churn threat"
+        case .noise: "noise"
+        }
     }
 
     /// The line for input that is not a JSON object.
@@ -83,25 +204,25 @@ public struct AnalyzeOutput: Sendable {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    @inline(__always) mutating func append(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A String known to need no escaping, without its quotes.
+    private mutating func appendUnquoted(_ s: String) {
+        append(s)
+    }
+
+    /// `String(value)`'s digits, written most significant first straight into the buffer.
     mutating func appendInt(_ value: Int) {
-        if value < 0 {
-            bytes.append(0x2D)
-            if value == .min {
-                append(String(value).dropFirst().description)
-                return
-            }
-        }
-        var v = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written backwards
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[23 - n] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-                v /= 10
-                n += 1
-            } while v > 0
-            bytes.append(contentsOf: d[(24 - n)...])
-        }
+        if value < 0 { bytes.append(0x2D) }
+        let v = value.magnitude
+        var divisor: UInt = 1
+        while v / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: (v / divisor) % 10) &+ 0x30)
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Three decimals in the shortest form, as `AnalyzeLineProcessor.number`: "-0.341", "1", "0.5".
@@ -130,30 +251,33 @@ public struct AnalyzeOutput: Sendable {
 
     /// A JSON string: `"`, `\` and control characters escaped as `AnalyzeLineProcessor.quote` does.
     mutating func appendQuoted(_ s: String) {
-        bytes.append(0x22)
         var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                switch b {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    append("\\u00")
-                    bytes.append(hex[Int(b >> 4)])
-                    bytes.append(hex[Int(b & 0xF)])
-                }
+        s.withUTF8 { appendQuoted(bytes: $0) }
+    }
+
+    /// `appendQuoted` for UTF-8 bytes (a topic kept inline in a `TopicList`).
+    mutating func appendQuoted(bytes utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            runStart = i + 1
+            switch b {
+            case 0x22: append("\\\"" as StaticString)
+            case 0x5C: append("\\\\" as StaticString)
+            case 0x0A: append("\\n" as StaticString)
+            case 0x0D: append("\\r" as StaticString)
+            case 0x09: append("\\t" as StaticString)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00" as StaticString)
+                bytes.append(hex.utf8Start[Int(b >> 4)])
+                bytes.append(hex.utf8Start[Int(b & 0xF)])
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(0x22)
     }
 }
