@@ -76,21 +76,13 @@ struct TopicList: Sendable {
     /// The topics when they are kept as an array, else nil (inline, or none).
     var array: [String]? { list }
 
-    /// Calls `body` with each inline topic's UTF-8 bytes, in order, without making Strings
-    /// (`AnalyzeOutput` writes them straight into its buffer). Does nothing when the topics are
-    /// an array: read `array` then.
-    func forEachInlineTopic(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard list == nil, count > 0 else { return }
-        withUnsafeBytes(of: inline) { raw in
-            raw.withMemoryRebound(to: UInt8.self) { all in
-                let used = UnsafeBufferPointer(rebasing: all[0..<Int(length)])
-                var start = 0
-                for i in 0..<used.count where used[i] == Self.separator {
-                    body(UnsafeBufferPointer(rebasing: used[start..<i]))
-                    start = i + 1
-                }
-                body(UnsafeBufferPointer(rebasing: used[start...]))
-            }
+    /// Calls `body` with the inline form's bytes (the topics joined by `separator`) and returns
+    /// its result, without making Strings (`AnalyzeOutput` writes them straight into its buffer);
+    /// nil when the topics are an array (read `array` then) or there are none.
+    func withInlineBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard list == nil, count > 0 else { return nil }
+        return withUnsafeBytes(of: inline) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { all in body(UnsafeBufferPointer(rebasing: all[0..<Int(length)])) }
         }
     }
 
