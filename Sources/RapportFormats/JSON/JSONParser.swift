@@ -44,15 +44,13 @@ public enum JSONParser {
         // A small document's tape starts on the stack: one `rapport analyze` line needs about
         // twenty tokens, and a heap tape per line cost a malloc and a free.
         if JSONTokenizer.initialCapacity(input.count) <= stackTokens {
-            let result = withUnsafeTemporaryAllocation(of: JSONToken.self, capacity: stackTokens) { scratch in
-                Result { () throws(FormatError) in
-                    var tokenizer = JSONTokenizer(bytes: input, maxDepth: maxDepth, scratch: scratch)
-                    defer { tokenizer.deallocate() }
-                    try tokenizer.parseDocument()
-                    return try body(JSONNode(tokens: tokenizer.tokens, bytes: input, index: 0))
-                }
+            return try withUnsafeTemporaryAllocation(of: JSONToken.self, capacity: stackTokens) {
+                scratch throws(FormatError) -> T in
+                var tokenizer = JSONTokenizer(bytes: input, maxDepth: maxDepth, scratch: scratch)
+                defer { tokenizer.deallocate() }
+                try tokenizer.parseDocument()
+                return try body(JSONNode(tokens: tokenizer.tokens, bytes: input, index: 0))
             }
-            return try result.get()
         }
         var tokenizer = JSONTokenizer(bytes: input, maxDepth: maxDepth)
         defer { tokenizer.deallocate() }

@@ -61,7 +61,8 @@ public enum AnalyzeRequest {
             return node.isObject || node.isArray ? nil : JSONValue(node)
         }
         let id = scalar(fields.id).map(Self.id) ?? AnalyzeID.none
-        guard fields.text >= 0, let text = JSONNode(tokens: root.tokens, bytes: root.bytes, index: fields.text).stringValue
+        guard fields.text >= 0,
+            let text = JSONNode(tokens: root.tokens, bytes: root.bytes, index: fields.text).stringValue
         else { return .missingText(id) }
         let input = AnalysisInput(
             text: text, language: scalar(fields.lang)?.stringValue, network: scalar(fields.network)?.stringValue,
