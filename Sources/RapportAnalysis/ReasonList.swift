@@ -42,8 +42,10 @@ struct ReasonList: Sendable {
         }
     }
 
-    private var codes = Codes()
-    private var list: [String]?
+    /// Read by `AnalyzeOutput`, which writes the phrases straight from the codes.
+    private(set) var codes = Codes()
+    /// The reasons when they are not codes.
+    private(set) var list: [String]?
 
     init(_ strings: [String]) {
         list = strings

@@ -73,6 +73,19 @@ struct TopicList: Sendable {
 
     var isEmpty: Bool { list == nil && count == 0 }
 
+    /// The topics when they are kept as an array, else nil (inline, or none).
+    var array: [String]? { list }
+
+    /// Calls `body` with the inline form's bytes (the topics joined by `separator`) and returns
+    /// its result, without making Strings (`AnalyzeOutput` writes them straight into its buffer);
+    /// nil when the topics are an array (read `array` then) or there are none.
+    func withInlineBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard list == nil, count > 0 else { return nil }
+        return withUnsafeBytes(of: inline) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { all in body(UnsafeBufferPointer(rebasing: all[0..<Int(length)])) }
+        }
+    }
+
     /// The topics, in order.
     var strings: [String] {
         if let list { return list }

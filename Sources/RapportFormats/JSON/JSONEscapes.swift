@@ -20,36 +20,62 @@ enum JSONEscapes {
     }
 
     /// Decodes an already validated string body (between the quotes) with escapes.
+    ///
+    /// The decoded text is never longer than its escaped form (`\n` is one byte, `\uXXXX` at
+    /// most three, a surrogate pair's twelve bytes four), so it is written straight into the
+    /// String's own storage: one allocation instead of an array and then a String. Every store
+    /// is still checked against the capacity.
     static func decode(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var i = start
-        while i < end {
-            let c = b[i]
-            guard c == UInt8(ascii: "\\") else {
-                out.append(c)
-                i += 1
-                continue
+        String(unsafeUninitializedCapacity: max(end - start, 0)) { out in
+            var k = 0
+            @inline(__always) func put(_ byte: UInt8) {
+                if k < out.count { out[k] = byte }
+                k += 1
             }
-            let e = b[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hex4(b, at: i) ?? 0xFFFD
-                i += 4
-                if (0xD800...0xDBFF).contains(scalar), let low = hex4(b, at: i + 2) {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
+            var i = start
+            while i < end {
+                let c = b[i]
+                guard c == UInt8(ascii: "\\") else {
+                    put(c)
+                    i += 1
+                    continue
                 }
-                UTF8Validation.append(scalar: scalar, to: &out)
-            default: out.append(e)  // \" \\ \/
+                let e = b[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    var v = hex4(b, at: i) ?? 0xFFFD
+                    i += 4
+                    if (0xD800...0xDBFF).contains(v), let low = hex4(b, at: i + 2) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                    // As `UTF8Validation.append(scalar:to:)`.
+                    switch v {
+                    case 0..<0x80:
+                        put(UInt8(v))
+                    case 0x80..<0x800:
+                        put(UInt8(0xC0 | (v >> 6)))
+                        put(UInt8(0x80 | (v & 0x3F)))
+                    case 0x800..<0x10000:
+                        put(UInt8(0xE0 | (v >> 12)))
+                        put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                        put(UInt8(0x80 | (v & 0x3F)))
+                    default:
+                        put(UInt8(0xF0 | (v >> 18)))
+                        put(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                        put(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                        put(UInt8(0x80 | (v & 0x3F)))
+                    }
+                default: put(e)  // \" \\ \/
+                }
             }
+            return min(k, out.count)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,17 +9,32 @@ struct JSONTokenizer {
     private(set) var tokens: UnsafeMutablePointer<JSONToken>
     private(set) var count = 0
     private var capacity: Int
+    /// False while the tape is the caller's scratch memory (see `init(bytes:maxDepth:scratch:)`).
+    private var ownsTokens: Bool
+
+    /// The tape's first capacity: about one token per 12 bytes in platform payloads; growth
+    /// handles the rest.
+    static func initialCapacity(_ byteCount: Int) -> Int { byteCount / 12 + 8 }
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
-        // About one token per 12 bytes in platform payloads; growth handles the rest.
-        capacity = bytes.count / 12 + 8
+        capacity = Self.initialCapacity(bytes.count)
         tokens = .allocate(capacity: capacity)
+        ownsTokens = true
+    }
+
+    /// Starts the tape in `scratch` (not freed here; the tape moves to the heap if it outgrows it).
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, scratch: UnsafeMutableBufferPointer<JSONToken>) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+        capacity = max(scratch.count, 1)
+        tokens = scratch.count > 0 ? scratch.baseAddress! : .allocate(capacity: 1)
+        ownsTokens = scratch.count == 0
     }
 
     func deallocate() {
-        tokens.deallocate()
+        if ownsTokens { tokens.deallocate() }
     }
 
     @inline(__always)
@@ -32,7 +47,8 @@ struct JSONTokenizer {
     private mutating func grow() {
         let bigger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: tokens, count: count)
-        tokens.deallocate()
+        if ownsTokens { tokens.deallocate() }
+        ownsTokens = true
         tokens = bigger
         capacity *= 2
     }

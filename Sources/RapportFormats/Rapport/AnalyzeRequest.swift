@@ -50,49 +50,59 @@ public enum AnalyzeRequest {
         var i = root.index + 1
         for _ in 0..<Int(root.token.b) {
             let value = JSONNode(tokens: root.tokens, bytes: root.bytes, index: i + 1)
-            fields.set(key: JSONNode(tokens: root.tokens, bytes: root.bytes, index: i), value)
+            fields.set(key: JSONNode(tokens: root.tokens, bytes: root.bytes, index: i), value.index)
             i = value.next
         }
-        let id = fields.id.map(Self.id) ?? AnalyzeID.none
-        guard case .string(let text)? = fields.text else { return .missingText(id) }
+        /// The scalar value at tape index `k`; nil when absent, and for an array or object, which
+        /// every reading below treats as absent (so no tree is built for one).
+        func scalar(_ k: Int) -> JSONValue? {
+            guard k >= 0 else { return nil }
+            let node = JSONNode(tokens: root.tokens, bytes: root.bytes, index: k)
+            return node.isObject || node.isArray ? nil : JSONValue(node)
+        }
+        let id = scalar(fields.id).map(Self.id) ?? AnalyzeID.none
+        guard fields.text >= 0,
+            let text = JSONNode(tokens: root.tokens, bytes: root.bytes, index: fields.text).stringValue
+        else { return .missingText(id) }
         let input = AnalysisInput(
-            text: text, language: fields.lang?.stringValue, network: fields.network?.stringValue,
-            followers: int(fields.followers), following: int(fields.following),
-            verified: bool(fields.verified) ?? false,
-            likes: int(fields.likes) ?? 0, reposts: int(fields.reposts) ?? 0, replies: int(fields.replies) ?? 0,
-            quotes: int(fields.quotes) ?? 0, ageMinutes: double(fields.ageMinutes),
-            customerValue: double(fields.customerValue))
+            text: text, language: scalar(fields.lang)?.stringValue, network: scalar(fields.network)?.stringValue,
+            followers: int(scalar(fields.followers)), following: int(scalar(fields.following)),
+            verified: bool(scalar(fields.verified)) ?? false,
+            likes: int(scalar(fields.likes)) ?? 0, reposts: int(scalar(fields.reposts)) ?? 0,
+            replies: int(scalar(fields.replies)) ?? 0, quotes: int(scalar(fields.quotes)) ?? 0,
+            ageMinutes: double(scalar(fields.ageMinutes)), customerValue: double(scalar(fields.customerValue)))
         return .request(id, input)
     }
 
-    /// The members `analyze` reads; the last of a repeated key wins, as in a dictionary.
+    /// Where the members `analyze` reads are on the tape (their values' token indices, -1 when absent);
+    /// the last of a repeated key wins, as in a dictionary. Plain integers: recording a member costs
+    /// no `JSONValue` and no String, and only the members read are materialised.
     private struct Fields {
-        var id, text, lang, network, followers, following, verified: JSONValue?
-        var likes, reposts, replies, quotes, ageMinutes, customerValue: JSONValue?
+        var id = -1, text = -1, lang = -1, network = -1, followers = -1, following = -1, verified = -1
+        var likes = -1, reposts = -1, replies = -1, quotes = -1, ageMinutes = -1, customerValue = -1
 
-        mutating func set(key: JSONNode, _ node: JSONNode) {
+        mutating func set(key: JSONNode, _ value: Int) {
             switch key.keyLength {
-            case 2 where key.keyIs("id"): id = JSONValue(node)
-            case 4 where key.keyIs("text"): text = JSONValue(node)
-            case 4 where key.keyIs("lang"): lang = JSONValue(node)
-            case 5 where key.keyIs("likes"): likes = JSONValue(node)
-            case 6 where key.keyIs("quotes"): quotes = JSONValue(node)
-            case 7 where key.keyIs("network"): network = JSONValue(node)
-            case 7 where key.keyIs("reposts"): reposts = JSONValue(node)
-            case 7 where key.keyIs("replies"): replies = JSONValue(node)
-            case 8 where key.keyIs("verified"): verified = JSONValue(node)
-            case 9 where key.keyIs("followers"): followers = JSONValue(node)
-            case 9 where key.keyIs("following"): following = JSONValue(node)
-            case 11 where key.keyIs("age_minutes"): ageMinutes = JSONValue(node)
-            case 14 where key.keyIs("customer_value"): customerValue = JSONValue(node)
-            case -1: if let name = key.stringValue { set(escaped: name, node) }
+            case 2 where key.keyIs("id"): id = value
+            case 4 where key.keyIs("text"): text = value
+            case 4 where key.keyIs("lang"): lang = value
+            case 5 where key.keyIs("likes"): likes = value
+            case 6 where key.keyIs("quotes"): quotes = value
+            case 7 where key.keyIs("network"): network = value
+            case 7 where key.keyIs("reposts"): reposts = value
+            case 7 where key.keyIs("replies"): replies = value
+            case 8 where key.keyIs("verified"): verified = value
+            case 9 where key.keyIs("followers"): followers = value
+            case 9 where key.keyIs("following"): following = value
+            case 11 where key.keyIs("age_minutes"): ageMinutes = value
+            case 14 where key.keyIs("customer_value"): customerValue = value
+            case -1: if let name = key.stringValue { set(escaped: name, value) }
             default: break
             }
         }
 
         /// A key written with escapes (`"t\u0065xt"`), as rare as it is legal.
-        private mutating func set(escaped name: String, _ node: JSONNode) {
-            let value = JSONValue(node)
+        private mutating func set(escaped name: String, _ value: Int) {
             switch name {
             case "id": id = value
             case "text": text = value
