@@ -172,25 +172,33 @@ struct AccessRouteTests {
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: forced.cookie]
             func change(_ body: String) async throws -> TestResponse {
                 try await client.execute(
-                    uri: "/account/password", method: .post, headers: form, body: ByteBuffer(string: body + "&_csrf=\(csrf)"))
+                    uri: "/account/password", method: .post, headers: form,
+                    body: ByteBuffer(string: body + "&_csrf=\(csrf)"))
             }
             let replyForm = try await client.execute(
                 uri: "/conversations/1/note", method: .post, headers: form,
                 body: ByteBuffer(string: "text=hi&_csrf=\(csrf)"))
             #expect(replyForm.status == .forbidden)
-            #expect(try await change("current=wrong&password=brand-new-pass-1&confirm=brand-new-pass-1").status == .unauthorized)
-            #expect(try await change("current=\(temporary)&password=short&confirm=short").status == .unprocessableContent)
+            #expect(
+                try await change("current=wrong&password=brand-new-pass-1&confirm=brand-new-pass-1").status
+                    == .unauthorized)
+            #expect(
+                try await change("current=\(temporary)&password=short&confirm=short").status == .unprocessableContent)
             #expect(
                 try await change("current=\(temporary)&password=brand-new-pass-1&confirm=brand-new-pass-2").status
                     == .unprocessableContent)
             #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == true)
-            #expect(try await change("current=\(temporary)&password=brand-new-pass-1&confirm=brand-new-pass-1").status == .ok)
+            #expect(
+                try await change("current=\(temporary)&password=brand-new-pass-1&confirm=brand-new-pass-1").status
+                    == .ok)
             #expect(try await services.desk.users.user(id: agent.user.id)?.mustChangePassword == false)
-            #expect(try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: forced.cookie]).status == .ok)
+            #expect(
+                try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: forced.cookie]).status == .ok)
             #expect(try await services.desk.audit.recent().contains { $0.action == "user.password_change" })
             // The old one-time password no longer signs in; the new one does.
             let again = try await DeskTest.signIn(client, email: agent.user.email, password: "brand-new-pass-1")
-            #expect(try await client.execute(uri: "/account", method: .get, headers: [.cookie: again.cookie]).status == .ok)
+            #expect(
+                try await client.execute(uri: "/account", method: .get, headers: [.cookie: again.cookie]).status == .ok)
         }
     }
 
@@ -218,7 +226,8 @@ struct AccessRouteTests {
             let id = try #require(listed?.id)
             try await eventually { try await services.tokens.token(id: id)?.lastUsedAt != nil }
             let page = String(
-                buffer: try await client.execute(uri: "/account", method: .get, headers: [.cookie: session.cookie]).body)
+                buffer: try await client.execute(uri: "/account", method: .get, headers: [.cookie: session.cookie]).body
+            )
             #expect(page.contains("weekly report") && !page.contains(token), "the token is shown only once")
             // Someone else's token cannot be revoked from here.
             let other = try #require(try await services.tokens.list(userID: people[.agent]!.user.id).first)

@@ -26,8 +26,12 @@ struct AuditCoverageTests {
                 try await client.execute(
                     uri: uri, method: .post, headers: form, body: ByteBuffer(string: body + "&_csrf=\(admin.csrf)"))
             }
-            #expect(try await post("/admin/sla-policies", "name=Chat&firstResponseMinutes=5&resolutionHours=2").status == .seeOther)
-            #expect(try await post("/admin/routing-rules", "name=Billing+words&keywords=invoice&priority=high").status == .seeOther)
+            #expect(
+                try await post("/admin/sla-policies", "name=Chat&firstResponseMinutes=5&resolutionHours=2").status
+                    == .seeOther)
+            #expect(
+                try await post("/admin/routing-rules", "name=Billing+words&keywords=invoice&priority=high").status
+                    == .seeOther)
             #expect(try await post("/admin/canned-replies", "title=Thanks&body=Thanks!").status == .seeOther)
             let reply = try #require(try await services.desk.settings.cannedReplies().first)
             let supervisor = DeskTest.bearer(people[.supervisor]!.token)
@@ -57,7 +61,8 @@ struct AuditCoverageTests {
             func actions(_ query: String) async throws -> [String] {
                 try await client.execute(uri: "/api/v1/audit?\(query)", method: .get, headers: adminToken) { response in
                     #expect(response.status == .ok, "\(query): \(String(buffer: response.body))")
-                    let items = try JSONDecoder().decode(Items.self, from: Data(String(buffer: response.body).utf8)).items
+                    let items = try JSONDecoder().decode(Items.self, from: Data(String(buffer: response.body).utf8))
+                        .items
                     return items.map(\.action)
                 }
             }

@@ -212,7 +212,9 @@ struct RouteAccessMatrixTests {
         }.joined(separator: "/")
     }
 
-    @Test("every route has an entry, and each caller is refused or let through as the entry says", arguments: TestEngine.available)
+    @Test(
+        "every route has an entry, and each caller is refused or let through as the entry says",
+        arguments: TestEngine.available)
     func matrixHolds(engine: TestEngine) async throws {
         try await TestApp.withServices(engine) { config, services in
             let router = buildRouter(config, services: services)
@@ -221,16 +223,21 @@ struct RouteAccessMatrixTests {
             var tokens: [TokenScope: String] = [:]
             for scope in TokenScope.allCases {
                 let token = APITokens.generate()
-                _ = try await services.tokens.create(name: "m-\(scope)", tokenHash: APITokens.hash(token), scopes: [scope])
+                _ = try await services.tokens.create(
+                    name: "m-\(scope)", tokenHash: APITokens.hash(token), scopes: [scope])
                 tokens[scope] = token
             }
             let machine = tokens
             let app = Application(router: router)
             try await app.test(.router) { client in
                 var sessions: [Role: (cookie: String, csrf: String)] = [:]
-                for role in Role.allCases { sessions[role] = try await DeskTest.signIn(client, email: "\(role.rawValue)@acme.test") }
+                for role in Role.allCases {
+                    sessions[role] = try await DeskTest.signIn(client, email: "\(role.rawValue)@acme.test")
+                }
 
-                func status(_ method: HTTPRequest.Method, _ path: String, as caller: Caller) async throws -> HTTPResponse.Status {
+                func status(_ method: HTTPRequest.Method, _ path: String, as caller: Caller) async throws
+                    -> HTTPResponse.Status
+                {
                     var headers: HTTPFields = [:]
                     var body = ByteBuffer()
                     let api = path.hasPrefix("/api/")
@@ -252,7 +259,8 @@ struct RouteAccessMatrixTests {
                         headers[.contentType] = "application/json"
                         body = ByteBuffer(string: "{}")
                     }
-                    return try await client.execute(uri: Self.uri(path), method: method, headers: headers, body: body).status
+                    return try await client.execute(uri: Self.uri(path), method: method, headers: headers, body: body)
+                        .status
                 }
                 func refused(_ s: HTTPResponse.Status) -> Bool { s == .unauthorized || s == .forbidden }
 
@@ -271,7 +279,9 @@ struct RouteAccessMatrixTests {
                     }
                     if Self.skipped.contains(key) {
                         observed[key] = .user(nil, scope: nil)
-                        if expected != observed[key] { problems.append("\(key): skipped, expected .user(nil, scope: nil)") }
+                        if expected != observed[key] {
+                            problems.append("\(key): skipped, expected .user(nil, scope: nil)")
+                        }
                         continue
                     }
                     if Self.selfChecked.contains(key) || key.contains(" /webhooks/") {
@@ -282,11 +292,16 @@ struct RouteAccessMatrixTests {
                     // Nobody.
                     // Refused before any streaming starts (a stream open to anyone would hang here: a finding).
                     let anonymous = try await status(route.method, route.path, as: .nobody)
-                    let anonymousRefused = refused(anonymous) || (!api && anonymous == .found && route.method == .get)
+                    let anonymousRefused =
+                        refused(anonymous) || (!api && anonymous == .found && route.method == .get)
                         || (!api && anonymous == .seeOther && route.method == .get)
                     if !anonymousRefused && !stream {
                         observed[key] = .open
-                        if expected != .open { problems.append("\(key): open to anyone (\(anonymous.code)), expected \(expected.map(\.description) ?? "no entry")") }
+                        if expected != .open {
+                            problems.append(
+                                "\(key): open to anyone (\(anonymous.code)), expected \(expected.map(\.description) ?? "no entry")"
+                            )
+                        }
                         continue
                     }
                     // Each role, lowest first (reads only, see above).
@@ -301,7 +316,9 @@ struct RouteAccessMatrixTests {
                     var scope: TokenScope?
                     if api {
                         for candidate in TokenScope.allCases where candidate != .admin {
-                            if stream, case .user(_, let expectedScope)? = expected, candidate == expectedScope { scope = candidate; break }
+                            if stream, case .user(_, let expectedScope)? = expected, candidate == expectedScope {
+                                scope = candidate; break
+                            }
                             let s = try await status(route.method, route.path, as: .scope(candidate))
                             if !refused(s) { scope = candidate; break }
                         }
@@ -310,7 +327,8 @@ struct RouteAccessMatrixTests {
                     if !read {
                         observed[key] = .user(nil, scope: scope)
                         if expected != observed[key] {
-                            problems.append("\(key): \(observed[key]!), expected \(expected.map(\.description) ?? "no entry")")
+                            problems.append(
+                                "\(key): \(observed[key]!), expected \(expected.map(\.description) ?? "no entry")")
                         }
                         continue
                     }
@@ -320,7 +338,8 @@ struct RouteAccessMatrixTests {
                     }
                     observed[key] = .user(lowest, scope: scope)
                     if expected != observed[key] {
-                        problems.append("\(key): \(observed[key]!), expected \(expected.map(\.description) ?? "no entry")")
+                        problems.append(
+                            "\(key): \(observed[key]!), expected \(expected.map(\.description) ?? "no entry")")
                     }
                 }
                 let stale = Set(Self.matrix.keys).subtracting(observed.keys).sorted()

@@ -67,12 +67,14 @@ struct AccountController {
         do {
             name = try AccessController.tokenName(form.name)
         } catch {
-            return try await render(context, error: "A token needs a name of 1 to 100 characters.", status: .unprocessableContent)
+            return try await render(
+                context, error: "A token needs a name of 1 to 100 characters.", status: .unprocessableContent)
         }
         let token = APITokens.generate()
         _ = try await tokens.create(
             name: name, tokenHash: APITokens.hash(token), userID: user.id, by: user.id, address: context.clientAddress)
-        return try await render(context, flash: "Token “\(name)” created. Copy it now: it is not shown again.", newToken: token)
+        return try await render(
+            context, flash: "Token “\(name)” created. Copy it now: it is not shown again.", newToken: token)
     }
 
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -14,7 +14,8 @@ struct AuditQuery: Sendable, Equatable {
 
     static func parse(_ parameters: Parameters) throws -> AuditQuery {
         func value(_ name: String) -> String { (parameters.get(name) ?? "").trimmingCharacters(in: .whitespaces) }
-        var query = AuditQuery(user: value("user"), action: value("action"), since: value("since"), until: value("until"))
+        var query = AuditQuery(
+            user: value("user"), action: value("action"), since: value("since"), until: value("until"))
         if !query.user.isEmpty {
             guard let id = Int64(query.user) else {
                 throw DeskError(.badRequest, "invalid_user", "user must be a user's id", field: "user")
@@ -26,7 +27,8 @@ struct AuditQuery: Sendable, Equatable {
                 query.action.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._*-".contains($0)) })
             else {
                 throw DeskError(
-                    .badRequest, "invalid_action", "action is an audit action such as user.disable or a family such as user",
+                    .badRequest, "invalid_action",
+                    "action is an audit action such as user.disable or a family such as user",
                     field: "action")
             }
             query.filter.action = query.action

@@ -274,7 +274,8 @@ struct DeskAPIController {
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Items<AuditEntry> {
         _ = try require(.admin, context)
-        return Items(items: try await desk.audit.recent(filter: try AuditQuery.parse(request.uri.queryParameters).filter))
+        return Items(
+            items: try await desk.audit.recent(filter: try AuditQuery.parse(request.uri.queryParameters).filter))
     }
 
     private func require(_ role: Role, _ context: AppRequestContext) throws -> User {

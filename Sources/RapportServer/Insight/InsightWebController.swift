@@ -68,7 +68,8 @@ struct InsightWebController {
     /// `event: alert` with the alert's JSON whenever one opens or changes, so an open dashboard refreshes its list.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
-        return try ServerSentEvents.response(request, guard: context.streamGuard, monitor.live.subscribe(buffer: 100)) { alert in
+        return try ServerSentEvents.response(request, guard: context.streamGuard, monitor.live.subscribe(buffer: 100)) {
+            alert in
             var payload = ByteBuffer(string: "event: alert\ndata: ")
             payload.writeBytes(try alert.json())
             payload.writeString("\n\n")

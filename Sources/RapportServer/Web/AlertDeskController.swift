@@ -53,7 +53,8 @@ struct AlertDeskController {
     /// team's bells ring through the inbox's own stream (`/inbox/events`), which every desk page follows.
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
-        return try ServerSentEvents.response(request, guard: context.streamGuard, relay.signals.subscribe(buffer: 200)) { signal in
+        return try ServerSentEvents.response(request, guard: context.streamGuard, relay.signals.subscribe(buffer: 200))
+        { signal in
             let event =
                 "event: alert\ndata: {\"alertId\":\(signal.alertId),\"event\":\"\(Self.token(signal.event))\"}\n\n"
             return ByteBuffer(string: event)

@@ -121,7 +121,8 @@ struct WebController {
         }
         let found = try await desk.users.credentials(email: key)
         // An unknown email costs one password check too, so the answer's timing does not tell accounts apart.
-        let verified = try await Passwords.verify(form.password, hash: found?.passwordHash ?? DecoyPassword.hash(cost: desk.passwordCost))
+        let verified = try await Passwords.verify(
+            form.password, hash: found?.passwordHash ?? DecoyPassword.hash(cost: desk.passwordCost))
         guard let found, !found.user.disabled, verified else {
             try await desk.audit.record(
                 userID: nil, action: "session.sign_in_failed", target: key, address: context.clientAddress)
@@ -162,8 +163,6 @@ struct WebController {
     static func safeNext(_ next: String?) -> String {
         SafeRedirect.path(next, fallback: "/inbox")
     }
-
-
 
     // MARK: Inbox
 

@@ -1,5 +1,5 @@
-import Logging
 import Foundation
+import Logging
 import SQLKit
 
 /// Erases one person's personal data everywhere Rapport stores it, in one transaction (the right to erasure).

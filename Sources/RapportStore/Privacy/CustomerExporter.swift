@@ -53,7 +53,8 @@ public struct CustomerExporter: Sendable {
                 kind: try row.decode(column: "kind", as: String.self),
                 value: try row.decode(column: "value", as: String.self),
                 verified: try row.decode(column: "verified", as: Int.self) != 0,
-                evidence: try row.decode(column: "evidence", as: String.self), linkedAt: try Self.date(row, "linked_ms"))
+                evidence: try row.decode(column: "evidence", as: String.self), linkedAt: try Self.date(row, "linked_ms")
+            )
         }
         let conversations = try await Self.conversations(db, scope)
         let notes = conversations.flatMap(\.messages).filter { $0.direction == .note }
@@ -153,7 +154,8 @@ public struct CustomerExporter: Sendable {
                 origin: try row.decode(column: "origin", as: String.self),
                 title: try row.decode(column: "title", as: String?.self),
                 text: try row.decode(column: "text", as: String.self),
-                language: try row.decode(column: "language", as: String?.self), createdAt: try Self.date(row, "created_ms"),
+                language: try row.decode(column: "language", as: String?.self),
+                createdAt: try Self.date(row, "created_ms"),
                 inReplyTo: try row.decode(column: "in_reply_to", as: String?.self),
                 threadID: try row.decode(column: "thread_id", as: String?.self),
                 hashtags: MentionRow.splitList(try row.decode(column: "hashtags", as: String.self)),
@@ -173,7 +175,8 @@ public struct CustomerExporter: Sendable {
                 id: try row.decode(column: "id", as: Int64.self), kind: try row.decode(column: "kind", as: String.self),
                 customerID: try row.decode(column: "customer_id", as: Int64.self),
                 conversationID: try row.decode(column: "conversation_id", as: Int64?.self),
-                network: try row.decode(column: "network", as: String.self), createdAt: try Self.date(row, "created_ms"),
+                network: try row.decode(column: "network", as: String.self),
+                createdAt: try Self.date(row, "created_ms"),
                 answeredAt: try row.decode(column: "answered_ms", as: Int64?.self).map(Date.init(milliseconds:)),
                 score: try row.decode(column: "score", as: Int?.self),
                 comment: try row.decode(column: "comment", as: String?.self),

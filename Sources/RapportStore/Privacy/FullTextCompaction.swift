@@ -18,7 +18,8 @@ enum FullTextCompaction {
                 let before = try await totalChanges(db)
                 try await db.raw(
                     SQLQueryString(
-                        "INSERT INTO mentions_fts(mentions_fts, rank) VALUES ('merge', -\(unsafeRaw: String(pagesPerStep)))")
+                        "INSERT INTO mentions_fts(mentions_fts, rank) VALUES ('merge', -\(unsafeRaw: String(pagesPerStep)))"
+                    )
                 ).run()
                 return try await totalChanges(db) - before
             }

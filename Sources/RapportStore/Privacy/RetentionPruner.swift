@@ -1,5 +1,5 @@
-import Logging
 import Foundation
+import Logging
 import SQLKit
 
 /// Deletes what is past its retention period, one bounded batch per transaction, so the writer lock (SQLite) or
