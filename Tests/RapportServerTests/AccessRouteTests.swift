@@ -1,8 +1,10 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOHTTP1
 import RapportServer
 import RapportStore
 import RapportTestSupport
@@ -327,6 +329,38 @@ struct StreamCapTests {
             }
             #expect(services.desk.streams.open == held.count, "a refused stream holds nothing")
             for lease in held { lease.release() }
+        }
+    }
+}
+
+@Suite("Live streams end with their session")
+struct SessionStreamTests {
+    @Test("a desk page's live stream ends within the re-check after the user signs out")
+    func endsAtSignOut() async throws {
+        try await TestApp.withServices(.sqlite) { config, services in
+            _ = try await DeskTest.people(services)
+            let app = Application(
+                router: buildRouter(config, services: services),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(.live) { client in
+                let session = try await DeskTest.signIn(client, email: "agent@acme.test")
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(try #require(client.port))/inbox/events")
+                request.headers.add(name: "Cookie", value: session.cookie)
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+                #expect(response.status == .ok)
+                var events = SSEReader(response.body.makeAsyncIterator())
+                _ = try await events.next()  // ": connected"
+                #expect(services.desk.streams.open == 1)
+                try await client.execute(
+                    uri: "/logout", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session.cookie],
+                    body: ByteBuffer(string: "_csrf=\(session.csrf)")
+                ) { #expect($0.status == .found || $0.status == .seeOther) }
+                let started = ContinuousClock.now
+                while try await events.next() != nil {}
+                #expect(ContinuousClock.now - started < StreamGuard.recheck * 3, "the stream ended after sign-out")
+                #expect(try await eventually { services.desk.streams.open == 0 })
+            }
         }
     }
 }

@@ -25,16 +25,21 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value,
-            let session = try await sessions.session(tokenHash: APITokens.hash(token))
+            case let hash = APITokens.hash(token),
+            let session = try await sessions.session(tokenHash: hash)
         {
             context.user = session.user
             context.csrfToken = session.csrfToken
             // A page's live stream counts against the user's cap and ends once the session does (sign-out, a
             // disabled user, a password reset, expiry).
+            // A failed look-up (the database busy) keeps the stream; a session gone ends it.
             let sessions = self.sessions
-            let hash = APITokens.hash(token)
             context.streamGuard = StreamGuard(limiter: streams, key: "user:\(session.user.id)") {
-                (try? await sessions.session(tokenHash: hash)) != nil
+                do {
+                    return try await sessions.session(tokenHash: hash) != nil
+                } catch {
+                    return true
+                }
             }
             if request.method == .get {
                 context.unreadNotifications = try await notifications.unreadCount(userID: session.user.id)
