@@ -48,6 +48,8 @@ extension BrowserTests {
                     _ = try await browser.waitFor("#alert-list")
                     #expect(try await browser.currentURL().hasSuffix("/inbox/alerts"))
                     #expect((try? await browser.find("#alert-list [data-alert]")) == nil, "no alert yet")
+                    // The page's live streams (the bell's and the alert queue's) are connected before the spike.
+                    #expect(try await eventually { services.desk.streams.open >= 2 })
                     // A marker that a reload would wipe.
                     _ = try await browser.script("window.rapportMarker = 42; return 1")
 

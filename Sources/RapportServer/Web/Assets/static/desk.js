@@ -69,25 +69,31 @@
   if (alertsDesk && window.EventSource) {
     var alertSource = stream(alertsDesk.getAttribute("data-alerts-live"));
     var alertTimer = null, alertTouched = {};
+    var refreshAlerts = function () {
+      var touched = alertTouched;
+      alertTimer = null; alertTouched = {};
+      fetch(window.location.href, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html === null) return;
+          var fresh = new DOMParser().parseFromString(html, "text/html");
+          var list = fresh.getElementById("alert-list"), count = fresh.getElementById("alert-count");
+          if (list) document.getElementById("alert-list").innerHTML = list.innerHTML;
+          if (count) document.getElementById("alert-count").textContent = count.textContent;
+          document.querySelectorAll("#alert-list [data-alert]").forEach(function (card) {
+            if (touched[card.getAttribute("data-alert")]) card.classList.add("fresh");
+          });
+        });
+    };
     alertSource.addEventListener("alert", function (e) {
       try { alertTouched[String(JSON.parse(e.data).alertId)] = true; } catch (err) { return; }
       if (alertTimer) return;
-      alertTimer = setTimeout(function () {
-        var touched = alertTouched;
-        alertTimer = null; alertTouched = {};
-        fetch(window.location.href, { credentials: "same-origin" })
-          .then(function (r) { return r.ok ? r.text() : null; })
-          .then(function (html) {
-            if (html === null) return;
-            var fresh = new DOMParser().parseFromString(html, "text/html");
-            var list = fresh.getElementById("alert-list"), count = fresh.getElementById("alert-count");
-            if (list) document.getElementById("alert-list").innerHTML = list.innerHTML;
-            if (count) document.getElementById("alert-count").textContent = count.textContent;
-            document.querySelectorAll("#alert-list [data-alert]").forEach(function (card) {
-              if (touched[card.getAttribute("data-alert")]) card.classList.add("fresh");
-            });
-          });
-      }, 200);
+      alertTimer = setTimeout(refreshAlerts, 200);
+    });
+    // Alerts raised while the stream was not yet (or no longer) connected sent no event: re-read the list on
+    // every (re)connection.
+    alertSource.addEventListener("open", function () {
+      if (!alertTimer) alertTimer = setTimeout(refreshAlerts, 200);
     });
   }
 
