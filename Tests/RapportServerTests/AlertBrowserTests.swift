@@ -66,7 +66,7 @@ extension BrowserTests {
                         uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: spike)
                     ) { #expect($0.status == .ok) }
 
-                    let card = try await browser.waitFor("#alert-list [data-alert]", timeout: .seconds(30))
+                    let card = try await browser.waitFor("#alert-list [data-alert]", timeout: .seconds(90))
                     let cardText = try await browser.text(card)
                     #expect(cardText.contains("posts/h"), "evidence shown: \(cardText)")
                     #expect(

@@ -88,14 +88,27 @@ public struct DemoHistory: Sendable {
         let store = mentions
         return Task {
             let (config, chunkEnd) = Self.chunk(index, anchor: anchor, from: start, to: end, rate: rate)
-            let (posts, rejected) = Self.posts(config, until: chunkEnd)
-            let triage = PostTriage(matcher: matcher, analyzer: Analyzer())
-            let (candidates, _) = triage.select(posts)
+            let (posts, rejected, candidates) = await Self.offPool {
+                let (posts, rejected) = Self.posts(config, until: chunkEnd)
+                let (candidates, _) = PostTriage(matcher: matcher, analyzer: Analyzer()).select(posts)
+                return (posts, rejected, candidates)
+            }
             let histories =
                 candidates.isEmpty ? [:] : try await store.authorHistories(candidates.map(\.post.author))
-            var prepared = Self.analyse(posts, rejected: rejected, matcher: matcher, histories: histories)
+            var prepared = await Self.offPool {
+                Self.analyse(posts, rejected: rejected, matcher: matcher, histories: histories)
+            }
             prepared.end = chunkEnd
             return prepared
+        }
+    }
+
+    /// Runs CPU-heavy work on a Dispatch thread, not on Swift concurrency's cooperative pool (one thread per core):
+    /// a chunk's generation and analysis there starved every other task — the server's requests, the alert monitor
+    /// — while the history was written.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: work()) }
         }
     }
 
