@@ -81,43 +81,28 @@ public enum AnalyzeRequest {
         var id = -1, text = -1, lang = -1, network = -1, followers = -1, following = -1, verified = -1
         var likes = -1, reposts = -1, replies = -1, quotes = -1, ageMinutes = -1, customerValue = -1
 
-        mutating func set(key: JSONNode, _ value: Int) {
-            switch key.keyLength {
-            case 2 where key.keyIs("id"): id = value
-            case 4 where key.keyIs("text"): text = value
-            case 4 where key.keyIs("lang"): lang = value
-            case 5 where key.keyIs("likes"): likes = value
-            case 6 where key.keyIs("quotes"): quotes = value
-            case 7 where key.keyIs("network"): network = value
-            case 7 where key.keyIs("reposts"): reposts = value
-            case 7 where key.keyIs("replies"): replies = value
-            case 8 where key.keyIs("verified"): verified = value
-            case 9 where key.keyIs("followers"): followers = value
-            case 9 where key.keyIs("following"): following = value
-            case 11 where key.keyIs("age_minutes"): ageMinutes = value
-            case 14 where key.keyIs("customer_value"): customerValue = value
-            case -1: if let name = key.stringValue { set(escaped: name, value) }
-            default: break
-            }
-        }
+        /// The members read, each once: name and where its position goes.
+        // Key paths are immutable values; they are not yet marked Sendable.
+        nonisolated(unsafe) static let members: [(name: StaticString, field: WritableKeyPath<Fields, Int>)] = [
+            ("id", \.id), ("text", \.text), ("lang", \.lang), ("network", \.network), ("followers", \.followers),
+            ("following", \.following), ("verified", \.verified), ("likes", \.likes), ("reposts", \.reposts),
+            ("replies", \.replies), ("quotes", \.quotes), ("age_minutes", \.ageMinutes),
+            ("customer_value", \.customerValue),
+        ]
 
-        /// A key written with escapes (`"t\u0065xt"`), as rare as it is legal.
-        private mutating func set(escaped name: String, _ value: Int) {
-            switch name {
-            case "id": id = value
-            case "text": text = value
-            case "lang": lang = value
-            case "network": network = value
-            case "followers": followers = value
-            case "following": following = value
-            case "verified": verified = value
-            case "likes": likes = value
-            case "reposts": reposts = value
-            case "replies": replies = value
-            case "quotes": quotes = value
-            case "age_minutes": ageMinutes = value
-            case "customer_value": customerValue = value
-            default: break
+        mutating func set(key: JSONNode, _ value: Int) {
+            let length = key.keyLength
+            // A key written with escapes (`"t\u0065xt"`), as rare as it is legal, is compared decoded.
+            let escaped = length < 0 ? key.stringValue : nil
+            for member in Self.members {
+                let matches =
+                    length < 0
+                    ? escaped == member.name.description
+                    : length == member.name.utf8CodeUnitCount && key.keyIs(member.name)
+                if matches {
+                    self[keyPath: member.field] = value
+                    return
+                }
             }
         }
     }
