@@ -314,11 +314,18 @@ struct StreamCapTests {
             let people = try await DeskTest.people(services)
             let agent = try #require(people[.agent])
             let session = try await DeskTest.signIn(client, email: agent.user.email)
+            // A conversation's presence stream is checked against the conversation first: one that exists.
+            try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth, body: DeskTest.chat("m-1", text: "hello")
+            ) { #expect($0.status == .ok) }
+            try await DeskTest.settle(services)
+            let conversation = try #require(try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
             let held = (0..<services.desk.streams.perUser).compactMap { _ in
                 services.desk.streams.acquire("user:\(agent.user.id)")
             }
             #expect(held.count == services.desk.streams.perUser)
-            for uri in ["/inbox/events", "/inbox/alerts/events", "/dashboard/events", "/conversations/1/presence"] {
+            let presence = "/conversations/\(conversation.id)/presence"
+            for uri in ["/inbox/events", "/inbox/alerts/events", "/dashboard/events", presence] {
                 try await client.execute(uri: uri, method: .get, headers: [.cookie: session.cookie]) {
                     #expect($0.status == .tooManyRequests, "\(uri)")
                     #expect(String(buffer: $0.body).contains("too_many_streams"))

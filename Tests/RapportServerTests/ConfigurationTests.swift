@@ -40,8 +40,11 @@ struct ConfigurationTests {
             "RAPPORT_DIGEST_EMAIL_TO": "board@acme.test",
             "RAPPORT_DIGEST_WEBHOOK_URL": "https://hooks.acme.test/digest",
             "RAPPORT_RETENTION_PUBLIC_DAYS": "90", "RAPPORT_RETENTION_AUDIT_DAYS": "730",
+            "RAPPORT_TEAM_SCOPE": "on", "RAPPORT_TRUSTED_PROXIES": "127.0.0.1",
         ]
         #expect(Set(environment.keys) == Set(AppConfiguration.variables), "the test sets every variable")
+        let read = try AppConfiguration(environment: environment)
+        #expect(read.teamScope && read.trustedProxies == ["127.0.0.1"])
         let c = try AppConfiguration(environment: environment)
         #expect(c.database == .postgres(url: "postgres://rapport:pw@db.internal:5432/rapport?sslmode=require"))
         #expect(c.apiToken == "static-token" && c.metaAppSecret == "meta-secret" && c.metaVerifyToken == "verify")

@@ -71,6 +71,10 @@ public final class AlertRelay: Service, Sendable {
         for await payload in feed {
             await handle(payload)
         }
+        // The feed ends when the monitor stops, which a service group shuts down just before this relay. Returning
+        // now, before the group has told this relay to stop, would be an unexpected finish (a failed shutdown, seen
+        // as a flaky ServiceGroupError): wait for the group's word (or cancellation) first.
+        try? await gracefulShutdown()
         outbox.continuation.finish()
         // Retries are not kept across a restart: give the last mail a moment, then stop.
         try? await Task.sleep(for: .seconds(mail == nil ? 0 : 1))

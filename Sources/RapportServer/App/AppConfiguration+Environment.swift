@@ -13,7 +13,7 @@ extension AppConfiguration {
         "RAPPORT_ALERT_WEBHOOK_URL", "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_ALERT_EMAIL_TO", "RAPPORT_ALERT_TEAM",
         "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_DIGEST_EMAIL_TO",
         "RAPPORT_DIGEST_WEBHOOK_URL", "RAPPORT_METRICS_TOKEN", "RAPPORT_RETENTION_PUBLIC_DAYS",
-        "RAPPORT_RETENTION_AUDIT_DAYS",
+        "RAPPORT_RETENTION_AUDIT_DAYS", "RAPPORT_TEAM_SCOPE", "RAPPORT_TRUSTED_PROXIES",
     ]
 
     /// Variables whose values are never printed (an error shows `***`).
@@ -58,6 +58,17 @@ extension AppConfiguration {
         retention = RetentionPolicy(
             publicMentionDays: read.integer("RAPPORT_RETENTION_PUBLIC_DAYS", in: days, meaning: "a number of days"),
             auditDays: read.integer("RAPPORT_RETENTION_AUDIT_DAYS", in: days, meaning: "a number of days"))
+        teamScope = read.flag("RAPPORT_TEAM_SCOPE") ?? false
+        if let raw = read.string("RAPPORT_TRUSTED_PROXIES") {
+            let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let bad = addresses.first(where: { !ClientAddressMiddleware.isIPAddress($0) }) {
+                read.refuse(
+                    "RAPPORT_TRUSTED_PROXIES",
+                    "'\(bad)' is not an IP address (give the proxies' addresses, comma-separated)")
+            } else {
+                trustedProxies = Set(addresses)
+            }
+        }
         unknownVariables = Self.unknownVariables(in: environment)
         // Only when no SMTP setting is given at all: a half or bad one is reported on its own variable.
         let noRelay = read.string("RAPPORT_SMTP_HOST") == nil && read.string("RAPPORT_SMTP_FROM") == nil

@@ -35,6 +35,11 @@ public struct AppConfiguration: Sendable {
     public var digest = DigestSettings()
     /// How long public mentions and audit rows are kept (the administrators' settings override it).
     public var retention = RetentionPolicy()
+    /// Agents and supervisors see only their teams' conversations and customers (the administrators'
+    /// setting overrides it).
+    public var teamScope = false
+    /// Reverse proxies (their IP addresses) whose `X-Forwarded-For` names the client (`RAPPORT_TRUSTED_PROXIES`).
+    public var trustedProxies: Set<String> = []
     /// `RAPPORT_*` variables set but not read by Rapport (a typo?), for a warning at start.
     public var unknownVariables: [String] = []
 

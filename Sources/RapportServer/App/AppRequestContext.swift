@@ -35,10 +35,10 @@ extension AppRequestContext {
         AuditActor(userID: user?.id, tokenName: user == nil ? tokenName : nil, address: clientAddress)
     }
 
-    /// False for a machine token limited to public posts (scope `read` without `admin`): DMs, emails and chats
-    /// stay out of its reads.
-    public var seesPrivateChannels: Bool {
-        guard user == nil, let scopes = tokenScopes else { return true }
-        return scopes.contains(.admin)
+    /// False for a machine token limited to public posts (scope `read` without `admin`) and for a user confined to
+    /// their teams by `boundary`: DMs, emails and chats stay out of their mention reads.
+    public func seesPrivateChannels(_ boundary: TeamBoundary) async throws -> Bool {
+        if user == nil, let scopes = tokenScopes { return scopes.contains(.admin) }
+        return try await !boundary.confines(user)
     }
 }

@@ -45,7 +45,7 @@ public struct RapportServices: Sendable {
                 database: database,
                 dispatcher: dispatcher ?? OutboxDispatcher(senders: configuration.outbound.senders()),
                 passwordCost: passwordCost, publicBaseURL: configuration.publicBaseURL,
-                logger: logger)
+                teamScope: configuration.teamScope, logger: logger)
             let worker = desk.worker
             let alerts = AlertMonitor(
                 database: database, webhook: alertWebhook ?? alertSettings.webhook, logger: logger)
@@ -104,6 +104,7 @@ public func buildApplication(
 /// The router alone (used by `app.test(.router)` tests too).
 public func buildRouter(_ configuration: AppConfiguration, services: RapportServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
     router.add(middleware: ErrorMiddleware(renderer: services.renderer))
     router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
     router.add(middleware: MetricsMiddleware())
@@ -119,8 +120,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
             tokens: services.tokens, users: services.desk.users, staticToken: configuration.apiToken,
             streams: services.desk.streams))
     IngestController(ingest: ingest).addRoutes(to: api)
-    MentionController(store: services.mentions).addRoutes(to: api)
-    StreamController(broadcaster: services.broadcaster).addRoutes(to: api)
+    MentionController(store: services.mentions, boundary: services.desk.teamBoundary).addRoutes(to: api)
+    StreamController(broadcaster: services.broadcaster, boundary: services.desk.teamBoundary).addRoutes(to: api)
     RuleController(rules: services.rules, ruleBook: services.ruleBook).addRoutes(to: api)
     StatsController(store: services.mentions, pipeline: services.pipeline).addRoutes(to: api)
     DeskAPIController(desk: services.desk).addRoutes(to: api)
@@ -157,7 +158,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     InsightWebController(
         renderer: services.renderer, builder: dashboards, monitor: services.alerts, actions: alertActions,
-        mentions: services.mentions, audit: AuditLog(database: services.database)
+        mentions: services.mentions, audit: AuditLog(database: services.database),
+        boundary: services.desk.teamBoundary
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     AccountController(

@@ -7,6 +7,7 @@ import RapportStore
 /// `GET /api/v1/mentions` (filters + cursor pagination) and `GET /api/v1/mentions/{id}`.
 struct MentionController {
     let store: MentionStore
+    let boundary: TeamBoundary
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("mentions", use: list)
@@ -20,7 +21,8 @@ struct MentionController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> PageResponse {
         let query = request.uri.queryParameters
-        let filter = try MentionFilterParser.restricted(try MentionFilterParser.parse(query), context)
+        let filter = try await MentionFilterParser.restricted(
+            try MentionFilterParser.parse(query), context, boundary: boundary)
         var limit = 50
         if let raw = query["limit"] {
             guard let value = Int(raw), (1...500).contains(value) else {
@@ -43,9 +45,14 @@ struct MentionController {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw APIError(.badRequest, "invalid_parameter", "mention id must be a whole number")
         }
-        guard let mention = try await store.mentions(ids: [id]).first,
-            context.seesPrivateChannels || mention.post.origin != .owned
-        else {
+        let mention = try await store.mentions(ids: [id]).first
+        let readable: Bool
+        if let mention, mention.post.origin == .owned {
+            readable = try await context.seesPrivateChannels(boundary)
+        } else {
+            readable = mention != nil
+        }
+        guard let mention, readable else {
             throw APIError(.notFound, "not_found", "no mention with id \(id)")
         }
         return mention

@@ -8,14 +8,15 @@ import RapportIngest
 /// Optional filters: `rule`, `minLevel`, `network`.
 struct StreamController {
     let broadcaster: MentionBroadcaster
+    let boundary: TeamBoundary
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("stream", use: stream)
     }
 
     @Sendable func stream(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let filter = try MentionFilterParser.restricted(
-            try MentionFilterParser.parse(request.uri.queryParameters), context)
+        let filter = try await MentionFilterParser.restricted(
+            try MentionFilterParser.parse(request.uri.queryParameters), context, boundary: boundary)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         // Subscribed (once admitted) before answering, so nothing committed after the request is missed.

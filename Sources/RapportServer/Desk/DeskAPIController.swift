@@ -46,11 +46,11 @@ struct DeskAPIController {
             }
             return limit
         }
-        let query = try DeskActions.inboxQuery(
+        let inbox = try await actions.inbox(
             .init(
                 queue: q.get("queue"), status: q.get("status"), network: q.get("network"), search: q.get("q"),
                 limit: limit ?? 50), for: user, defaultQueue: "all", now: Date())
-        return Items(items: try await desk.conversations.inbox(query))
+        return Items(items: inbox.rows)
     }
 
     struct ConversationBody: ResponseEncodable, Sendable {
@@ -61,12 +61,12 @@ struct DeskAPIController {
     }
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
-        _ = try require(.analyst, context)
-        return try await conversationBody(try APIInput.pathID(context))
+        let user = try require(.analyst, context)
+        return try await conversationBody(try APIInput.pathID(context), for: user)
     }
 
-    private func conversationBody(_ id: Int64) async throws -> ConversationBody {
-        guard let d = try await desk.conversations.detail(id: id) else { throw notFound("conversation", id) }
+    private func conversationBody(_ id: Int64, for user: User) async throws -> ConversationBody {
+        let d = try await actions.conversation(id, for: user)
         return ConversationBody(conversation: d.summary, tags: d.tags, messages: d.messages, history: d.history)
     }
 
@@ -102,7 +102,7 @@ struct DeskAPIController {
         let assignee = patch.assigneeId.map { $0 == 0 ? DeskActions.Assignment.nobody : .user($0) }
         try await actions.update(
             id, .init(status: patch.status, priority: patch.priority, assignee: assignee, tags: patch.tags), by: user)
-        return try await conversationBody(id)
+        return try await conversationBody(id, for: user)
     }
 
     struct IntoInput: Decodable { var into: Int64 }
@@ -117,7 +117,7 @@ struct DeskAPIController {
         let user = try context.requireUser()
         let input = try await APIInput.decode(SplitInput.self, request, context)
         let newID = try await actions.split(try APIInput.pathID(context), atMessage: input.messageId, by: user)
-        return EditedResponse(status: .created, response: try await conversationBody(newID))
+        return EditedResponse(status: .created, response: try await conversationBody(newID, for: user))
     }
 
     /// `POST /api/v1/conversations/{id}/merge` `{"into": 9}`: the same customer's duplicate thread.
@@ -125,7 +125,7 @@ struct DeskAPIController {
         let user = try context.requireUser()
         let input = try await APIInput.decode(IntoInput.self, request, context)
         try await actions.merge(try APIInput.pathID(context), into: input.into, by: user)
-        return try await conversationBody(input.into)
+        return try await conversationBody(input.into, for: user)
     }
 
     struct MoveInput: Decodable {
@@ -148,9 +148,9 @@ struct DeskAPIController {
     }
 
     @Sendable func customers(_ request: Request, context: AppRequestContext) async throws -> Items<CustomerRow> {
-        _ = try require(.analyst, context)
+        let user = try require(.analyst, context)
         return Items(
-            items: try await desk.customers.search(request.uri.queryParameters.get("q") ?? "").map {
+            items: try await actions.searchCustomers(request.uri.queryParameters.get("q") ?? "", for: user).map {
                 CustomerRow(id: $0.id, name: $0.name)
             })
     }
@@ -161,11 +161,9 @@ struct DeskAPIController {
     }
 
     @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> CustomerBody {
-        _ = try require(.analyst, context)
-        let id = try APIInput.pathID(context)
-        guard let profile = try await desk.customers.profile(id: id) else { throw notFound("customer", id) }
-        return CustomerBody(
-            customer: profile, conversations: try await desk.conversations.conversations(customerID: id))
+        let user = try require(.analyst, context)
+        let found = try await actions.customer(try APIInput.pathID(context), for: user)
+        return CustomerBody(customer: found.profile, conversations: found.conversations)
     }
 
     struct FactsInput: Decodable { var facts: [String: FactValue] }

@@ -33,11 +33,14 @@ public struct DeskServices: Sendable {
     public let passwordCost: UInt8
     /// The live streams' caps, one for the API's tokens and the pages' sessions alike.
     public let streams = StreamLimiter()
+    /// Team scope: whether agents and supervisors are confined to their teams' conversations.
+    public let teamBoundary: TeamBoundary
 
     public init(
         database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12,
-        publicBaseURL: String = "http://127.0.0.1:8080", logger: Logger
+        publicBaseURL: String = "http://127.0.0.1:8080", teamScope: Bool = false, logger: Logger
     ) {
+        teamBoundary = TeamBoundary(database: database, enabledByDefault: teamScope)
         surveys = SurveyStore(database: database)
         notifications = NotificationStore(database: database)
         channels = ChannelStore(database: database)

@@ -19,6 +19,44 @@ struct DeskSettingsAPIController {
         api.post("canned-replies", use: addCannedReply)
         api.delete("canned-replies/:id", use: deleteCannedReply)
         api.patch("teams/:id", use: updateTeam)
+        api.get("admin/team-scope", use: teamScope)
+        api.put("admin/team-scope", use: setTeamScope)
+    }
+
+    /// `GET /api/v1/admin/team-scope`: `{"enabled", "setting", "environment"}` (admins).
+    @Sendable func teamScope(_ request: Request, context: AppRequestContext) async throws -> TeamScopeBody {
+        try RoleMiddleware.require(.admin, context)
+        return TeamScopeBody(try await actions.teamScopeState())
+    }
+
+    struct TeamScopeInput: Decodable { var enabled: Bool? }
+
+    /// `PUT /api/v1/admin/team-scope` with `{"enabled": true}`, `false`, or `null` to follow `RAPPORT_TEAM_SCOPE`.
+    @Sendable func setTeamScope(_ request: Request, context: AppRequestContext) async throws -> TeamScopeBody {
+        let user = try context.requireUser()
+        try DeskActions.require(.admin, user)
+        let input = try await APIInput.decode(TeamScopeInput.self, request, context)
+        return TeamScopeBody(
+            try await actions.setTeamScope(input.enabled, by: user, from: PrivacyController.origin(request, context)))
+    }
+
+    struct TeamScopeBody: ResponseEncodable, Sendable {
+        var enabled: Bool
+        var setting: Bool?
+        var environment: Bool
+        init(_ state: DeskActions.TeamScopeState) {
+            (enabled, setting, environment) = (state.enabled, state.setting, state.environment)
+        }
+
+        enum CodingKeys: String, CodingKey { case enabled, setting, environment }
+
+        /// `setting` is written as null when the environment decides, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(enabled, forKey: .enabled)
+            try container.encode(setting, forKey: .setting)
+            try container.encode(environment, forKey: .environment)
+        }
     }
 
     struct Items<T: Encodable & Sendable>: ResponseEncodable, Sendable { var items: [T] }

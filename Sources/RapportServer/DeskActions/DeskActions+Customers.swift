@@ -11,6 +11,7 @@ extension DeskActions {
         customerID: Int64, purpose raw: String, granted: Bool, source: String, recorder: String, by user: User
     ) async throws -> ConsentFlags {
         try Self.require(.agent, user)
+        try await requireVisibleCustomer(customerID, for: user)
         guard let purpose = ConsentPurpose(rawValue: raw) else {
             let known = ConsentPurpose.allCases.map(\.rawValue).joined(separator: ", ")
             throw DeskError.invalid("invalid_purpose", field: "purpose", "purpose must be one of \(known)")
@@ -31,6 +32,7 @@ extension DeskActions {
     /// Replaces the customer's tags; returns them as stored (trimmed, lower-cased, unique).
     func setTags(customerID: Int64, _ tags: [String], by user: User) async throws -> [String] {
         try Self.require(.agent, user)
+        try await requireVisibleCustomer(customerID, for: user)
         guard tags.count <= 50, tags.allSatisfy({ $0.count <= 50 && !$0.contains(",") }) else {
             throw DeskError.invalid(
                 "invalid_tags", field: "tags", "at most 50 tags of at most 50 characters, without commas")
@@ -46,6 +48,7 @@ extension DeskActions {
         -> [String: FactValue]
     {
         try Self.require(.supervisor, user)
+        try await requireVisibleCustomer(customerID, for: user)
         guard facts.count <= 100, facts.keys.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else {
             throw DeskError.invalid(
                 "invalid_facts", field: "facts", "send at most 100 facts with names of 1–64 characters")
@@ -60,6 +63,8 @@ extension DeskActions {
     /// Returns the merge's id.
     func mergeCustomers(_ source: Int64, into target: Int64, by user: User) async throws -> Int64 {
         try Self.require(.supervisor, user)
+        try await requireVisibleCustomer(source, for: user)
+        try await requireVisibleCustomer(target, for: user)
         do {
             return try await desk.customers.merge(source: source, into: target, by: user.id)
         } catch StoreError.conflict(let message) {
@@ -72,7 +77,10 @@ extension DeskActions {
     /// Undoes a merge of profiles.
     func unmergeCustomers(mergeID: Int64, by user: User) async throws {
         try Self.require(.supervisor, user)
-        guard try await desk.customers.unmerge(mergeID: mergeID, by: user.id) else {
+        let target = try await desk.customers.mergeTarget(mergeID: mergeID)
+        guard let target, try await desk.customers.isVisible(customerID: target, scope: scope(for: user)),
+            try await desk.customers.unmerge(mergeID: mergeID, by: user.id)
+        else {
             throw DeskError.notFound("merge (or it was undone)", mergeID)
         }
     }

@@ -7,6 +7,8 @@ extension DeskActions {
     /// are told. An impossible merge throws `ConversationError.invalidMerge`.
     func merge(_ id: Int64, into target: Int64, by user: User) async throws {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
+        try await visibleConversation(target, for: user)
         guard try await desk.conversations.merge(id, into: target, by: user) else {
             throw DeskError(.notFound, "not_found", "no conversation \(id) or \(target)")
         }
@@ -18,6 +20,7 @@ extension DeskActions {
     /// conversation, throws `ConversationError.invalidSplit`.
     func split(_ id: Int64, atMessage messageID: Int64, by user: User) async throws -> Int64 {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
         guard let newID = try await desk.conversations.split(id, atMessage: messageID, by: user) else {
             throw DeskError(.notFound, "not_found", "conversation \(id) has no message \(messageID)")
         }

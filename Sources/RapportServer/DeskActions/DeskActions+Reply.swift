@@ -10,6 +10,7 @@ extension DeskActions {
     @discardableResult
     func reply(to id: Int64, text: String, by user: User) async throws -> Int64 {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
         let text = try Self.messageText(text)
         guard let messageID = try await desk.conversations.reply(to: id, by: user, text: text) else {
             throw DeskError.notFound("conversation", id)
@@ -22,6 +23,7 @@ extension DeskActions {
     @discardableResult
     func note(on id: Int64, text: String, by user: User) async throws -> Int64 {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
         let text = try Self.messageText(text)
         let colleagues = try await desk.users.all().filter { !$0.disabled }.map {
             NoteMentions.Colleague(id: $0.id, name: $0.name, email: $0.email)
@@ -45,6 +47,7 @@ extension DeskActions {
     /// both conversations' screens are told. Returns the new conversation's id.
     func movePrivate(_ id: Int64, _ input: MovePrivate, by user: User) async throws -> Int64 {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
         let text = try Self.messageText(input.text)
         let publicText = try input.publicText.flatMap {
             $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty

@@ -32,6 +32,7 @@ extension DeskActions {
     /// conversation by a colleague gets a bell.
     func update(_ id: Int64, _ update: ConversationUpdate, by user: User, at date: Date = Date()) async throws {
         try Self.require(.agent, user)
+        try await visibleConversation(id, for: user)
         let commands = try Self.commands(for: update, by: user)
         let before = try await desk.conversations.detail(id: id)?.summary
         guard let before, try await desk.conversations.perform(commands, on: id, at: date) else {

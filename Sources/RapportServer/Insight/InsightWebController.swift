@@ -19,6 +19,8 @@ struct InsightWebController {
     let mentions: MentionStore
     /// Exports are data leaving Rapport: each is audited with who, which export and its filters.
     let audit: AuditLog
+    /// With team scope on, agents and supervisors list and export public mentions only.
+    let boundary: TeamBoundary
 
     /// Rows a `/mentions.csv` export holds at most.
     static let exportLimit = 10_000
@@ -98,7 +100,8 @@ struct InsightWebController {
     @Sendable func mentionList(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
         let q = request.uri.queryParameters
-        let filter = try MentionFilterParser.parse(q)
+        let filter = try await MentionFilterParser.restricted(
+            try MentionFilterParser.parse(q), context, boundary: boundary)
         var cursor: MentionCursor?
         if let raw = q.get("cursor") {
             guard let parsed = MentionCursor(token: raw) else {
@@ -115,7 +118,8 @@ struct InsightWebController {
 
     @Sendable func mentionCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         try RoleMiddleware.require(.analyst, context)
-        let filter = try MentionFilterParser.parse(request.uri.queryParameters)
+        let filter = try await MentionFilterParser.restricted(
+            try MentionFilterParser.parse(request.uri.queryParameters), context, boundary: boundary)
         var rows: [Mention] = []
         var cursor: MentionCursor?
         repeat {

@@ -17,6 +17,7 @@ struct AdminController {
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("admin/desk", use: deskSettings)
         pages.post("admin/teams", use: createTeam)
+        pages.post("admin/team-scope", use: setTeamScope)
         pages.post("admin/teams/:id", use: updateTeam)
         pages.post("admin/people/:id", use: updatePerson)
         pages.post("admin/routing-rules", use: addRoutingRule)
@@ -36,10 +37,33 @@ struct AdminController {
         async let rules = desk.settings.routingRules()
         async let policies = desk.settings.slaPolicies()
         async let canned = desk.settings.cannedReplies()
+        async let teamScope = actions.teamScopeState()
         let page = AdminDeskPage.make(
             chrome: PageChrome("Desk settings", "admin", context), users: try await users, teams: try await teams,
-            rules: try await rules, policies: try await policies, canned: try await canned)
+            rules: try await rules, policies: try await policies, canned: try await canned,
+            teamScope: try await teamScope)
         return renderer.html(.adminDesk, page)
+    }
+
+    struct TeamScopeForm: Decodable, CSRFProtected {
+        /// `on`, `off` or `environment`.
+        var teamScope: String
+        var _csrf: String?
+    }
+
+    @Sendable func setTeamScope(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        try DeskActions.require(.admin, user)
+        let form = try await WebForm.decode(TeamScopeForm.self, request, context)
+        let enabled: Bool?
+        switch form.teamScope {
+        case "on": enabled = true
+        case "off": enabled = false
+        case "environment": enabled = nil
+        default: throw DeskError.invalid("invalid_team_scope", field: "teamScope", "choose on, off or environment")
+        }
+        _ = try await actions.setTeamScope(enabled, by: user, from: PrivacyController.origin(request, context))
+        return Response.redirect(to: "/admin/desk#team-scope", type: .normal)
     }
 
     struct TeamForm: Decodable, CSRFProtected {

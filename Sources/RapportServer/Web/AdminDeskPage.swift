@@ -63,7 +63,31 @@ struct AdminDeskPage: Sendable, Equatable {
         var body: String
     }
 
+    /// Team scope's switch: what applies and where it comes from.
+    struct TeamScope: Sendable, Equatable {
+        struct Option: Sendable, Equatable {
+            var value: String
+            var label: String
+            var selected: Bool
+        }
+        var enabled: Bool
+        var source: String
+        var options: [Option]
+
+        init(_ state: DeskActions.TeamScopeState) {
+            enabled = state.enabled
+            source = state.setting == nil ? "RAPPORT_TEAM_SCOPE" : "an administrator's setting"
+            let chosen = state.setting.map { $0 ? "on" : "off" } ?? "environment"
+            options = [
+                ("environment", "Follow RAPPORT_TEAM_SCOPE (\(state.environment ? "on" : "off"))"),
+                ("on", "On: agents and supervisors see their teams' conversations only"),
+                ("off", "Off: everyone sees every conversation"),
+            ].map { Option(value: $0.0, label: $0.1, selected: $0.0 == chosen) }
+        }
+    }
+
     var chrome: PageChrome
+    var teamScope: TeamScope
     var teams: [TeamRow]
     var people: [Person]
     var strategies: [String]
@@ -75,14 +99,14 @@ struct AdminDeskPage: Sendable, Equatable {
 
     static func make(
         chrome: PageChrome, users: [User], teams: [Team], rules: [RoutingRule], policies: [SLAPolicy],
-        canned: [(id: Int64, title: String, body: String)]
+        canned: [(id: Int64, title: String, body: String)], teamScope: DeskActions.TeamScopeState
     ) -> AdminDeskPage {
         let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let teamNames = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let policyNames = Dictionary(policies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let staff = users.filter { $0.role != .analyst && !$0.disabled }
         return AdminDeskPage(
-            chrome: chrome,
+            chrome: chrome, teamScope: TeamScope(teamScope),
             teams: teams.map { team in
                 teamRow(team, names: names, staff: staff)
             },

@@ -166,25 +166,20 @@ struct WebController {
 
     // MARK: Inbox
 
-    /// The page's filters; an unknown queue, status or channel is an error page, as on the API.
-    private func inboxQuery(_ request: Request, user: User, now: Date) throws -> InboxQuery {
+    /// The inbox; an unknown queue, status or channel is an error page, as on the API.
+    @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let now = Date()
+        let user = try requireUser(context)
         let q = request.uri.queryParameters
-        return try DeskActions.inboxQuery(
+        let inbox = try await actions.inbox(
             .init(
                 queue: q.get("queue"), status: q.get("status"), network: q.get("network"), search: q.get("q"),
                 limit: 100),
             for: user, defaultQueue: "mine", now: now)
-    }
-
-    @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let now = Date()
-        let user = try requireUser(context)
-        let query = try inboxQuery(request, user: user, now: now)
-        async let rows = desk.conversations.inbox(query)
-        async let counts = desk.conversations.queueCounts(userID: user.id, slaBefore: now.addingTimeInterval(600))
+        async let counts = actions.queueCounts(for: user, now: now)
         async let teams = desk.teams.all()
         let page = InboxPage.make(
-            chrome: PageChrome("Inbox", "inbox", context), query: query, rows: try await rows,
+            chrome: PageChrome("Inbox", "inbox", context), query: inbox.query, rows: inbox.rows,
             counts: try await counts, teams: try await teams.map { ($0.id.rawValue, $0.name) }, now: now)
         return renderer.html(.inbox, page)
     }
@@ -209,13 +204,12 @@ struct WebController {
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
-        guard let detail = try await desk.conversations.detail(id: id) else {
-            throw DeskError.notFound("conversation", id)
-        }
         let user = try requireUser(context)
+        let detail = try await actions.conversation(id, for: user)
         try await desk.notifications.markRead(userID: user.id, conversationID: id)
         let s = detail.summary
-        async let profile = desk.customers.profile(id: s.customerID, timelineLimit: 0)
+        async let profile = desk.customers.profile(
+            id: s.customerID, timelineLimit: 0, scope: actions.scope(for: user))
         async let users = desk.users.all()
         async let canned = desk.settings.cannedReplies()
         async let channels = desk.channels.all()
@@ -232,6 +226,7 @@ struct WebController {
     @Sendable func presenceEvents(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireUser(context)
         let id = try APIInput.pathID(context)
+        try await actions.visibleConversation(id, for: user)
         let encoder = JSONEncoder()
         return try ServerSentEvents.response(
             request, guard: context.streamGuard, presence.join(conversation: id, name: user.name).updates
@@ -246,7 +241,9 @@ struct WebController {
     @Sendable func typing(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try requireRole(.agent, context)
         _ = try await WebForm.decode(CSRFForm.self, request, context)
-        presence.typing(conversation: try APIInput.pathID(context), name: user.name)
+        let id = try APIInput.pathID(context)
+        try await actions.visibleConversation(id, for: user)
+        presence.typing(conversation: id, name: user.name)
         return Response(status: .noContent)
     }
 
@@ -360,24 +357,21 @@ struct WebController {
 
     @Sendable func customers(_ request: Request, context: AppRequestContext) async throws -> Response {
         let q = request.uri.queryParameters.get("q") ?? ""
-        let page = CustomersPage.make(
-            chrome: PageChrome("Customers", "customers", context), q: q, found: try await desk.customers.search(q))
+        let found = try await actions.searchCustomers(q, for: try requireUser(context))
+        let page = CustomersPage.make(chrome: PageChrome("Customers", "customers", context), q: q, found: found)
         return renderer.html(.customers, page)
     }
 
     @Sendable func customer(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try APIInput.pathID(context)
         let user = try requireUser(context)
-        guard let profile = try await desk.customers.profile(id: id) else {
-            throw DeskError.notFound("customer", id)
-        }
-        async let conversations = desk.conversations.conversations(customerID: id)
+        let (profile, conversations) = try await actions.customer(id, for: user)
         async let notes = desk.customers.notes(customerID: id)
         async let duplicates = desk.customers.suggestedDuplicates(customerID: id)
         async let merges = desk.customers.merges(customerID: id)
         async let surveys = desk.surveys.surveys(customerID: id)
         let input = CustomerPage.Input(
-            profile: profile, conversations: try await conversations, notes: try await notes,
+            profile: profile, conversations: conversations, notes: try await notes,
             duplicates: try await duplicates, merges: try await merges, surveys: try await surveys)
         let page = CustomerPage.make(
             input, viewer: user, chrome: PageChrome(profile.name, "customer", context), now: Date())

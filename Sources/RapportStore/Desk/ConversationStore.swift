@@ -49,6 +49,7 @@ public struct ConversationStore: Sendable {
             let like = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
             p.append(SQLFragment("(lower(c.subject) LIKE ? OR lower(cu.name) LIKE ?)", [like, like]))
         }
+        if let inScope = query.scope.condition(alias: "c") { p.append(inScope) }
         if let before = query.before {
             p.append(
                 SQLFragment(
@@ -76,14 +77,17 @@ public struct ConversationStore: Sendable {
 
     /// Queue sizes for the inbox's side bar, each counted up to `cap` (a queue shows "1000+"
     /// beyond): every count walks one partial index and stops there.
-    public func queueCounts(userID: Int64, slaBefore: Date, cap: Int = 1_000) async throws -> [String: Int] {
-        let active = "status IN ('new', 'open', 'pending')"
+    public func queueCounts(userID: Int64, slaBefore: Date, cap: Int = 1_000, scope: ConversationScope = .all)
+        async throws -> [String: Int]
+    {
+        var active = SQLFragment("status IN ('new', 'open', 'pending')")
+        if let inScope = scope.condition(alias: "conversations") { active = active + SQLFragment(" AND ") + inScope }
         let queues: [(String, SQLFragment)] = [
-            ("mine", SQLFragment("\(active) AND assignee_id = ?", [userID])),
-            ("unassigned", SQLFragment("\(active) AND assignee_id IS NULL")),
-            ("urgent", SQLFragment("\(active) AND priority = 'urgent'")),
-            ("sla", SQLFragment("\(active) AND sla_due_ms < ?", [slaBefore.millisecondsSince1970])),
-            ("all", SQLFragment(active)),
+            ("mine", active + SQLFragment(" AND assignee_id = ?", [userID])),
+            ("unassigned", active + SQLFragment(" AND assignee_id IS NULL")),
+            ("urgent", active + SQLFragment(" AND priority = 'urgent'")),
+            ("sla", active + SQLFragment(" AND sla_due_ms < ?", [slaBefore.millisecondsSince1970])),
+            ("all", active),
         ]
         return try await database.read { db in
             var counts: [String: Int] = [:]
@@ -123,13 +127,27 @@ public struct ConversationStore: Sendable {
         }
     }
 
-    /// Conversations of one customer, newest first.
-    public func conversations(customerID: Int64, limit: Int = 100) async throws -> [ConversationSummary] {
+    /// Conversations of one customer inside `scope`, newest first.
+    public func conversations(customerID: Int64, limit: Int = 100, scope: ConversationScope = .all) async throws
+        -> [ConversationSummary]
+    {
+        var sql = SQLFragment(Self.summarySelect + " WHERE c.customer_id = ?", [customerID])
+        if let inScope = scope.condition(alias: "c") { sql = sql + SQLFragment(" AND ") + inScope }
+        let query = sql + SQLFragment(" ORDER BY c.updated_ms DESC LIMIT ?", [limit])
+        return try await database.read { db in try await db.raw(query.expression).all().map(Self.decodeSummary) }
+    }
+
+    /// Whose a conversation is (customer, team, assignee), to check a team boundary before reading or
+    /// acting; nil when there is no such conversation.
+    public func ownership(id: Int64) async throws -> ConversationOwnership? {
         try await database.read { db in
-            try await db.raw(
-                SQLQueryString(Self.summarySelect + " WHERE c.customer_id = ")
-                    + "\(bind: customerID) ORDER BY c.updated_ms DESC LIMIT \(bind: limit)"
-            ).all().map(Self.decodeSummary)
+            try await db.raw("SELECT customer_id, team_id, assignee_id FROM conversations WHERE id = \(bind: id)")
+                .first().map { row in
+                    ConversationOwnership(
+                        customerID: try row.decode(column: "customer_id", as: Int64.self),
+                        teamID: try row.decode(column: "team_id", as: Int64?.self),
+                        assigneeID: try row.decode(column: "assignee_id", as: Int64?.self))
+                }
         }
     }
 

@@ -58,12 +58,16 @@ public struct InboxQuery: Sendable {
     public var limit: Int
     /// Rows older than this (updated_ms, id), for the next page.
     public var before: (updatedMS: Int64, id: Int64)?
+    /// The team boundary: rows outside it are never listed.
+    public var scope: ConversationScope
 
     public init(
         queue: InboxQueue, status: String? = nil, network: String? = nil, priority: String? = nil,
-        search: String? = nil, limit: Int = 50, before: (updatedMS: Int64, id: Int64)? = nil
+        search: String? = nil, limit: Int = 50, before: (updatedMS: Int64, id: Int64)? = nil,
+        scope: ConversationScope = .all
     ) {
         self.queue = queue
+        self.scope = scope
         self.status = status
         self.network = network
         self.priority = priority

@@ -11,8 +11,12 @@ public struct CustomerStore: Sendable {
         self.database = database
     }
 
-    public func profile(id: Int64, timelineLimit: Int = 200) async throws -> CustomerProfile? {
-        try await database.read { db in
+    public func profile(id: Int64, timelineLimit: Int = 200, scope: ConversationScope = .all) async throws
+        -> CustomerProfile?
+    {
+        // Inside a team boundary, only messages of the conversations the reader may see.
+        let inScope = scope.condition(alias: "c").map { SQLFragment(" AND ") + $0 } ?? SQLFragment("")
+        return try await database.read { db in
             guard let row = try await db.raw("SELECT * FROM customers WHERE id = \(bind: id)").first() else {
                 return nil
             }
@@ -26,13 +30,14 @@ public struct CustomerStore: Sendable {
                     evidence: try r.decode(column: "evidence", as: String.self),
                     linkedAt: Date(milliseconds: try r.decode(column: "linked_ms", as: Int64.self)))
             }
-            let timeline = try await db.raw(
-                """
-                SELECT m.* FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
-                WHERE c.customer_id = \(bind: id) AND m.direction <> 'note'
-                ORDER BY m.created_ms DESC, m.id DESC LIMIT \(bind: timelineLimit)
-                """
-            ).all().map(ConversationStore.decodeMessage)
+            let timelineSQL =
+                SQLFragment(
+                    """
+                    SELECT m.* FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                    WHERE c.customer_id = ? AND m.direction <> 'note'
+                    """, [id]) + inScope
+                + SQLFragment(" ORDER BY m.created_ms DESC, m.id DESC LIMIT ?", [timelineLimit])
+            let timeline = try await db.raw(timelineSQL.expression).all().map(ConversationStore.decodeMessage)
             var days: [Int64: (sum: Double, n: Int)] = [:]
             for message in timeline where message.direction == .incoming {
                 guard let score = message.sentimentScore else { continue }
@@ -49,7 +54,7 @@ public struct CustomerStore: Sendable {
             let facts =
                 (try? DeskCoding.decode([String: FactValue].self, try row.decode(column: "facts", as: String.self)))
                 ?? [:]
-            let signals = try await Self.signals(db, customerID: id)
+            let signals = try await Self.signals(db, customerID: id, inScope: inScope)
             return CustomerProfile(
                 id: id, name: try row.decode(column: "name", as: String.self), identities: identities, facts: facts,
                 tags: try row.decode(column: "tags", as: String.self).split(separator: ",").map(String.init),
@@ -66,17 +71,17 @@ public struct CustomerStore: Sendable {
     }
 
     /// Topics and influence from the analysis of the customer's latest 500 messages.
-    private static func signals(_ db: any SQLDatabase, customerID: Int64) async throws
+    private static func signals(_ db: any SQLDatabase, customerID: Int64, inScope: SQLFragment) async throws
         -> (topics: [TopicCount], influence: Int?, peak: Int?)
     {
-        let rows = try await db.raw(
-            """
-            SELECT mm.analysis, mm.influence FROM conversation_messages m
-            JOIN conversations c ON c.id = m.conversation_id JOIN mentions mm ON mm.id = m.mention_id
-            WHERE c.customer_id = \(bind: customerID) AND m.direction = 'in'
-            ORDER BY m.created_ms DESC, m.id DESC LIMIT 500
-            """
-        ).all()
+        let sql =
+            SQLFragment(
+                """
+                SELECT mm.analysis, mm.influence FROM conversation_messages m
+                JOIN conversations c ON c.id = m.conversation_id JOIN mentions mm ON mm.id = m.mention_id
+                WHERE c.customer_id = ? AND m.direction = 'in'
+                """, [customerID]) + inScope + SQLFragment(" ORDER BY m.created_ms DESC, m.id DESC LIMIT 500")
+        let rows = try await db.raw(sql.expression).all()
         var counts: [String: Int] = [:]
         var influences: [Int] = []
         for row in rows {
@@ -181,18 +186,45 @@ public struct CustomerStore: Sendable {
     }
 
     /// Customers whose name or an identity contains `search` (all when empty), newest first.
-    public func search(_ search: String, limit: Int = 50) async throws -> [(id: Int64, name: String)] {
+    public func search(_ search: String, limit: Int = 50, scope: ConversationScope = .all) async throws
+        -> [(id: Int64, name: String)]
+    {
         let like = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+        var sql = SQLFragment(
+            """
+            SELECT id, name FROM customers WHERE merged_into IS NULL AND (lower(name) LIKE ?
+                OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE ?))
+            """, [like, like])
+        if let visible = Self.visibility(scope) { sql = sql + SQLFragment(" AND ") + visible }
+        let query = sql + SQLFragment(" ORDER BY id DESC LIMIT ?", [limit])
         return try await database.read { db in
-            try await db.raw(
-                """
-                SELECT id, name FROM customers WHERE merged_into IS NULL AND (lower(name) LIKE \(bind: like)
-                    OR id IN (SELECT customer_id FROM customer_identities WHERE value LIKE \(bind: like)))
-                ORDER BY id DESC LIMIT \(bind: limit)
-                """
-            ).all().map {
+            try await db.raw(query.expression).all().map {
                 (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
             }
+        }
+    }
+
+    /// The customer a merge went into, nil when there is no such merge.
+    public func mergeTarget(mergeID: Int64) async throws -> Int64? {
+        try await database.read { db in
+            try await db.raw("SELECT target_id FROM customer_merges WHERE id = \(bind: mergeID)").first()?
+                .decode(column: "target_id", as: Int64.self)
+        }
+    }
+
+    /// Whether the customer has a conversation inside `scope` (always true for `.all`, even for an unknown id:
+    /// existence is the caller's next question).
+    public func isVisible(customerID: Int64, scope: ConversationScope) async throws -> Bool {
+        guard let visible = Self.visibility(scope) else { return true }
+        let sql = SQLFragment("SELECT 1 AS one FROM customers WHERE id = ? AND ", [customerID]) + visible
+        return try await database.read { db in try await db.raw(sql.expression).first() != nil }
+    }
+
+    /// The condition on `customers` for a customer with a conversation inside `scope`; nil for `.all`.
+    static func visibility(_ scope: ConversationScope) -> SQLFragment? {
+        scope.condition(alias: "c").map {
+            SQLFragment("EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = customers.id AND ") + $0
+                + SQLFragment(")")
         }
     }
 

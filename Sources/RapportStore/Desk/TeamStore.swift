@@ -35,6 +35,19 @@ public struct TeamStore: Sendable {
         }
     }
 
+    /// The teams `userID` belongs to or supervises (their team boundary when team scope is on).
+    public func teamIDs(ofUser userID: Int64) async throws -> Set<Int64> {
+        try await database.read { db in
+            Set(
+                try await db.raw(
+                    """
+                    SELECT team_id FROM team_members WHERE user_id = \(bind: userID)
+                    UNION SELECT id AS team_id FROM teams WHERE supervisor_id = \(bind: userID)
+                    """
+                ).all().map { try $0.decode(column: "team_id", as: Int64.self) })
+        }
+    }
+
     public func all() async throws -> [Team] {
         try await database.read { db in Array(try await DeskDirectory.load(db).teams.values) }
             .sorted { $0.name < $1.name }
