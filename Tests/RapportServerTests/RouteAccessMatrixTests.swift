@@ -17,18 +17,16 @@ import Testing
 /// must be refused (an allowed call would not end).
 ///
 /// What each entry pins: every route but the open ones refuses an anonymous caller; on the API, a machine token
-/// outside the route's scope gets 403 (checked before any handler runs); for reads (GET), the lowest role let
-/// through. Changes (POST, PUT, PATCH, DELETE) carry no role in the table: several handlers validate their input
-/// before checking the role, so an empty body cannot tell the role apart; their roles are covered by the desk's
-/// own route tests (`DeskRouteTests`, `AccessRouteTests`, `PrivacyRouteTests`, `AlertDeskTests`).
+/// outside the route's scope gets 403 (checked before any handler runs); and the lowest role let through, for reads
+/// and changes alike: every handler checks the role before it reads its input, so an empty body from a role too low
+/// is refused (403) while one from a role high enough is refused for its content (400, 404, 422).
 @Suite("Route × role × scope matrix")
 struct RouteAccessMatrixTests {
     /// Who may call a route.
     enum Access: Equatable, CustomStringConvertible {
         /// Anyone, signed in or not (sign-in, health, public pages, signed webhooks, static files).
         case open
-        /// Users of at least this role (nil: any signed-in user gets past the check here, see above); for API
-        /// routes, machine tokens with `scope`.
+        /// Users of at least this role; for API routes, machine tokens with `scope`.
         case user(Role?, scope: TokenScope?)
 
         var description: String {
@@ -55,10 +53,10 @@ struct RouteAccessMatrixTests {
     /// Every route. Regenerate a line from the test's failure message ("observed") only after checking that the
     /// change of access is intended.
     static let matrix: [String: Access] = [
-        "DELETE /api/v1/canned-replies/{}": .user(nil, scope: .admin),
-        "DELETE /api/v1/routing-rules/{}": .user(nil, scope: .admin),
-        "DELETE /api/v1/rules/{}": .user(nil, scope: .rules),
-        "DELETE /api/v1/tokens/{}": .user(nil, scope: .admin),
+        "DELETE /api/v1/canned-replies/{}": .user(.supervisor, scope: .admin),
+        "DELETE /api/v1/routing-rules/{}": .user(.admin, scope: .admin),
+        "DELETE /api/v1/rules/{}": .user(.admin, scope: .rules),
+        "DELETE /api/v1/tokens/{}": .user(.analyst, scope: .admin),
         "GET /": .user(.analyst, scope: nil),
         "GET /account": .user(.analyst, scope: nil),
         "GET /admin/audit": .user(.admin, scope: nil),
@@ -119,84 +117,84 @@ struct RouteAccessMatrixTests {
         "GET /survey/{}/share/{}": .open,
         "GET /surveys": .user(.analyst, scope: nil),
         "GET /webhooks/meta": .open,
-        "PATCH /api/v1/conversations/{}": .user(nil, scope: .admin),
-        "PATCH /api/v1/teams/{}": .user(nil, scope: .admin),
-        "PATCH /api/v1/users/{}": .user(nil, scope: .admin),
-        "POST /account/password": .user(nil, scope: nil),
-        "POST /account/tokens": .user(nil, scope: nil),
-        "POST /account/tokens/{}/revoke": .user(nil, scope: nil),
-        "POST /admin/canned-replies": .user(nil, scope: nil),
-        "POST /admin/canned-replies/{}/delete": .user(nil, scope: nil),
-        "POST /admin/channels/{}": .user(nil, scope: nil),
-        "POST /admin/people/{}": .user(nil, scope: nil),
-        "POST /admin/routing-rules": .user(nil, scope: nil),
-        "POST /admin/routing-rules/{}/delete": .user(nil, scope: nil),
-        "POST /admin/rules": .user(nil, scope: nil),
-        "POST /admin/rules/{}/delete": .user(nil, scope: nil),
-        "POST /admin/sla-policies": .user(nil, scope: nil),
-        "POST /admin/team-scope": .user(nil, scope: nil),
-        "POST /admin/teams": .user(nil, scope: nil),
-        "POST /admin/teams/{}": .user(nil, scope: nil),
-        "POST /admin/users": .user(nil, scope: nil),
-        "POST /admin/users/{}/role": .user(nil, scope: nil),
-        "POST /api/v1/alerts/{}/acknowledge": .user(nil, scope: .admin),
-        "POST /api/v1/alerts/{}/assign": .user(nil, scope: .admin),
-        "POST /api/v1/alerts/{}/resolve": .user(nil, scope: .admin),
-        "POST /api/v1/canned-replies": .user(nil, scope: .admin),
-        "POST /api/v1/claims/{}/confirm": .user(nil, scope: .admin),
-        "POST /api/v1/claims/{}/dismiss": .user(nil, scope: .admin),
-        "POST /api/v1/conversations/{}/merge": .user(nil, scope: .admin),
-        "POST /api/v1/conversations/{}/move-private": .user(nil, scope: .admin),
-        "POST /api/v1/conversations/{}/notes": .user(nil, scope: .admin),
-        "POST /api/v1/conversations/{}/replies": .user(nil, scope: .admin),
-        "POST /api/v1/conversations/{}/split": .user(nil, scope: .admin),
-        "POST /api/v1/customers/merges/{}/undo": .user(nil, scope: .admin),
-        "POST /api/v1/customers/{}/consent": .user(nil, scope: .admin),
-        "POST /api/v1/customers/{}/erase": .user(nil, scope: .admin),
-        "POST /api/v1/customers/{}/facts": .user(nil, scope: .admin),
-        "POST /api/v1/customers/{}/merge": .user(nil, scope: .admin),
-        "POST /api/v1/customers/{}/orders": .user(nil, scope: .admin),
-        "POST /api/v1/ingest/{}": .user(nil, scope: .ingest),
-        "POST /api/v1/notifications/read": .user(nil, scope: .admin),
-        "POST /api/v1/routing-rules": .user(nil, scope: .admin),
-        "POST /api/v1/rules": .user(nil, scope: .rules),
-        "POST /api/v1/rules/validate": .user(nil, scope: .rules),
-        "POST /api/v1/sla-policies": .user(nil, scope: .admin),
-        "POST /api/v1/surveys": .user(nil, scope: .admin),
-        "POST /api/v1/teams": .user(nil, scope: .admin),
-        "POST /api/v1/tokens": .user(nil, scope: .admin),
-        "POST /api/v1/users": .user(nil, scope: .admin),
-        "POST /api/v1/users/{}/disable": .user(nil, scope: .admin),
-        "POST /api/v1/users/{}/enable": .user(nil, scope: .admin),
-        "POST /api/v1/users/{}/reset-password": .user(nil, scope: .admin),
-        "POST /conversations/{}/assign": .user(nil, scope: nil),
-        "POST /conversations/{}/merge": .user(nil, scope: nil),
-        "POST /conversations/{}/move-private": .user(nil, scope: nil),
-        "POST /conversations/{}/note": .user(nil, scope: nil),
-        "POST /conversations/{}/priority": .user(nil, scope: nil),
-        "POST /conversations/{}/reply": .user(nil, scope: nil),
-        "POST /conversations/{}/split": .user(nil, scope: nil),
-        "POST /conversations/{}/status": .user(nil, scope: nil),
-        "POST /conversations/{}/typing": .user(nil, scope: nil),
-        "POST /customers/merges/{}/undo": .user(nil, scope: nil),
-        "POST /customers/{}/consent": .user(nil, scope: nil),
-        "POST /customers/{}/merge": .user(nil, scope: nil),
-        "POST /customers/{}/tags": .user(nil, scope: nil),
-        "POST /dashboard/alerts/{}/acknowledge": .user(nil, scope: nil),
-        "POST /dashboard/alerts/{}/resolve": .user(nil, scope: nil),
-        "POST /inbox/alerts/{}/acknowledge": .user(nil, scope: nil),
-        "POST /inbox/alerts/{}/assign": .user(nil, scope: nil),
-        "POST /inbox/alerts/{}/resolve": .user(nil, scope: nil),
+        "PATCH /api/v1/conversations/{}": .user(.agent, scope: .admin),
+        "PATCH /api/v1/teams/{}": .user(.admin, scope: .admin),
+        "PATCH /api/v1/users/{}": .user(.agent, scope: .admin),
+        "POST /account/password": .user(.analyst, scope: nil),
+        "POST /account/tokens": .user(.analyst, scope: nil),
+        "POST /account/tokens/{}/revoke": .user(.analyst, scope: nil),
+        "POST /admin/canned-replies": .user(.supervisor, scope: nil),
+        "POST /admin/canned-replies/{}/delete": .user(.supervisor, scope: nil),
+        "POST /admin/channels/{}": .user(.admin, scope: nil),
+        "POST /admin/people/{}": .user(.agent, scope: nil),
+        "POST /admin/routing-rules": .user(.admin, scope: nil),
+        "POST /admin/routing-rules/{}/delete": .user(.admin, scope: nil),
+        "POST /admin/rules": .user(.admin, scope: nil),
+        "POST /admin/rules/{}/delete": .user(.admin, scope: nil),
+        "POST /admin/sla-policies": .user(.admin, scope: nil),
+        "POST /admin/team-scope": .user(.admin, scope: nil),
+        "POST /admin/teams": .user(.admin, scope: nil),
+        "POST /admin/teams/{}": .user(.admin, scope: nil),
+        "POST /admin/users": .user(.admin, scope: nil),
+        "POST /admin/users/{}/role": .user(.admin, scope: nil),
+        "POST /api/v1/alerts/{}/acknowledge": .user(.agent, scope: .admin),
+        "POST /api/v1/alerts/{}/assign": .user(.agent, scope: .admin),
+        "POST /api/v1/alerts/{}/resolve": .user(.agent, scope: .admin),
+        "POST /api/v1/canned-replies": .user(.supervisor, scope: .admin),
+        "POST /api/v1/claims/{}/confirm": .user(.agent, scope: .admin),
+        "POST /api/v1/claims/{}/dismiss": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/merge": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/move-private": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/notes": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/replies": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/split": .user(.agent, scope: .admin),
+        "POST /api/v1/customers/merges/{}/undo": .user(.supervisor, scope: .admin),
+        "POST /api/v1/customers/{}/consent": .user(.agent, scope: .admin),
+        "POST /api/v1/customers/{}/erase": .user(.admin, scope: .admin),
+        "POST /api/v1/customers/{}/facts": .user(.supervisor, scope: .admin),
+        "POST /api/v1/customers/{}/merge": .user(.supervisor, scope: .admin),
+        "POST /api/v1/customers/{}/orders": .user(.supervisor, scope: .admin),
+        "POST /api/v1/ingest/{}": .user(.agent, scope: .ingest),
+        "POST /api/v1/notifications/read": .user(.analyst, scope: .admin),
+        "POST /api/v1/routing-rules": .user(.admin, scope: .admin),
+        "POST /api/v1/rules": .user(.admin, scope: .rules),
+        "POST /api/v1/rules/validate": .user(.analyst, scope: .rules),
+        "POST /api/v1/sla-policies": .user(.admin, scope: .admin),
+        "POST /api/v1/surveys": .user(.agent, scope: .admin),
+        "POST /api/v1/teams": .user(.admin, scope: .admin),
+        "POST /api/v1/tokens": .user(.analyst, scope: .admin),
+        "POST /api/v1/users": .user(.admin, scope: .admin),
+        "POST /api/v1/users/{}/disable": .user(.admin, scope: .admin),
+        "POST /api/v1/users/{}/enable": .user(.admin, scope: .admin),
+        "POST /api/v1/users/{}/reset-password": .user(.admin, scope: .admin),
+        "POST /conversations/{}/assign": .user(.agent, scope: nil),
+        "POST /conversations/{}/merge": .user(.agent, scope: nil),
+        "POST /conversations/{}/move-private": .user(.agent, scope: nil),
+        "POST /conversations/{}/note": .user(.agent, scope: nil),
+        "POST /conversations/{}/priority": .user(.agent, scope: nil),
+        "POST /conversations/{}/reply": .user(.agent, scope: nil),
+        "POST /conversations/{}/split": .user(.agent, scope: nil),
+        "POST /conversations/{}/status": .user(.agent, scope: nil),
+        "POST /conversations/{}/typing": .user(.agent, scope: nil),
+        "POST /customers/merges/{}/undo": .user(.supervisor, scope: nil),
+        "POST /customers/{}/consent": .user(.agent, scope: nil),
+        "POST /customers/{}/merge": .user(.supervisor, scope: nil),
+        "POST /customers/{}/tags": .user(.agent, scope: nil),
+        "POST /dashboard/alerts/{}/acknowledge": .user(.agent, scope: nil),
+        "POST /dashboard/alerts/{}/resolve": .user(.agent, scope: nil),
+        "POST /inbox/alerts/{}/acknowledge": .user(.agent, scope: nil),
+        "POST /inbox/alerts/{}/assign": .user(.agent, scope: nil),
+        "POST /inbox/alerts/{}/resolve": .user(.agent, scope: nil),
         "POST /login": .open,
         "POST /logout": .user(nil, scope: nil),
-        "POST /notifications/read": .user(nil, scope: nil),
+        "POST /notifications/read": .user(.analyst, scope: nil),
         "POST /survey/{}": .open,
         "POST /webhooks/meta": .open,
-        "PUT /api/v1/admin/retention": .user(nil, scope: .admin),
-        "PUT /api/v1/admin/team-scope": .user(nil, scope: .admin),
-        "PUT /api/v1/channels/{}": .user(nil, scope: .admin),
-        "PUT /api/v1/customers/{}/tags": .user(nil, scope: .admin),
-        "PUT /api/v1/rules/{}": .user(nil, scope: .rules),
+        "PUT /api/v1/admin/retention": .user(.admin, scope: .admin),
+        "PUT /api/v1/admin/team-scope": .user(.admin, scope: .admin),
+        "PUT /api/v1/channels/{}": .user(.admin, scope: .admin),
+        "PUT /api/v1/customers/{}/tags": .user(.agent, scope: .admin),
+        "PUT /api/v1/rules/{}": .user(.admin, scope: .rules),
     ]
 
     static func key(_ method: HTTPRequest.Method, _ path: String) -> String {
@@ -307,10 +305,9 @@ struct RouteAccessMatrixTests {
                         }
                         continue
                     }
-                    // Each role, lowest first (reads only, see above).
-                    let read = route.method == .get
+                    // Each role, lowest first: the role is checked before the input, so an empty body tells them apart.
                     var lowest: Role?
-                    for role in Role.allCases where read {
+                    for role in Role.allCases {
                         if stream, case .user(let minimum?, _)? = expected, role >= minimum { break }
                         let s = try await status(route.method, route.path, as: .role(role))
                         if !refused(s) { lowest = role; break }
@@ -326,14 +323,6 @@ struct RouteAccessMatrixTests {
                             if !refused(s) { scope = candidate; break }
                         }
                         if scope == nil { scope = .admin }
-                    }
-                    if !read {
-                        observed[key] = .user(nil, scope: scope)
-                        if expected != observed[key] {
-                            problems.append(
-                                "\(key): \(observed[key]!), expected \(expected.map(\.description) ?? "no entry")")
-                        }
-                        continue
                     }
                     guard let lowest else {
                         problems.append("\(key): refused to every role")

@@ -10,13 +10,15 @@ struct CustomerEditsController {
     var actions: DeskActions { desk.actions }
 
     func addPages(to pages: RouterGroup<AppRequestContext>) {
-        pages.post("customers/:id/consent", use: consentForm)
-        pages.post("customers/:id/tags", use: tagsForm)
+        let agents = pages.requiring(.agent)
+        agents.post("customers/:id/consent", use: consentForm)
+        agents.post("customers/:id/tags", use: tagsForm)
     }
 
     func addAPI(to api: RouterGroup<AppRequestContext>) {
-        api.post("customers/:id/consent", use: consent)
-        api.put("customers/:id/tags", use: tags)
+        let agents = api.requiring(.agent)
+        agents.post("customers/:id/consent", use: consent)
+        agents.put("customers/:id/tags", use: tags)
     }
 
     // MARK: Pages

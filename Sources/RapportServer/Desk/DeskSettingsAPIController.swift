@@ -10,17 +10,18 @@ struct DeskSettingsAPIController {
     var actions: DeskActions { desk.actions }
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        let (supervisors, admins) = (api.requiring(.supervisor), api.requiring(.admin))
         api.get("routing-rules", use: routingRules)
-        api.post("routing-rules", use: addRoutingRule)
-        api.delete("routing-rules/:id", use: deleteRoutingRule)
+        admins.post("routing-rules", use: addRoutingRule)
+        admins.delete("routing-rules/:id", use: deleteRoutingRule)
         api.get("sla-policies", use: slaPolicies)
-        api.post("sla-policies", use: addSLAPolicy)
+        admins.post("sla-policies", use: addSLAPolicy)
         api.get("canned-replies", use: cannedReplies)
-        api.post("canned-replies", use: addCannedReply)
-        api.delete("canned-replies/:id", use: deleteCannedReply)
-        api.patch("teams/:id", use: updateTeam)
+        supervisors.post("canned-replies", use: addCannedReply)
+        supervisors.delete("canned-replies/:id", use: deleteCannedReply)
+        admins.patch("teams/:id", use: updateTeam)
         api.get("admin/team-scope", use: teamScope)
-        api.put("admin/team-scope", use: setTeamScope)
+        admins.put("admin/team-scope", use: setTeamScope)
     }
 
     /// `GET /api/v1/admin/team-scope`: `{"enabled", "setting", "environment"}` (admins).

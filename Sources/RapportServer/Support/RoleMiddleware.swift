@@ -31,3 +31,11 @@ struct RoleMiddleware: RouterMiddleware {
         }
     }
 }
+
+extension RouterMethods where Context == AppRequestContext {
+    /// A group whose routes need at least `minimum`: the role is checked before the handler reads any input, so a
+    /// role too low is refused (403) whatever it sends. The use case checks its role again.
+    func requiring(_ minimum: Role) -> RouterGroup<AppRequestContext> {
+        group().add(middleware: RoleMiddleware(minimum: minimum))
+    }
+}

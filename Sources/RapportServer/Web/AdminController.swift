@@ -15,19 +15,21 @@ struct AdminController {
     var actions: DeskActions { desk.actions }
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        let (agents, supervisors, admins) =
+            (pages.requiring(.agent), pages.requiring(.supervisor), pages.requiring(.admin))
         pages.get("admin/desk", use: deskSettings)
-        pages.post("admin/teams", use: createTeam)
-        pages.post("admin/team-scope", use: setTeamScope)
-        pages.post("admin/teams/:id", use: updateTeam)
-        pages.post("admin/people/:id", use: updatePerson)
-        pages.post("admin/routing-rules", use: addRoutingRule)
-        pages.post("admin/routing-rules/:id/delete", use: deleteRoutingRule)
-        pages.post("admin/sla-policies", use: addSLAPolicy)
-        pages.post("admin/canned-replies", use: addCannedReply)
-        pages.post("admin/canned-replies/:id/delete", use: deleteCannedReply)
+        admins.post("admin/teams", use: createTeam)
+        admins.post("admin/team-scope", use: setTeamScope)
+        admins.post("admin/teams/:id", use: updateTeam)
+        agents.post("admin/people/:id", use: updatePerson)
+        admins.post("admin/routing-rules", use: addRoutingRule)
+        admins.post("admin/routing-rules/:id/delete", use: deleteRoutingRule)
+        admins.post("admin/sla-policies", use: addSLAPolicy)
+        supervisors.post("admin/canned-replies", use: addCannedReply)
+        supervisors.post("admin/canned-replies/:id/delete", use: deleteCannedReply)
         pages.get("admin/rules", use: listeningRules)
-        pages.post("admin/rules", use: addListeningRule)
-        pages.post("admin/rules/:id/delete", use: deleteListeningRule)
+        admins.post("admin/rules", use: addListeningRule)
+        admins.post("admin/rules/:id/delete", use: deleteListeningRule)
     }
 
     @Sendable func deskSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
