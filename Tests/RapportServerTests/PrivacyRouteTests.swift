@@ -135,6 +135,47 @@ struct PrivacyRouteTests {
                 })
         }
     }
+
+    @Test(
+        "admins set retention from the desk settings page too; a bad value names its field and stores nothing",
+        arguments: TestEngine.available)
+    func retentionForm(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            _ = try await DeskTest.people(services)
+            let admin = try await DeskTest.signIn(client, email: "admin@acme.test")
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: admin.cookie]
+            let store = RetentionSettingsStore(database: services.database)
+            try await client.execute(
+                uri: "/admin/retention", method: .post, headers: form,
+                body: ByteBuffer(string: "publicMentionDays=-1&auditDays=&_csrf=\(admin.csrf)")
+            ) {
+                #expect($0.status == .unprocessableContent)
+                #expect(String(buffer: $0.body).contains("0 (keep forever)"))
+            }
+            #expect(try await store.overrides() == RetentionPolicy())
+            try await client.execute(
+                uri: "/admin/retention", method: .post, headers: form,
+                body: ByteBuffer(string: "publicMentionDays=90&auditDays=0&_csrf=\(admin.csrf)")
+            ) { #expect($0.status == .seeOther) }
+            #expect(try await store.overrides() == RetentionPolicy(publicMentionDays: 90, auditDays: 0))
+            try await client.execute(uri: "/admin/desk", method: .get, headers: [.cookie: admin.cookie]) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("Public mentions are kept <strong>90 days</strong>"))
+                #expect(html.contains("audit rows <strong>forever</strong>"))
+            }
+            // A supervisor sees the desk settings but neither the retention form nor its route.
+            let supervisor = try await DeskTest.signIn(client, email: "supervisor@acme.test")
+            try await client.execute(uri: "/admin/desk", method: .get, headers: [.cookie: supervisor.cookie]) {
+                #expect(!String(buffer: $0.body).contains("action=\"/admin/retention\""))
+            }
+            try await client.execute(
+                uri: "/admin/retention", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: supervisor.cookie],
+                body: ByteBuffer(string: "publicMentionDays=1&_csrf=\(supervisor.csrf)")
+            ) { #expect($0.status == .forbidden) }
+            #expect(try await store.overrides() == RetentionPolicy(publicMentionDays: 90, auditDays: 0))
+        }
+    }
 }
 
 extension HTTPFields {

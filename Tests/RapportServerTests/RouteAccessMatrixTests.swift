@@ -127,6 +127,7 @@ struct RouteAccessMatrixTests {
         "POST /admin/canned-replies/{}/delete": .user(.supervisor, scope: nil),
         "POST /admin/channels/{}": .user(.admin, scope: nil),
         "POST /admin/people/{}": .user(.agent, scope: nil),
+        "POST /admin/retention": .user(.admin, scope: nil),
         "POST /admin/routing-rules": .user(.admin, scope: nil),
         "POST /admin/routing-rules/{}/delete": .user(.admin, scope: nil),
         "POST /admin/rules": .user(.admin, scope: nil),

@@ -150,7 +150,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         renderer: services.renderer, desk: services.desk, limiter: SignInLimiter(database: services.database),
         secureCookies: configuration.secureCookies,
         admin: AdminController(
-            renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook)
+            renderer: services.renderer, desk: services.desk, rules: services.rules, ruleBook: services.ruleBook,
+            retentionDefaults: configuration.retention)
     ).addRoutes(to: router)
     AlertDeskController(
         renderer: services.renderer, desk: services.desk, actions: alertActions

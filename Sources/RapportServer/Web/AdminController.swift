@@ -12,6 +12,8 @@ struct AdminController {
     let desk: DeskServices
     let rules: RuleStore
     let ruleBook: RuleBook
+    /// Retention as the environment sets it (`RAPPORT_RETENTION_*`); the form below stores the overrides.
+    var retentionDefaults = RetentionPolicy()
     var actions: DeskActions { desk.actions }
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
@@ -20,6 +22,7 @@ struct AdminController {
         pages.get("admin/desk", use: deskSettings)
         admins.post("admin/teams", use: createTeam)
         admins.post("admin/team-scope", use: setTeamScope)
+        admins.post("admin/retention", use: setRetention)
         admins.post("admin/teams/:id", use: updateTeam)
         agents.post("admin/people/:id", use: updatePerson)
         admins.post("admin/routing-rules", use: addRoutingRule)
@@ -40,10 +43,12 @@ struct AdminController {
         async let policies = desk.settings.slaPolicies()
         async let canned = desk.settings.cannedReplies()
         async let teamScope = actions.teamScopeState()
-        let page = AdminDeskPage.make(
+        async let retention = RetentionSettingsStore(database: desk.database).overrides()
+        var page = AdminDeskPage.make(
             chrome: PageChrome("Desk settings", "admin", context), users: try await users, teams: try await teams,
             rules: try await rules, policies: try await policies, canned: try await canned,
             teamScope: try await teamScope)
+        page.retention = .init(environment: retentionDefaults, overrides: try await retention)
         return renderer.html(.adminDesk, page)
     }
 
@@ -66,6 +71,35 @@ struct AdminController {
         }
         _ = try await actions.setTeamScope(enabled, by: user, from: PrivacyController.origin(request, context))
         return Response.redirect(to: "/admin/desk#team-scope", type: .normal)
+    }
+
+    struct RetentionForm: Decodable, CSRFProtected {
+        /// Days; empty follows the environment, 0 keeps forever.
+        var publicMentionDays: String?
+        var auditDays: String?
+        var _csrf: String?
+    }
+
+    /// The retention form: the administrators' overrides of `RAPPORT_RETENTION_*` (audited `settings.retention`).
+    @Sendable func setRetention(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await WebForm.decode(RetentionForm.self, request, context)
+        func days(_ raw: String?, _ field: String) throws -> Int? {
+            let text = raw?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !text.isEmpty else { return nil }
+            guard let days = Int(text), (0...RetentionPolicy.maximumDays).contains(days) else {
+                throw DeskError.invalid(
+                    "invalid_retention", field: field,
+                    "days from 0 (keep forever) to \(RetentionPolicy.maximumDays), or empty to follow the environment")
+            }
+            return days
+        }
+        let policy = RetentionPolicy(
+            publicMentionDays: try days(form.publicMentionDays, "publicMentionDays"),
+            auditDays: try days(form.auditDays, "auditDays"))
+        try await RetentionSettingsStore(database: desk.database).setOverrides(
+            policy, by: user.id, from: PrivacyController.origin(request, context))
+        return Response.redirect(to: "/admin/desk#retention", type: .normal)
     }
 
     struct TeamForm: Decodable, CSRFProtected {

@@ -86,8 +86,30 @@ struct AdminDeskPage: Sendable, Equatable {
         }
     }
 
+    /// Retention: what the environment sets, the stored overrides, and what applies.
+    struct Retention: Sendable, Equatable {
+        var publicMentionDays: String
+        var auditDays: String
+        var effectivePublic: String
+        var effectiveAudit: String
+        var environmentPublic: String
+        var environmentAudit: String
+
+        init(environment: RetentionPolicy = RetentionPolicy(), overrides: RetentionPolicy = RetentionPolicy()) {
+            func text(_ days: Int?) -> String { days.map { $0 == 0 ? "forever" : "\($0) days" } ?? "forever" }
+            let effective = environment.overridden(by: overrides)
+            publicMentionDays = overrides.publicMentionDays.map(String.init) ?? ""
+            auditDays = overrides.auditDays.map(String.init) ?? ""
+            effectivePublic = text(effective.publicMentionDays)
+            effectiveAudit = text(effective.auditDays)
+            environmentPublic = text(environment.publicMentionDays)
+            environmentAudit = text(environment.auditDays)
+        }
+    }
+
     var chrome: PageChrome
     var teamScope: TeamScope
+    var retention = Retention()
     var teams: [TeamRow]
     var people: [Person]
     var strategies: [String]
