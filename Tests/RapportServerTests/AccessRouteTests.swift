@@ -371,3 +371,58 @@ struct SessionStreamTests {
         }
     }
 }
+
+@Suite("Offboarding from the Users page")
+struct UsersPageOffboardingTests {
+    @Test(
+        "an admin disables, re-enables and resets a user from /admin/users; the change holds on the API at once",
+        arguments: TestEngine.available)
+    func offboarding(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let agent = try #require(people[.agent])
+            let admin = try await DeskTest.signIn(client, email: "admin@acme.test")
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: admin.cookie]
+            func post(_ uri: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: uri, method: .post, headers: form, body: ByteBuffer(string: "_csrf=\(admin.csrf)"))
+            }
+            func agentAPI() async throws -> HTTPResponse.Status {
+                try await client.execute(
+                    uri: "/api/v1/conversations", method: .get, headers: DeskTest.bearer(agent.token)
+                ).status
+            }
+            #expect(try await agentAPI() == .ok)
+            #expect(try await post("/admin/users/\(agent.user.id)/disable").status == .seeOther)
+            #expect(try await agentAPI() == .unauthorized)
+            try await client.execute(uri: "/admin/users", method: .get, headers: [.cookie: admin.cookie]) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("<strong>disabled</strong>"))
+                #expect(html.contains("/admin/users/\(agent.user.id)/enable"))
+                // No button to disable oneself, and the route refuses it.
+                #expect(!html.contains("/admin/users/\(people[.admin]!.user.id)/disable"))
+            }
+            #expect(try await post("/admin/users/\(people[.admin]!.user.id)/disable").status == .conflict)
+            #expect(try await post("/admin/users/\(agent.user.id)/enable").status == .seeOther)
+            #expect(try await agentAPI() == .ok)
+
+            let reset = try await post("/admin/users/\(agent.user.id)/reset-password")
+            #expect(reset.status == .ok)
+            #expect(reset.headers[.cacheControl] == "no-store")
+            let html = String(buffer: reset.body)
+            let temporary = try #require(
+                html.range(of: #"<code>([^<]+)</code>"#, options: .regularExpression).map {
+                    String(html[$0].dropFirst(6).dropLast(7))
+                })
+            #expect(temporary.count == 20)
+            // The one-time password signs the agent in, straight to choosing a new one.
+            let session = try await DeskTest.signIn(client, email: agent.user.email, password: temporary)
+            try await client.execute(uri: "/inbox", method: .get, headers: [.cookie: session.cookie]) {
+                #expect($0.headers[.location] == "/account")
+            }
+            let audit = try await services.desk.audit.recent().map(\.action)
+            #expect(audit.contains("user.disable") && audit.contains("user.enable"))
+            #expect(audit.contains("user.password_reset"))
+        }
+    }
+}

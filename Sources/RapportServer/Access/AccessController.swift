@@ -6,16 +6,16 @@ import RapportStore
 /// password reset of users. Every change is audited with who, when and from where.
 struct AccessController {
     let tokens: TokenStore
-    let users: UserStore
-    let passwordCost: UInt8
+    let actions: DeskActions
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("tokens", use: listTokens)
         api.post("tokens", use: createToken)
         api.delete("tokens/:id", use: revokeToken)
-        api.post("users/:id/disable", use: disable)
-        api.post("users/:id/enable", use: enable)
-        api.post("users/:id/reset-password", use: resetPassword)
+        let admins = api.requiring(.admin)
+        admins.post("users/:id/disable", use: disable)
+        admins.post("users/:id/enable", use: enable)
+        admins.post("users/:id/reset-password", use: resetPassword)
     }
 
     struct TokenList: ResponseEncodable, Sendable { var items: [APITokenInfo] }
@@ -73,16 +73,9 @@ struct AccessController {
     }
 
     private func setDisabled(_ disabled: Bool, _ context: AppRequestContext) async throws -> User {
-        try RoleMiddleware.require(.admin, context)
-        let id = try APIInput.pathID(context)
-        if disabled, id == context.user!.id {
-            throw APIError(.conflict, "cannot_disable_self", "an admin cannot disable their own account")
-        }
-        guard
-            let user = try await users.setDisabled(
-                disabled, userID: id, by: context.user!.id, address: context.clientAddress)
-        else { throw APIError(.notFound, "not_found", "no user \(id)") }
-        return user
+        try await actions.setDisabled(
+            disabled, userID: try APIInput.pathID(context), by: try context.requireUser(),
+            address: context.clientAddress)
     }
 
     struct Reset: ResponseEncodable, Sendable {
@@ -93,15 +86,9 @@ struct AccessController {
     /// `POST /api/v1/users/{id}/reset-password`: a one-time password; the user's sessions end and they must choose
     /// a new password when they next sign in.
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Reset {
-        try RoleMiddleware.require(.admin, context)
-        let id = try APIInput.pathID(context)
-        let temporary = String(APITokens.generate().prefix(20))
-        let hash = try await Passwords.hash(temporary, cost: passwordCost)
-        guard
-            try await users.resetPassword(
-                userID: id, temporaryHash: hash, by: context.user!.id, address: context.clientAddress)
-        else { throw APIError(.notFound, "not_found", "no user \(id)") }
-        return Reset(temporaryPassword: temporary)
+        Reset(
+            temporaryPassword: try await actions.resetPassword(
+                userID: try APIInput.pathID(context), by: try context.requireUser(), address: context.clientAddress))
     }
 
     /// A token's name: 1 to 100 characters after trimming.

@@ -75,3 +75,29 @@ extension DeskActions {
         }
     }
 }
+
+/// Offboarding: an admin disables or re-enables an account, or resets its password.
+extension DeskActions {
+    /// Disables (or enables) a user: a disabled user's sessions end in the same transaction and their tokens are
+    /// refused from the next request. An admin cannot disable themselves. Audited with `address`.
+    func setDisabled(_ disabled: Bool, userID: Int64, by admin: User, address: String?) async throws -> User {
+        try Self.require(.admin, admin)
+        if disabled, userID == admin.id {
+            throw DeskError.conflict("cannot_disable_self", "an admin cannot disable their own account")
+        }
+        guard let user = try await desk.users.setDisabled(disabled, userID: userID, by: admin.id, address: address)
+        else { throw DeskError.notFound("user", userID) }
+        return user
+    }
+
+    /// Gives the user a one-time password (returned once, only its hash is stored): their sessions end and they
+    /// must choose a new password when they next sign in. Audited with `address`.
+    func resetPassword(userID: Int64, by admin: User, address: String?) async throws -> String {
+        try Self.require(.admin, admin)
+        let temporary = String(APITokens.generate().prefix(20))
+        let hash = try await Passwords.hash(temporary, cost: desk.passwordCost)
+        guard try await desk.users.resetPassword(userID: userID, temporaryHash: hash, by: admin.id, address: address)
+        else { throw DeskError.notFound("user", userID) }
+        return temporary
+    }
+}

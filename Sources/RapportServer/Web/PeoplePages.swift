@@ -35,24 +35,35 @@ struct UsersPage: Sendable, Equatable {
         var name: String
         var email: String
         var isAway: Bool
+        var disabled: Bool
+        /// Not oneself: an admin cannot disable their own account.
+        var canDisable: Bool
         var roles: [OptionView]
+    }
+
+    /// A password just reset: shown once, on the answer to the reset.
+    struct Reset: Sendable, Equatable {
+        var name: String
+        var temporaryPassword: String
     }
 
     var chrome: PageChrome
     var users: [Row]
     /// For the new user form, least rights first.
     var allRoles: [String]
+    var reset: Reset? = nil
 
-    static func make(chrome: PageChrome, users: [User]) -> UsersPage {
+    static func make(chrome: PageChrome, users: [User], viewerID: Int64? = nil, reset: Reset? = nil) -> UsersPage {
         UsersPage(
             chrome: chrome,
             users: users.map { u in
                 Row(
-                    id: u.id, name: u.name, email: u.email, isAway: u.isAway,
+                    id: u.id, name: u.name, email: u.email, isAway: u.isAway, disabled: u.disabled,
+                    canDisable: u.id != viewerID,
                     roles: Role.allCases.map {
                         OptionView(value: $0.rawValue, label: $0.rawValue, selected: $0 == u.role)
                     })
-            }, allRoles: Role.allCases.reversed().map(\.rawValue))
+            }, allRoles: Role.allCases.reversed().map(\.rawValue), reset: reset)
     }
 }
 

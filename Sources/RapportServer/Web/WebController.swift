@@ -50,6 +50,9 @@ struct WebController {
         pages.get("admin/users", use: users)
         admins.post("admin/users", use: createUser)
         admins.post("admin/users/:id/role", use: changeRole)
+        admins.post("admin/users/:id/disable", use: disableUser)
+        admins.post("admin/users/:id/enable", use: enableUser)
+        admins.post("admin/users/:id/reset-password", use: resetPassword)
         pages.get("admin/audit", use: audit)
         admin.addRoutes(to: pages)
         NotificationsController(renderer: renderer, desk: desk).addPages(to: pages)
@@ -404,9 +407,43 @@ struct WebController {
     // MARK: Admin
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try requireRole(.admin, context)
-        let page = UsersPage.make(chrome: PageChrome("Users", "users", context), users: try await desk.users.all())
+        let admin = try requireRole(.admin, context)
+        let page = UsersPage.make(
+            chrome: PageChrome("Users", "users", context), users: try await desk.users.all(), viewerID: admin.id)
         return renderer.html(.users, page)
+    }
+
+    @Sendable func disableUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await setDisabled(true, request, context)
+    }
+
+    @Sendable func enableUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await setDisabled(false, request, context)
+    }
+
+    private func setDisabled(_ disabled: Bool, _ request: Request, _ context: AppRequestContext) async throws
+        -> Response
+    {
+        let admin = try requireUser(context)
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        _ = try await actions.setDisabled(
+            disabled, userID: try APIInput.pathID(context), by: admin, address: context.clientAddress)
+        return Response.redirect(to: "/admin/users", type: .normal)
+    }
+
+    /// Answers with the users page showing the one-time password once (never in a URL, never cached).
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try requireUser(context)
+        _ = try await WebForm.decode(CSRFForm.self, request, context)
+        let id = try APIInput.pathID(context)
+        let temporary = try await actions.resetPassword(userID: id, by: admin, address: context.clientAddress)
+        let users = try await desk.users.all()
+        let page = UsersPage.make(
+            chrome: PageChrome("Users", "users", context), users: users, viewerID: admin.id,
+            reset: .init(name: users.first { $0.id == id }?.name ?? "#\(id)", temporaryPassword: temporary))
+        var response = renderer.html(.users, page)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     struct NewUserForm: Decodable, CSRFProtected {
