@@ -58,7 +58,10 @@ public struct AnalyzeOutput: Sendable {
                 return w.overflowed ? nil : w.count
             }
             if let written {
-                bytes.append(contentsOf: scratch[0..<written])
+                // From the buffer, not an `ArraySlice` of `scratch` (a retain and a release per line).
+                scratch.withUnsafeBufferPointer {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<written]))
+                }
                 return
             }
             size = scratch.count * 2
@@ -121,9 +124,13 @@ struct LineWriter {
             number(intent.confidence)
             byte(0x7D)
         }
-        put("],\"language\":" as StaticString)
-        quoted(a.language)
-        put(",\"topics\":[" as StaticString)
+        if let head = Self.languageHead(a.detectedLanguage) {
+            put(head)
+        } else {
+            put("],\"language\":" as StaticString)
+            quoted(a.language)
+            put(",\"topics\":[" as StaticString)
+        }
         topics(a.topicList)
         put("],\"influence\":" as StaticString)
         int(a.influence)
@@ -141,6 +148,21 @@ struct LineWriter {
         case .positive: ",\"sentiment\":{\"label\":\"positive\",\"score\":"
         case .neutral: ",\"sentiment\":{\"label\":\"neutral\",\"score\":"
         case .negative: ",\"sentiment\":{\"label\":\"negative\",\"score\":"
+        }
+    }
+
+    /// `],"language":"…","topics":[` for a detected language (`LanguageDetector.code`'s index), else nil.
+    static func languageHead(_ detected: Int8) -> StaticString? {
+        switch detected {
+        case 0: "],\"language\":\"en\",\"topics\":["
+        case 1: "],\"language\":\"es\",\"topics\":["
+        case 2: "],\"language\":\"fr\",\"topics\":["
+        case 3: "],\"language\":\"de\",\"topics\":["
+        case 4: "],\"language\":\"pt\",\"topics\":["
+        case 5: "],\"language\":\"it\",\"topics\":["
+        case 6: "],\"language\":\"nl\",\"topics\":["
+        case 7: "],\"language\":\"und\",\"topics\":["
+        default: nil
         }
     }
 
@@ -212,8 +234,7 @@ struct LineWriter {
             if comma { byte(0x2C) }
             byte(0x22)
             comma = true
-            // A shared String for most counts (`PriorityRules.followersReason`): no allocation.
-            unquoted(PriorityRules.followersReason(c.followers))
+            followersReason(c.followers)
             byte(0x22)
         }
         if c.verified {
@@ -246,6 +267,22 @@ struct LineWriter {
             int(c.influence)
             byte(0x22)
         }
+    }
+
+    /// `PriorityRules.followersReason(n)`, written from its number (no String: reading the shared
+    /// one cost a lazy-global check and a retain and release per post).
+    private mutating func followersReason(_ n: Int) {
+        guard let (tenths, millions) = PriorityRules.followersTenths(n) else {
+            unquoted(PriorityRules.followersReason(n))
+            return
+        }
+        put("author has " as StaticString)
+        int(tenths / 10)
+        if tenths % 10 != 0 {
+            byte(0x2E)
+            int(tenths % 10)
+        }
+        put(millions ? "M followers" as StaticString : "k followers")
     }
 
     /// `PriorityRules.reason` as static text, quoted.
@@ -281,8 +318,15 @@ struct LineWriter {
         s.withUTF8 { put($0) }
     }
 
+    /// Fixed text: its length is known where it is written, so the copy's size dispatch folds away.
     @inline(__always) mutating func put(_ s: StaticString) {
-        put(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        let n = s.utf8CodeUnitCount
+        guard n <= buffer.count &- count, let to = buffer.baseAddress else {
+            overflowed = true
+            return
+        }
+        copyBytes(s.utf8Start, to: to + count, count: n)
+        count &+= n
     }
 
     /// One byte; past the end of the buffer it is dropped and `overflowed` set.
@@ -302,7 +346,8 @@ struct LineWriter {
             return
         }
         guard let from = src.baseAddress, let to = buffer.baseAddress, src.count > 0 else { return }
-        (to + count).update(from: from, count: src.count)
+        // A line is some twenty short pieces (the fixed text between the values, numbers, topics).
+        copyBytes(from, to: to + count, count: src.count)
         count += src.count
     }
 
@@ -311,23 +356,41 @@ struct LineWriter {
         put(s)
     }
 
-    /// `String(value)`'s digits, written most significant first straight into the buffer.
+    /// `String(value)`'s digits. They are made least significant first in a register-sized scratch
+    /// (dividing by the constant 10 is a multiply) and copied once: finding the leading power of
+    /// ten first cost a real division per digit, twice.
     mutating func int(_ value: Int) {
-        if value < 0 { byte(0x2D) }
-        let v = value.magnitude
-        var divisor: UInt = 1
-        while v / divisor >= 10 { divisor *= 10 }
-        repeat {
-            byte(UInt8(truncatingIfNeeded: (v / divisor) % 10) &+ 0x30)
-            divisor /= 10
-        } while divisor > 0
+        // Most numbers written are one or two digits (a score's integer part, a tenth, an influence).
+        if value >= 0 && value < 100 {
+            if value >= 10 { byte(UInt8(truncatingIfNeeded: value / 10) &+ 0x30) }
+            byte(UInt8(truncatingIfNeeded: value % 10) &+ 0x30)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let end = raw.count
+            var i = end
+            var v = value.magnitude
+            repeat {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+                v /= 10
+            } while v > 0
+            if value < 0 {
+                i -= 1
+                raw[i] = 0x2D
+            }
+            put(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + i, count: end - i))
+        }
     }
 
     /// Three decimals in the shortest form, as `AnalyzeLineProcessor.number`: "-0.341", "1", "0.5".
     /// The rounded value k/1000 is the double nearest that decimal, whose shortest round-trip
     /// form is the decimal itself without trailing zeros.
     mutating func number(_ x: Double) {
-        let scaled = (x * 1000).rounded()
+        // `rounded()` is a library call on baseline x86-64; it is symmetric, so negative scores
+        // round as their magnitude does.
+        let scaled = x < 0 ? -(-x * 1000).roundedHalfAway : (x * 1000).roundedHalfAway
         guard scaled.magnitude < 1e15 else {
             put(AnalyzeLineProcessor.number(x))
             return
@@ -336,15 +399,15 @@ struct LineWriter {
         if k < 0 { byte(0x2D) }
         let m = k.magnitude
         int(Int(m / 1000))
-        var fraction = Int(m % 1000)
+        let fraction = m % 1000
         guard fraction != 0 else { return }
+        // The three decimals without trailing zeros (constant divisors: multiplies).
         byte(0x2E)
-        var divisor = 100
-        while fraction != 0 {
-            byte(UInt8(fraction / divisor) &+ 0x30)
-            fraction %= divisor
-            divisor /= 10
-        }
+        byte(UInt8(truncatingIfNeeded: fraction / 100) &+ 0x30)
+        guard fraction % 100 != 0 else { return }
+        byte(UInt8(truncatingIfNeeded: fraction / 10 % 10) &+ 0x30)
+        guard fraction % 10 != 0 else { return }
+        byte(UInt8(truncatingIfNeeded: fraction % 10) &+ 0x30)
     }
 
     /// A JSON string: `"`, `\` and control characters escaped as `AnalyzeLineProcessor.quote` does.
@@ -363,13 +426,28 @@ struct LineWriter {
     /// The body of a JSON string (no quotes): `"`, `\` and control characters escaped, plain runs
     /// copied whole. `separator`, when given, is written as `","` instead (closing one string and
     /// opening the next).
+    ///
+    /// Plain bytes are skipped eight at a time (one load and a few word-wide operations find the
+    /// first byte to escape, if any): most topics have none but their separators.
     private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>, separator: UInt8?) {
         var runStart = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        let n = utf8.count
+        let base = UnsafeRawPointer(utf8.baseAddress)
+        while i < n {
+            if let base, i &+ 8 <= n {
+                let special = Self.escapeBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if special == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= special.trailingZeroBitCount &>> 3
+            }
             let b = utf8[i]
+            i &+= 1
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            put(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-            runStart = i + 1
+            put(UnsafeBufferPointer(rebasing: utf8[runStart..<i &- 1]))
+            runStart = i
             switch b {
             case separator: put("\",\"" as StaticString)
             case 0x22: put("\\\"" as StaticString)
@@ -385,6 +463,22 @@ struct LineWriter {
             }
         }
         put(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
+
+    /// The high bit of each byte of `v` that `escaped` must escape: below 0x20, `"` or `\`.
+    /// Exact per byte (no borrow crosses a byte: each is tested in its low seven bits, its own
+    /// high bit aside), so the lowest set bit marks the first such byte.
+    @inline(__always) static func escapeBytes(_ v: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = v & 0x7F7F_7F7F_7F7F_7F7F
+        let ascii = ~v & high
+        // Below 0x20: adding 0x60 to the low seven bits does not reach 0x80.
+        let control = ~(low7 &+ 0x6060_6060_6060_6060) & high
+        // Equal to c: the low seven bits of v ^ c are zero, so adding 0x7F does not reach 0x80.
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            ~(((v ^ c) & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) & high
+        }
+        return (control | equal(0x2222_2222_2222_2222) | equal(0x5C5C_5C5C_5C5C_5C5C)) & ascii
     }
 }
 

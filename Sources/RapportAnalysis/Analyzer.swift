@@ -26,6 +26,21 @@ public struct Analyzer: Sendable {
     // and callgrind measures it by this symbol.
     @inline(never)
     public func analyze(_ input: AnalysisInput) -> PostAnalysis {
+        analyze(input) { body in tokenizer.withTokens(input.text, body) }
+    }
+
+    /// `analyze` of a post whose text is the UTF-8 bytes `text` (valid UTF-8); `input.text` is
+    /// not read. For readers that hold the text as bytes (`rapport analyze` lends it from its input
+    /// line): making it a String first cost an allocation, a copy, a UTF-8 check and a free per post.
+    @inline(never)
+    public func analyze(_ input: AnalysisInput, utf8 text: UnsafeBufferPointer<UInt8>) -> PostAnalysis {
+        analyze(input) { body in tokenizer.withTokens(bytes: text, body) }
+    }
+
+    @inline(__always)
+    private func analyze(
+        _ input: AnalysisInput, tokenized withTokens: ((TokenizedText) -> Void) -> Void
+    ) -> PostAnalysis {
         // The token-level steps run inside the tokenizer's scratch scope. They write their results
         // to these locals rather than returning them: the closure then returns nothing, and no
         // tuple holding Strings or optional arrays is copied through a generic result and
@@ -38,7 +53,7 @@ public struct Analyzer: Sendable {
         var intents = IntentList()
         var topics = TopicList()
         let english = declared.map(SentimentScorer.isEnglish)
-        tokenizer.withTokens(input.text) { tokens in
+        withTokens { tokens in
             if english == nil { detected = languages.detectIndex(tokens) }
             // Index 0 is "en", 7 "und" (`LanguageDetector.code`).
             let isEnglish = english ?? (detected == 0 || detected == 7)
@@ -55,9 +70,14 @@ public struct Analyzer: Sendable {
         let influence = InfluenceModel.score(input)
         let (level, reasons) = priority.decideCompact(
             input, sentiment: sentiment, intents: intents, influence: influence)
+        if let declared {
+            return PostAnalysis(
+                sentiment: sentiment, intentList: intents, language: declared, topicList: topics,
+                influence: influence, level: level, reasonList: reasons)
+        }
         return PostAnalysis(
-            sentiment: sentiment, intentList: intents, language: declared ?? LanguageDetector.code(detected),
-            topicList: topics, influence: influence, level: level, reasonList: reasons)
+            sentiment: sentiment, intentList: intents, detected: detected, topicList: topics, influence: influence,
+            level: level, reasonList: reasons)
     }
 
     /// Trusts a platform language tag ("en-GB" → "en"); nil when absent or empty.

@@ -15,7 +15,8 @@ import Foundation
 /// Reposts and quotes count double: they put the post in front of new audiences.
 public enum InfluenceModel {
     public static func score(_ input: AnalysisInput) -> Int {
-        let interactions = Double(input.likes + 2 * input.reposts + input.replies + 2 * input.quotes)
+        let interactions =
+            Double(input.likes) + 2 * Double(input.reposts) + Double(input.replies) + 2 * Double(input.quotes)
         // A post with only a follower count (nothing else known yet, as for most fresh posts)
         // takes its score from a table made with this very formula (`Reach`), without `log10`.
         if input.following == nil && input.history == nil && interactions == 0 {
@@ -39,7 +40,8 @@ public enum InfluenceModel {
             ratio = 0
         }
         let verified = input.verified ? 10.0 : 0
-        let interactions = Double(input.likes + 2 * input.reposts + input.replies + 2 * input.quotes)
+        let interactions =
+            Double(input.likes) + 2 * Double(input.reposts) + Double(input.replies) + 2 * Double(input.quotes)
         // log10(1) is 0: most posts are read before anyone engages with them.
         let engagement = interactions > 0 ? 15 * min(1, log10(1 + interactions) / 4) : 0
         var history = 0.0

@@ -8,7 +8,13 @@ public struct PostAnalysis: Sendable {
         set { intentList = IntentList(newValue) }
     }
     /// ISO 639-1 code (`en`, `es`, `fr`, `de`, `pt`, `it`, `nl`) or `und` when unknown.
-    public var language: String
+    public var language: String {
+        get { languageCode }
+        set {
+            languageCode = newValue
+            detectedLanguage = -1
+        }
+    }
     /// Key phrases and hashtags (hashtags keep their `#`).
     public var topics: [String] {
         get { topicList.strings }
@@ -29,6 +35,11 @@ public struct PostAnalysis: Sendable {
     var intentList: IntentList
     var topicList: TopicList
     var reasonList: ReasonList
+    private(set) var languageCode: String
+    /// `language` as `LanguageDetector.code`'s index when the analyser detected it, else -1:
+    /// `AnalyzeOutput` then writes it as fixed text (lending a String's bytes cost more than
+    /// the rest of the language's output).
+    private(set) var detectedLanguage: Int8 = -1
 
     public init(
         sentiment: Sentiment, intents: [Intent], language: String, topics: [String], influence: Int,
@@ -45,11 +56,22 @@ public struct PostAnalysis: Sendable {
     ) {
         self.sentiment = sentiment
         self.intentList = intentList
-        self.language = language
+        self.languageCode = language
         self.topicList = topicList
         self.influence = influence
         self.level = level
         self.reasonList = reasonList
+    }
+
+    /// The analyser's result for a post whose language was detected (`LanguageDetector.code(detected)`).
+    init(
+        sentiment: Sentiment, intentList: IntentList, detected: Int, topicList: TopicList, influence: Int,
+        level: Level, reasonList: ReasonList
+    ) {
+        self.init(
+            sentiment: sentiment, intentList: intentList, language: LanguageDetector.code(detected),
+            topicList: topicList, influence: influence, level: level, reasonList: reasonList)
+        detectedLanguage = Int8(truncatingIfNeeded: detected)
     }
 }
 
@@ -170,6 +192,9 @@ public struct AnalysisInput: Sendable, Hashable {
     /// Back-office value of the customer (e.g. lifetime value in the brand's currency), when known.
     public var customerValue: Double?
 
+    // Inlinable: readers in other modules (`rapport analyze` builds one per line) then set the
+    // fields in place instead of calling an initializer that copies thirteen arguments.
+    @inlinable
     public init(
         text: String, language: String? = nil, network: String? = nil, followers: Int? = nil,
         following: Int? = nil, verified: Bool = false, likes: Int = 0, reposts: Int = 0, replies: Int = 0,

@@ -59,11 +59,12 @@ public struct PriorityRules: Sendable {
         let negative = sentiment.label == .negative || complaint || churn
         let celebrity = followers >= celebrityFollowers || (input.verified && followers >= 10_000)
         let highValue = (input.customerValue ?? 0) >= highValueCustomer
-        let spread = input.reposts + input.quotes + input.replies
+        // In Double: counts come from strangers' payloads, and Int.max reposts must not trap on overflow.
+        let spread = Double(input.reposts) + Double(input.quotes) + Double(input.replies)
         var amplified = false
         var perMinute = 0.0
-        if let age = input.ageMinutes, spread >= minimumAmplification {
-            perMinute = Double(spread) / max(age, 1)
+        if let age = input.ageMinutes, spread >= Double(minimumAmplification) {
+            perMinute = spread / max(age, 1)
             amplified = perMinute >= amplificationPerMinute
         }
         let influential = influence >= influentialScore
@@ -82,11 +83,11 @@ public struct PriorityRules: Sendable {
         codes.verified = input.verified
         if highValue {
             codes.highValue = true
-            codes.customerValue = Int(input.customerValue ?? 0)
+            codes.customerValue = Self.clampedInt(input.customerValue ?? 0)
         }
         if amplified {
             codes.amplified = true
-            codes.perMinute = Int(perMinute.rounded())
+            codes.perMinute = Self.clampedInt(perMinute.rounded())
         }
         if influential {
             codes.influential = true
@@ -145,12 +146,26 @@ public struct PriorityRules: Sendable {
     /// "author has 15.3k followers", written byte by byte into the String's own storage: building
     /// it from pieces cost a reallocation and a String per number (~800 instructions a post).
     static func followersReason(_ n: Int) -> String {
-        guard n >= 10_000 else { return "author has \(compact(n)) followers" }
-        // Same arithmetic as `appendCompact`, so the text is identical.
-        let millions = n >= 1_000_000
-        let tenths = Int(((millions ? Double(n) / 1_000_000 : Double(n) / 1_000) * 10).rounded())
+        guard let (tenths, millions) = followersTenths(n) else { return "author has \(compact(n)) followers" }
         if !millions { return thousandsReasons[tenths - 100] }
         return followersReason(tenths: tenths, unit: "M")
+    }
+
+    /// `Int(x)` (toward zero) that saturates instead of trapping: `"customer_value": 1e300` is a stranger's input.
+    static func clampedInt(_ x: Double) -> Int {
+        guard x.isFinite else { return x.isNaN ? 0 : (x > 0 ? .max : .min) }
+        if x >= 9.2e18 { return .max }
+        if x <= -9.2e18 { return .min }
+        return Int(x)
+    }
+
+    /// The count of `followersReason(n)` in tenths of its unit (thousands, or millions when
+    /// `millions`); nil below 10,000, where the count is written whole. Same arithmetic as
+    /// `appendCompact`, so the text is identical (`AnalyzeOutput` writes it from these too).
+    static func followersTenths(_ n: Int) -> (tenths: Int, millions: Bool)? {
+        guard n >= 10_000 else { return nil }
+        let millions = n >= 1_000_000
+        return (Int(((millions ? Double(n) / 1_000_000 : Double(n) / 1_000) * 10).rounded()), millions)
     }
 
     /// The reasons for 10.0k … 999.9k followers (and "1000k", which 999,950 rounds to), indexed

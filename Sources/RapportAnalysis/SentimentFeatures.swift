@@ -61,16 +61,28 @@ enum SentimentFeatures {
 
     /// Calls `body` with each hashed feature's bucket (unigrams, then the bigram ending at that
     /// token), in token order; duplicates count again.
+    ///
+    /// Negation is `isNegated`, followed along the tokens instead of looked back for at each: the
+    /// nearest negator with no clause or sentence end at or after it negates the next three tokens
+    /// (a negator that ends a clause itself negates nothing, as the look-back sees the end first).
     @inline(__always) static func forEachBucket(
         _ text: TokenizedText, bits: Int, _ infos: UnsafePointer<TermInfo>, _ body: (Int) -> Void
     ) {
         var previous: UInt64 = 0
+        // Index of that negator; far below every index when there is none.
+        let none = Int.min / 2
+        var negator = none
         for i in 0..<text.tokens.count {
             let token = text.tokens[i]
             let h = hash(text, token)
-            body(unigram(isNegated(text, i, infos) ? h ^ negatedMark : h, bits: bits))
+            body(unigram(i &- negator <= 3 ? h ^ negatedMark : h, bits: bits))
             if i > 0 { body(bigram(previous, h, bits: bits)) }
             previous = h
+            if !token.flags.isDisjoint(with: [.sentenceEnd, .clauseEnd]) {
+                negator = none
+            } else if token.term >= 0 && infos[Int(token.term)].flags.contains(.negator) {
+                negator = i
+            }
         }
     }
 

@@ -147,7 +147,7 @@ public struct TopicExtractor: Sendable {
         let n = range.count + extra
         guard n <= room else { return nil }
         if extra == 1 { out.storeBytes(of: prefix, as: UInt8.self) }
-        (out + extra).copyMemory(from: bytes.baseAddress! + Int(range.lowerBound), byteCount: range.count)
+        copyBytes(bytes.baseAddress! + Int(range.lowerBound), to: out + extra, count: range.count)
         return n
     }
 
@@ -166,7 +166,7 @@ public struct TopicExtractor: Sendable {
                 out.storeBytes(of: 0x20, toByteOffset: n, as: UInt8.self)
                 n += 1
             }
-            (out + n).copyMemory(from: bytes.baseAddress! + Int(token.start), byteCount: Int(token.length))
+            copyBytes(bytes.baseAddress! + Int(token.start), to: out + n, count: Int(token.length))
             n += Int(token.length)
         }
         return n

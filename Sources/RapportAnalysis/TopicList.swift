@@ -49,17 +49,18 @@ struct TopicList: Sendable {
         guard let used else { return nil }
         // Exactly the separators written between the pieces, or a piece held one (bytes past
         // `used` are zero).
-        guard result.separators == count - 1 else { return nil }
+        guard result.separators(in: used) == count - 1 else { return nil }
         result.length = UInt8(used)
         result.count = UInt8(count)
         return result
     }
 
-    /// How many bytes of `inline` are the separator, eight at a time.
-    private var separators: Int {
+    /// How many bytes of `inline` are the separator, eight at a time, reading the words that hold
+    /// the first `used` bytes (the rest are zero).
+    private func separators(in used: Int) -> Int {
         withUnsafeBytes(of: inline) { raw in
             var total = 0
-            for w in 0..<Self.capacity / 8 {
+            for w in 0..<(used + 7) / 8 {
                 let x = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self) ^ 0x1F1F_1F1F_1F1F_1F1F
                 // High bit of each byte of `y` is set exactly where that byte of `x` is non-zero.
                 let y = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x

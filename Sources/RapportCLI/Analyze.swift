@@ -38,15 +38,18 @@ struct Analyze: AsyncParsableCommand {
         while let line = input.next() {
             lineNumber += 1
             if AnalyzeRequest.isBlank(line) { continue }
-            switch AnalyzeRequest.decode(line) {
-            case .invalid:
-                output.appendInvalidJSON(lineNumber: lineNumber)
-                anyFailed = true
-            case .missingText(let id):
-                output.appendMissingText(id: id, lineNumber: lineNumber)
-                anyFailed = true
-            case .request(let id, let analysisInput):
-                output.appendAnalysis(id: id, analyzer.analyze(analysisInput))
+            // The text is analysed from the line's own bytes (or decoded escapes), not copied into a String.
+            AnalyzeRequest.withDecoded(line) { request, text in
+                switch request {
+                case .invalid:
+                    output.appendInvalidJSON(lineNumber: lineNumber)
+                    anyFailed = true
+                case .missingText(let id):
+                    output.appendMissingText(id: id, lineNumber: lineNumber)
+                    anyFailed = true
+                case .request(let id, let analysisInput):
+                    output.appendAnalysis(id: id, analyzer.analyze(analysisInput, utf8: text))
+                }
             }
             if output.bytes.count >= 1 << 16 {
                 try Self.flush(output.bytes)

@@ -42,12 +42,15 @@ import Testing
         #expect(!lexicon.mayBeDigitKey(w0))
     }
 
-    @Test func influenceTableEqualsTheFormulaForEveryFollowerCount() {
+    // The long loops below are async and yield now and then: a test suite runs its tests on the cooperative pool
+    // (one thread per core), and a minute of uninterrupted work there starved the network tests beside it.
+    @Test func influenceTableEqualsTheFormulaForEveryFollowerCount() async {
         // Every count the table answers for, verified or not (20 million formula evaluations).
         var mismatches = 0
         for verified in [false, true] {
             var input = AnalysisInput(text: "", followers: 0, verified: verified)
             for followers in 0..<InfluenceModel.Reach.limit {
+                if followers % 4_096 == 0 { await Task.yield() }
                 input.followers = followers
                 if InfluenceModel.Reach.table.score(followers: followers, verified: verified)
                     != InfluenceModel.formula(input)
@@ -75,7 +78,7 @@ import Testing
         #expect(InfluenceModel.score(AnalysisInput(text: "", followers: 1)) == 7)
     }
 
-    @Test func confidenceStepsEqualExp() {
+    @Test func confidenceStepsEqualExp() async {
         typealias C = IntentClassifier.Confidence
         let table = C.table
         func same(_ e: Double) -> Bool {
@@ -106,6 +109,7 @@ import Testing
         }
         #expect(points.count > 50)
         for point in points {
+            await Task.yield()
             var x = point
             for _ in 0..<2_000 { x = x.nextDown }
             for _ in 0..<4_000 {
@@ -115,7 +119,8 @@ import Testing
         }
         // A million evidence values over the whole range, and special ones.
         var state: UInt64 = 0x1234_5678
-        for _ in 0..<1_000_000 {
+        for i in 0..<1_000_000 {
+            if i % 4_096 == 0 { await Task.yield() }
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let x = Double(state >> 11) / Double(1 << 53) * 8 - 1
             if !same(x) { mismatches += 1 }
@@ -143,7 +148,7 @@ import Testing
         #expect(table.classify("thanks, love it").count == 6)
     }
 
-    @Test func runAndLetterCueEqualsTheByteLoop() {
+    @Test func runAndLetterCueEqualsTheByteLoop() async {
         // Every word of up to 4 bytes over bytes that matter (letters around "a", "i", "j", 0xC3,
         // high bytes, zero), and a million random words of up to 40 bytes from a small alphabet
         // (so runs and pairs are common), each followed by random bytes that must be ignored.
@@ -183,7 +188,8 @@ import Testing
             }
         }
         let small: [UInt8] = [0x61, 0x69, 0x6A, 0xC3, 0x41, 0x60]
-        for _ in 0..<1_000_000 {
+        for i in 0..<1_000_000 {
+            if i % 4_096 == 0 { await Task.yield() }
             let length = Int(random() % 41)
             for k in 0..<length { buffer[k] = small[Int(random() % UInt64(small.count))] }
             check(length)

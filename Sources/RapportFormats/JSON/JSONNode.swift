@@ -190,13 +190,10 @@ extension JSONNode {
         return t.hasEscapes ? -1 : Int(t.b) - Int(t.a)
     }
 
-    /// True when this unescaped string's bytes are `key`'s (the length already checked by `keyLength`).
+    /// The bytes of a key written without escapes (`keyLength` ≥ 0), as they lie in the input.
     @inline(__always)
-    func keyIs(_ key: StaticString) -> Bool {
+    var keyBytes: UnsafeBufferPointer<UInt8> {
         let t = tokens[index]
-        let base = bytes.baseAddress! + Int(t.a)
-        let k = key.utf8Start
-        for j in 0..<key.utf8CodeUnitCount where base[j] != k[j] { return false }
-        return true
+        return UnsafeBufferPointer(rebasing: bytes[Int(t.a)..<Int(t.b)])
     }
 }

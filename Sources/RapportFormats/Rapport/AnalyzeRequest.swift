@@ -1,5 +1,11 @@
 import RapportAnalysis
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One `rapport analyze` input line decoded into the analyser's input, with the same reading of
 /// each field as the `JSONSerialization` version had: numbers and booleans convert into each
 /// other as `NSNumber` did (`true` is 1, 1.0 is an integer), a repeated key's last value wins,
@@ -22,9 +28,21 @@ public enum AnalyzeRequest {
         return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
-    /// Reads one line. Only the members `analyze` uses are materialised, straight from the parser's token tape:
-    /// building the whole tree cost more per line than the analysis.
+    /// Reads one line (as `withDecoded`, with the text made a String).
     public static func decode(_ line: ArraySlice<UInt8>) -> AnalyzeRequest {
+        var result = AnalyzeRequest.invalid
+        withDecoded(line) { request, text in
+            result = request
+            guard case .request(let id, var input) = request else { return }
+            input.text = String(decoding: text, as: UTF8.self)
+            result = .request(id, input)
+        }
+        return result
+    }
+
+    /// Reads one line with the parser. Only the members `analyze` uses are materialised, straight from
+    /// the parser's token tape: building the whole tree cost more per line than the analysis.
+    static func parse(_ line: ArraySlice<UInt8>) -> AnalyzeRequest {
         do {
             return try line.withUnsafeBytes { raw throws(FormatError) in
                 try JSONParser.withDocument(raw) { root throws(FormatError) in decode(root) }
@@ -46,64 +64,112 @@ public enum AnalyzeRequest {
 
     private static func decode(_ root: JSONNode) -> AnalyzeRequest {
         guard root.isObject else { return .invalid }
-        var fields = Fields()
+        // Where each member read is on the tape (its value's token index, -1 when absent); the last of
+        // a repeated key wins, as in a dictionary. Plain integers: recording a member costs no
+        // `JSONValue` and no String, and only the members read are materialised.
+        var at = [Int](repeating: -1, count: Member.count)
         var i = root.index + 1
         for _ in 0..<Int(root.token.b) {
+            let key = JSONNode(tokens: root.tokens, bytes: root.bytes, index: i)
             let value = JSONNode(tokens: root.tokens, bytes: root.bytes, index: i + 1)
-            fields.set(key: JSONNode(tokens: root.tokens, bytes: root.bytes, index: i), value.index)
+            if let member = member(key) { at[member.rawValue] = value.index }
             i = value.next
         }
-        /// The scalar value at tape index `k`; nil when absent, and for an array or object, which
+        /// The scalar value of `member`; nil when absent, and for an array or object, which
         /// every reading below treats as absent (so no tree is built for one).
-        func scalar(_ k: Int) -> JSONValue? {
+        func scalar(_ member: Member) -> JSONValue? {
+            let k = at[member.rawValue]
             guard k >= 0 else { return nil }
             let node = JSONNode(tokens: root.tokens, bytes: root.bytes, index: k)
             return node.isObject || node.isArray ? nil : JSONValue(node)
         }
-        let id = scalar(fields.id).map(Self.id) ?? AnalyzeID.none
-        guard fields.text >= 0,
-            let text = JSONNode(tokens: root.tokens, bytes: root.bytes, index: fields.text).stringValue
+        let id = scalar(.id).map(Self.id) ?? AnalyzeID.none
+        guard at[Member.text.rawValue] >= 0,
+            let text = JSONNode(tokens: root.tokens, bytes: root.bytes, index: at[Member.text.rawValue]).stringValue
         else { return .missingText(id) }
         let input = AnalysisInput(
-            text: text, language: scalar(fields.lang)?.stringValue, network: scalar(fields.network)?.stringValue,
-            followers: int(scalar(fields.followers)), following: int(scalar(fields.following)),
-            verified: bool(scalar(fields.verified)) ?? false,
-            likes: int(scalar(fields.likes)) ?? 0, reposts: int(scalar(fields.reposts)) ?? 0,
-            replies: int(scalar(fields.replies)) ?? 0, quotes: int(scalar(fields.quotes)) ?? 0,
-            ageMinutes: double(scalar(fields.ageMinutes)), customerValue: double(scalar(fields.customerValue)))
+            text: text, language: scalar(.lang)?.stringValue, network: scalar(.network)?.stringValue,
+            followers: int(scalar(.followers)), following: int(scalar(.following)),
+            verified: bool(scalar(.verified)) ?? false,
+            likes: int(scalar(.likes)) ?? 0, reposts: int(scalar(.reposts)) ?? 0,
+            replies: int(scalar(.replies)) ?? 0, quotes: int(scalar(.quotes)) ?? 0,
+            ageMinutes: double(scalar(.ageMinutes)), customerValue: double(scalar(.customerValue)))
         return .request(id, input)
     }
 
-    /// Where the members `analyze` reads are on the tape (their values' token indices, -1 when absent);
-    /// the last of a repeated key wins, as in a dictionary. Plain integers: recording a member costs
-    /// no `JSONValue` and no String, and only the members read are materialised.
-    private struct Fields {
-        var id = -1, text = -1, lang = -1, network = -1, followers = -1, following = -1, verified = -1
-        var likes = -1, reposts = -1, replies = -1, quotes = -1, ageMinutes = -1, customerValue = -1
+    /// The member a key on the tape names, or nil. A key written with escapes (`"t\u0065xt"`), as rare
+    /// as it is legal, is compared decoded.
+    private static func member(_ key: JSONNode) -> Member? {
+        if key.keyLength >= 0 { return Member(named: key.keyBytes) }
+        var decoded = key.stringValue ?? ""
+        return decoded.withUTF8 { Member(named: $0) }
+    }
 
-        /// The members read, each once: name and where its position goes.
-        // Key paths are immutable values; they are not yet marked Sendable.
-        nonisolated(unsafe) static let members: [(name: StaticString, field: WritableKeyPath<Fields, Int>)] = [
-            ("id", \.id), ("text", \.text), ("lang", \.lang), ("network", \.network), ("followers", \.followers),
-            ("following", \.following), ("verified", \.verified), ("likes", \.likes), ("reposts", \.reposts),
-            ("replies", \.replies), ("quotes", \.quotes), ("age_minutes", \.ageMinutes),
-            ("customer_value", \.customerValue),
-        ]
+    /// The members `analyze` reads, named once; both readers (`decode` and `withDecoded`) record
+    /// them by `rawValue`.
+    enum Member: Int {
+        case id, text, lang, network, followers, following, verified, likes, reposts, replies, quotes, ageMinutes
+        case customerValue
 
-        mutating func set(key: JSONNode, _ value: Int) {
-            let length = key.keyLength
-            // A key written with escapes (`"t\u0065xt"`), as rare as it is legal, is compared decoded.
-            let escaped = length < 0 ? key.stringValue : nil
-            for member in Self.members {
-                let matches =
-                    length < 0
-                    ? escaped == member.name.description
-                    : length == member.name.utf8CodeUnitCount && key.keyIs(member.name)
-                if matches {
-                    self[keyPath: member.field] = value
+        /// How many there are (one past the last `rawValue`).
+        static var count: Int { customerValue.rawValue + 1 }
+
+        var name: StaticString {
+            switch self {
+            case .id: "id"
+            case .text: "text"
+            case .lang: "lang"
+            case .network: "network"
+            case .followers: "followers"
+            case .following: "following"
+            case .verified: "verified"
+            case .likes: "likes"
+            case .reposts: "reposts"
+            case .replies: "replies"
+            case .quotes: "quotes"
+            case .ageMinutes: "age_minutes"
+            case .customerValue: "customer_value"
+            }
+        }
+
+        /// The member whose name is exactly these bytes, or nil.
+        init?(named key: UnsafeBufferPointer<UInt8>) {
+            guard let bytes = key.baseAddress else { return nil }
+            var k = 0
+            while let member = Member(rawValue: k) {
+                let name = member.name
+                if name.utf8CodeUnitCount == key.count && Self.same(name.utf8Start, bytes, key.count) {
+                    self = member
                     return
                 }
+                k += 1
             }
+            return nil
+        }
+
+        /// Whether the `n` bytes at `a` and `b` are equal: names are 2…14 bytes, compared as two
+        /// overlapping words (reading only the `n` bytes) rather than with a `memcmp` call.
+        @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int)
+            -> Bool
+        {
+            let x = UnsafeRawPointer(a)
+            let y = UnsafeRawPointer(b)
+            if n >= 8 && n <= 16 {
+                return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+                    && x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                        == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            if n >= 4 && n < 8 {
+                return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                    && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                        == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            }
+            if n >= 2 && n < 4 {
+                return x.loadUnaligned(as: UInt16.self) == y.loadUnaligned(as: UInt16.self)
+                    && x.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+                        == y.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+            }
+            return n == 0 || memcmp(a, b, n) == 0
         }
     }
 
