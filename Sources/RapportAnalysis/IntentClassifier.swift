@@ -118,7 +118,7 @@ public struct IntentClassifier: Sendable {
     /// non-decreasing step function of the evidence, and so is whether it reaches the default
     /// threshold: both are stored as the evidence values where they step, found once per
     /// process by bisection over the Doubles with the very expressions (`hundredths(exactly:)`).
-    /// `SixthPassTests` checks them against exp() around every step and on a million values.
+    /// `ShortcutEquivalenceTests` checks them against exp() around every step and on a million values.
     struct Confidence: @unchecked Sendable {
         static let threshold = 0.45
         static let table = Confidence()

@@ -10,10 +10,13 @@ public enum ConsentPurpose: String, CaseIterable, Codable, Sendable {
     case marketingMessages = "marketing_messages"
     /// Quoting the customer's posts in public (the live "what customers say" page, case studies).
     case publicQuotes = "public_quotes"
+    /// Service updates in a conversation the customer started: "the outage you reported is fixed" when a known
+    /// incident is resolved (sent unless refused).
+    case serviceUpdates = "service_updates"
 
-    /// Whether the purpose is allowed when the customer has said nothing: surveys about a service
-    /// the customer asked for are; marketing and public quotes need a yes.
-    public var allowedByDefault: Bool { self == .surveys }
+    /// Whether the purpose is allowed when the customer has said nothing: surveys and service updates about a
+    /// service the customer asked for are; marketing and public quotes need a yes.
+    public var allowedByDefault: Bool { self == .surveys || self == .serviceUpdates }
 
     public var label: String {
         switch self {
@@ -21,6 +24,7 @@ public enum ConsentPurpose: String, CaseIterable, Codable, Sendable {
         case .marketingEmail: "Marketing email"
         case .marketingMessages: "Marketing SMS / DMs"
         case .publicQuotes: "Quote their posts publicly"
+        case .serviceUpdates: "Updates about a problem they reported"
         }
     }
 }

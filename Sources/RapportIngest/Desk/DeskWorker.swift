@@ -18,6 +18,9 @@ public struct DeskChange: Sendable, Hashable {
         case customerMessage = "message"
         /// An agent's action, or a reply's delivery state.
         case updated
+        /// An announcement or known incident was posted or changed (conversation id 0): desk pages re-read their
+        /// banner.
+        case announcement
     }
 
     public init(conversationID: Int64, kind: Kind, notified: [Int64] = []) {
@@ -53,6 +56,7 @@ public final class DeskWorker: Service, Sendable {
     /// Where changes cross to other instances; nil when this instance is alone.
     public let bus: DeskBus?
     private let intake: ConversationIntake
+    private let incidents: IncidentLinker
     private let outbox: OutboxStore
     private let slaWatch: SLAWatch
     private let dispatcher: OutboxDispatcher
@@ -67,6 +71,7 @@ public final class DeskWorker: Service, Sendable {
     ) {
         self.bus = bus
         self.intake = ConversationIntake(database: database)
+        self.incidents = IncidentLinker(database: database)
         self.outbox = OutboxStore(database: database)
         self.slaWatch = SLAWatch(database: database)
         self.dispatcher = dispatcher
@@ -84,6 +89,11 @@ public final class DeskWorker: Service, Sendable {
     /// Publishes an agent's change to live screens, on every instance.
     public func changed(_ conversationID: Int64, notified: [Int64] = []) {
         publish([DeskChange(conversationID: conversationID, kind: .updated, notified: notified)])
+    }
+
+    /// Tells desk pages on every instance that announcements changed (their banner re-reads).
+    public func announced() {
+        publish([DeskChange(conversationID: 0, kind: .announcement)])
     }
 
     /// To this instance's screens now, and to the other instances' through the bus.
@@ -124,6 +134,9 @@ public final class DeskWorker: Service, Sendable {
     public func step(now: Date) async throws -> Bool {
         let touched = try await intake.runOnce(now: now)
         publish(touched.map { DeskChange(conversationID: $0.rawValue, kind: .customerMessage) })
+        // A new customer message may match an open known incident: link it before agents open the conversation.
+        let linked = try await incidents.link(conversations: touched.map(\.rawValue), at: now)
+        publish(linked.map { DeskChange(conversationID: $0, kind: .updated) })
         try await database.foldRollupJournals()
         let escalated = try await slaWatch.runDue(now: now)
         publish(escalated.map { DeskChange(conversationID: $0.rawValue, kind: .updated) })

@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken: String?
     /// The signed-in user's unread notifications, counted for pages (GET) only.
     public var unreadNotifications: Int?
+    /// The signed-in user's unacknowledged announcements, for pages (GET) only: the banner.
+    public var pendingAnnouncements: [Announcement] = []
     public var maxUploadSize: Int
     /// Caps and re-checks the caller's live streams (set by the token and session middleware).
     public var streamGuard: StreamGuard?

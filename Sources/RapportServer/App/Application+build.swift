@@ -129,6 +129,7 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     CustomerEditsController(desk: services.desk).addAPI(to: api)
     ChannelsController(renderer: services.renderer, desk: services.desk).addAPI(to: api)
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
+    AnnouncementAPIController(desk: services.desk).addRoutes(to: api)
     AccessController(tokens: services.tokens, actions: services.desk.actions).addRoutes(to: api)
     IdentityClaimController(customers: services.desk.customers).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
@@ -162,6 +163,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         boundary: services.desk.teamBoundary
     ).addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    AnnouncementPagesController(renderer: services.renderer, desk: services.desk)
+        .addPages(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     AccountController(
         renderer: services.renderer, users: services.desk.users, tokens: services.tokens,
         passwordCost: services.desk.passwordCost

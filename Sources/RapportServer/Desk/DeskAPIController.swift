@@ -59,6 +59,8 @@ struct DeskAPIController {
         var tags: [String]
         var messages: [ConversationMessage]
         var history: [ConversationHistoryEntry]
+        /// Known incidents linked to it, open first.
+        var incidents: [LinkedIncident]
     }
 
     @Sendable func conversation(_ request: Request, context: AppRequestContext) async throws -> ConversationBody {
@@ -68,7 +70,9 @@ struct DeskAPIController {
 
     private func conversationBody(_ id: Int64, for user: User) async throws -> ConversationBody {
         let d = try await actions.conversation(id, for: user)
-        return ConversationBody(conversation: d.summary, tags: d.tags, messages: d.messages, history: d.history)
+        let incidents = try await AnnouncementStore(database: desk.database).incidents(conversationIDs: [id])[id] ?? []
+        return ConversationBody(
+            conversation: d.summary, tags: d.tags, messages: d.messages, history: d.history, incidents: incidents)
     }
 
     struct TextInput: Decodable { var text: String }

@@ -14,6 +14,8 @@ struct DashboardBuilder: Sendable {
     let service: ServiceFigureStore
     let alerts: AlertStore
     let experienceStore: ExperienceStore
+    /// Known incidents and the conversations they are linked to.
+    let announcements: AnnouncementStore
     /// Recent mentions read for topics, terms and authors.
     var sampleSize = 500
 
@@ -24,6 +26,7 @@ struct DashboardBuilder: Sendable {
         service = ServiceFigureStore(database: database)
         self.alerts = alerts
         experienceStore = ExperienceStore(database: database)
+        announcements = AnnouncementStore(database: database)
     }
 
     func build(_ query: DashboardQuery, now: Date = Date()) async throws -> Dashboard {

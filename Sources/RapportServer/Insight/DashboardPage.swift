@@ -34,6 +34,17 @@ struct DashboardPage: Sendable {
     var experience: Experience
     var csvLink: String
     var jsonLink: String
+    /// Open known incidents and the conversations linked to each.
+    var incidents: [Incident] = [] {
+        didSet { hasIncidents = !incidents.isEmpty }
+    }
+    var hasIncidents = false
+
+    struct Incident: Sendable, Equatable {
+        var id: Int64
+        var title: String
+        var conversations: Int
+    }
 
     /// An SVG chart the server drew (rendered unescaped: RapportInsight escapes its texts).
     struct Chart: Sendable {

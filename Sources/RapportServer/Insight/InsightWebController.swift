@@ -42,9 +42,14 @@ struct InsightWebController {
         let d = try await builder.build(query)
         let rules = try await builder.rules.all().map { (id: $0.id, name: $0.name, brand: $0.brand) }
         let teams = try await builder.experienceStore.teams()
-        let page = DashboardPage(
+        var page = DashboardPage(
             chrome: PageChrome("Dashboard", "dashboard", context), dashboard: d, query: query, rules: rules,
             teams: teams)
+        let announcements = builder.announcements
+        let affected = try await announcements.affectedCounts()
+        page.incidents = try await announcements.openIncidents().map {
+            .init(id: $0.id, title: $0.title, conversations: affected[$0.id] ?? 0)
+        }
         return renderer.html("dashboard", page)
     }
 

@@ -47,6 +47,8 @@ struct ConversationPage: Sendable, Equatable {
     var hasFacts: Bool
     var canned: [CannedReply]
     var hasCanned: Bool
+    var incidents: [Incident] = []
+    var hasIncidents: Bool = false
 
     /// What the page is built from (read by the controller).
     struct Input: Sendable {
@@ -59,6 +61,15 @@ struct ConversationPage: Sendable, Equatable {
         var cannedReplies: [(id: Int64, title: String, body: String)]
         /// An admin paused replies on this conversation's network.
         var repliesPaused: Bool
+        /// Known incidents linked to it, open first.
+        var incidents: [LinkedIncident] = []
+    }
+
+    struct Incident: Sendable, Equatable {
+        var id: Int64
+        var title: String
+        var suggestedReply: String?
+        var isOpen: Bool
     }
 
     static func make(_ input: Input, viewer: User, chrome: PageChrome, now: Date) -> ConversationPage {
@@ -115,6 +126,9 @@ struct ConversationPage: Sendable, Equatable {
                 Identity(kind: $0.kind, value: $0.value, verified: $0.verified)
             }
                 ?? [],
-            facts: facts, hasFacts: !facts.isEmpty, canned: canned, hasCanned: !canned.isEmpty)
+            facts: facts, hasFacts: !facts.isEmpty, canned: canned, hasCanned: !canned.isEmpty,
+            incidents: input.incidents.map {
+                Incident(id: $0.id, title: $0.title, suggestedReply: $0.suggestedReply, isOpen: $0.status == .open)
+            }, hasIncidents: !input.incidents.isEmpty)
     }
 }

@@ -19,6 +19,8 @@ struct ConversationRowView: Sendable, Equatable {
     var updatedText: String
     var assigneeName: String?
     var teamName: String?
+    /// The open known incident it is linked to, if any.
+    var incident: String? = nil
 
     init(_ c: ConversationSummary, now: Date) {
         // A finished conversation has no clock running.

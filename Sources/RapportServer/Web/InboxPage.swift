@@ -25,7 +25,7 @@ struct InboxPage: Sendable, Equatable {
     /// The page for a query, its rows, the per-queue counts and the teams (each a queue).
     static func make(
         chrome: PageChrome, query: InboxQuery, rows: [ConversationSummary], counts: [String: Int],
-        teams: [(id: Int64, name: String)], now: Date
+        teams: [(id: Int64, name: String)], incidents: [Int64: [LinkedIncident]] = [:], now: Date
     ) -> InboxPage {
         let fixed = [
             ("mine", "Mine"), ("unassigned", "Unassigned"), ("urgent", "Urgent"), ("sla", "SLA at risk"),
@@ -41,7 +41,11 @@ struct InboxPage: Sendable, Equatable {
             + teams.map { Queue(key: "team-\($0.id)", label: $0.name, count: "", active: "team-\($0.id)" == current) }
         return InboxPage(
             chrome: chrome, queues: queues, queue: current, q: query.search ?? "",
-            rows: rows.map { ConversationRowView($0, now: now) },
+            rows: rows.map { row in
+                var view = ConversationRowView(row, now: now)
+                view.incident = incidents[row.id]?.first { $0.status == .open }?.title
+                return view
+            },
             statuses: [OptionView(value: "", label: "Active", selected: query.status == nil)]
                 + ConversationStatus.allCases.map {
                     OptionView(value: $0.rawValue, label: $0.rawValue, selected: query.status == $0.rawValue)

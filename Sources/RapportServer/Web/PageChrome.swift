@@ -20,6 +20,8 @@ struct PageChrome: Sendable, Equatable {
     var csrf: String
     var user: User?
     var flash: String?
+    /// Unacknowledged announcements, shown on top of every desk page.
+    var banner = AnnouncementBanner([], csrf: "")
 
     init(title: String, page: String, csrf: String = "", user: User? = nil, flash: String? = nil) {
         self.title = title
@@ -39,5 +41,6 @@ struct PageChrome: Sendable, Equatable {
                     name: $0.name, role: $0.role.rawValue, isAdmin: $0.role == .admin,
                     isSupervisor: $0.role.allows(.supervisor), unread: unread, hasUnread: unread > 0)
             }, flash: flash)
+        banner = AnnouncementBanner(context.pendingAnnouncements, csrf: context.csrfToken ?? "")
     }
 }

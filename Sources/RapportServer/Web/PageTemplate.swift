@@ -6,6 +6,8 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case adminDesk = "admin_desk"
     case adminRules = "admin_rules"
     case alerts
+    case announcements
+    case announcementBanner = "announcement_banner"
     case audit
     case channels
     case conversation

@@ -12,12 +12,14 @@ struct SessionMiddleware: RouterMiddleware {
     let sessions: SessionStore
     let notifications: NotificationStore
     let streams: StreamLimiter
+    let actions: DeskActions
     static let allowedBeforePasswordChange: Set<String> = ["/account", "/account/password", "/logout"]
 
     init(desk: DeskServices) {
         sessions = desk.sessions
         notifications = desk.notifications
         streams = desk.streams
+        actions = desk.actions
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -43,6 +45,7 @@ struct SessionMiddleware: RouterMiddleware {
             }
             if request.method == .get {
                 context.unreadNotifications = try await notifications.unreadCount(userID: session.user.id)
+                context.pendingAnnouncements = try await actions.pendingAnnouncements(for: session.user)
             }
         }
         guard context.user != nil else {

@@ -183,9 +183,12 @@ struct WebController {
             for: user, defaultQueue: "mine", now: now)
         async let counts = actions.queueCounts(for: user, now: now)
         async let teams = desk.teams.all()
+        async let incidents = AnnouncementStore(database: desk.database).incidents(
+            conversationIDs: inbox.rows.map(\.id))
         let page = InboxPage.make(
             chrome: PageChrome("Inbox", "inbox", context), query: inbox.query, rows: inbox.rows,
-            counts: try await counts, teams: try await teams.map { ($0.id.rawValue, $0.name) }, now: now)
+            counts: try await counts, teams: try await teams.map { ($0.id.rawValue, $0.name) },
+            incidents: try await incidents, now: now)
         return renderer.html(.inbox, page)
     }
 
@@ -195,6 +198,8 @@ struct WebController {
         return try ServerSentEvents.response(
             request, guard: context.streamGuard, desk.worker.changes.subscribe(buffer: 200)
         ) { change in
+            // Announcements change the banner on every page; the page re-reads what is addressed to its user.
+            if change.kind == .announcement { return ByteBuffer(string: "event: announcement\ndata: {}\n\n") }
             var event =
                 "event: change\ndata: {\"conversationId\":\(change.conversationID),\"kind\":\"\(change.kind.rawValue)\"}\n\n"
             // Only the recipient hears of a personal notification.
@@ -221,7 +226,8 @@ struct WebController {
         let input = ConversationPage.Input(
             summary: s, tags: detail.tags, messages: detail.messages, history: detail.history,
             profile: try await profile, users: try await users, cannedReplies: try await canned,
-            repliesPaused: try await channels.contains { $0.network.rawValue == s.network && !$0.repliesEnabled })
+            repliesPaused: try await channels.contains { $0.network.rawValue == s.network && !$0.repliesEnabled },
+            incidents: try await AnnouncementStore(database: desk.database).incidents(conversationIDs: [id])[id] ?? [])
         let page = ConversationPage.make(
             input, viewer: user, chrome: PageChrome(s.subject, "conversation", context), now: Date())
         return renderer.html(.conversation, page)

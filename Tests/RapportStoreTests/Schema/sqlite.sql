@@ -24,6 +24,32 @@ table alerts
   column evidence TEXT NOT NULL
   column created_ms BIGINT NOT NULL
   unique (detector_id)
+table announcement_acks
+  column announcement_id BIGINT NOT NULL PRIMARY KEY #1
+  column user_id BIGINT NOT NULL PRIMARY KEY #2
+  column acked_ms BIGINT NOT NULL
+  foreign key (announcement_id) REFERENCES announcements (id) ON DELETE NO ACTION
+  primary key (announcement_id, user_id)
+table announcement_teams
+  column announcement_id BIGINT NOT NULL PRIMARY KEY #1
+  column team_id BIGINT NOT NULL PRIMARY KEY #2
+  foreign key (announcement_id) REFERENCES announcements (id) ON DELETE NO ACTION
+  primary key (announcement_id, team_id)
+table announcements
+  column id INTEGER PRIMARY KEY #1
+  column kind TEXT NOT NULL
+  column title TEXT NOT NULL
+  column body TEXT NOT NULL
+  column query TEXT
+  column suggested_reply TEXT
+  column status TEXT NOT NULL DEFAULT 'open'
+  column author_id BIGINT NOT NULL
+  column created_ms BIGINT NOT NULL
+  column expires_ms BIGINT
+  column resolved_ms BIGINT
+  column resolved_by BIGINT
+  column follow_up TEXT
+  foreign key (author_id) REFERENCES users (id) ON DELETE NO ACTION
 table api_tokens
   column id INTEGER PRIMARY KEY #1
   column name TEXT NOT NULL
@@ -189,6 +215,13 @@ table identity_claims
   column created_ms BIGINT NOT NULL
   foreign key (customer_id) REFERENCES customers (id) ON DELETE NO ACTION
   unique (customer_id, kind, value)
+table incident_conversations
+  column announcement_id BIGINT NOT NULL PRIMARY KEY #1
+  column conversation_id BIGINT NOT NULL PRIMARY KEY #2
+  column linked_ms BIGINT NOT NULL
+  column follow_up_message_id BIGINT
+  foreign key (announcement_id) REFERENCES announcements (id) ON DELETE NO ACTION
+  primary key (announcement_id, conversation_id)
 table ingest_counters
   column source TEXT PRIMARY KEY #1
   column received BIGINT NOT NULL DEFAULT 0
@@ -981,6 +1014,7 @@ table users
   unique (email)
 index alert_events_alert ON alert_events: CREATE INDEX alert_events_alert ON alert_events (alert_id, id)
 index alerts_detected ON alerts: CREATE INDEX alerts_detected ON alerts (detected_ms)
+index announcements_open ON announcements: CREATE INDEX announcements_open ON announcements (status, created_ms)
 index api_tokens_user ON api_tokens: CREATE INDEX api_tokens_user ON api_tokens (user_id)
 index audit_log_at ON audit_log: CREATE INDEX audit_log_at ON audit_log (at_ms)
 index authors_handle ON authors: CREATE INDEX authors_handle ON authors (handle)
@@ -1002,6 +1036,7 @@ index conversations_team ON conversations: CREATE INDEX conversations_team ON co
 index conversations_unsettled ON conversations: CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id) WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
 index customer_identities_customer ON customer_identities: CREATE INDEX customer_identities_customer ON customer_identities (customer_id)
 index identity_claims_open ON identity_claims: CREATE INDEX identity_claims_open ON identity_claims (customer_id, status)
+index incident_conversations_conversation ON incident_conversations: CREATE INDEX incident_conversations_conversation ON incident_conversations (conversation_id)
 index mention_rules_mention ON mention_rules: CREATE INDEX mention_rules_mention ON mention_rules (mention_id)
 index mentions_author ON mentions: CREATE INDEX mentions_author ON mentions (author_id, created_ms)
 index mentions_created ON mentions: CREATE INDEX mentions_created ON mentions (created_ms, id)

@@ -54,6 +54,17 @@
     });
   }
 
+  // Announcements: the banner re-reads what is addressed to this user when one is posted or acknowledged.
+  var banner = document.getElementById("announcements");
+  var bannerSource = banner && stream("/inbox/events");
+  if (bannerSource) {
+    bannerSource.addEventListener("announcement", function () {
+      fetch(banner.getAttribute("data-banner"), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) { if (html !== null) banner.innerHTML = html; });
+    });
+  }
+
   if (rowsTable) {
     var touched = {};
     live(rowsTable.getAttribute("data-live"), function (data) {
@@ -131,6 +142,14 @@
       });
     }
   }
+
+  // A known incident's suggested reply, offered first.
+  document.querySelectorAll("button.use-reply").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var box = document.getElementById("reply");
+      if (box) { box.value = button.getAttribute("data-reply"); box.focus(); }
+    });
+  });
 
   var canned = document.querySelector("select.canned");
   if (canned) {
