@@ -68,6 +68,34 @@ enum DemoDesk {
             body:
                 "Hi {{customer.first_name}}, we know about the outage in your area and engineers are on it. We'll update you here. – {{agent.first_name}}"
         )
+        try await seedAnnouncements(desk, supervisor: supervisor, care: care.id.rawValue)
         return password
+    }
+
+    /// An announcement for the social care team, one for everyone, and the known incident the live stream's outage
+    /// matches: its conversations link themselves to it as they arrive.
+    static func seedAnnouncements(_ desk: DeskServices, supervisor: Int64, care: Int64) async throws {
+        let store = AnnouncementStore(database: desk.database)
+        _ = try await store.create(
+            .init(
+                kind: .announcement, title: "New goodwill policy",
+                body:
+                    "From today, agents may credit up to 20 EUR for a service failure without approval. Note it on the conversation.",
+                teamIDs: [care]), by: supervisor, address: nil)
+        _ = try await store.create(
+            .init(
+                kind: .announcement, title: "Desk hours over the holidays",
+                body: "Rapid response stays 24/7; social care works 08:00–20:00 from 24 December to 2 January."),
+            by: supervisor, address: nil)
+        _ = try await store.create(
+            .init(
+                kind: .incident, title: "Acme Mobile network outage",
+                body:
+                    "Engineers are restoring the mobile network in several cities. Link affected customers here; we follow up when it is fixed.",
+                query: #"outage OR "no signal" OR "network down""#,
+                suggestedReply:
+                    "We're sorry: there is a network outage in your area and our engineers are on it. We'll let you know here as soon as it is fixed."
+            ),
+            by: supervisor, address: nil)
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+import Testing
+
+/// Share (#15) in real headless Chromium: a known incident reaches an agent's open page live.
+@Suite(
+    "Share in a real browser", .serialized,
+    .enabled(
+        if: WebDriver.chromedriverPath != nil || ProcessInfo.processInfo.environment["RAPPORT_REQUIRE_BROWSER"] != nil,
+        "needs chromedriver (set RAPPORT_REQUIRE_BROWSER to fail instead of skipping)"))
+struct ShareBrowserTests {
+    @Test(
+        "an agent sees a new incident's banner live, acknowledges it, opens a matching conversation, uses the incident's reply and sends it"
+    )
+    func incidentFlow() async throws {
+        try await BrowserTests.withLiveDesk { client, site, services in
+            try await client.execute(
+                uri: "/api/v1/ingest/webchat", method: .post, headers: .auth,
+                body: AnnouncementTests.chat("m-1", visitor: "v-1", text: "My phone has no signal since noon")
+            ) { #expect($0.status == .ok) }
+            try await DeskTest.settle(services)
+            let conversation = try #require(
+                try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
+            let supervisor = try #require(try await services.desk.users.credentials(email: "supervisor@acme.test"))
+            let token = APITokens.generate()
+            _ = try await services.tokens.create(
+                name: "sup", tokenHash: APITokens.hash(token), userID: supervisor.user.id)
+
+            try await WebDriver.with { browser in
+                try await browser.open(site + "/inbox?queue=all")
+                try await browser.signIn("agent@acme.test")
+                _ = try await browser.waitFor("table.conversations")
+                #expect((try? await browser.find("#announcements .announcement")) == nil)
+                // The page's live stream is open before the incident is posted.
+                _ = try await eventually { services.desk.streams.open >= 1 }
+
+                let posted = try await client.execute(
+                    uri: "/api/v1/announcements", method: .post, headers: DeskTest.bearer(token),
+                    body: ByteBuffer(
+                        string:
+                            #"{"title":"Mobile network outage","body":"Engineers are on it.","query":"\"no signal\" OR outage","suggestedReply":"Sorry: a network outage in your area, fixed by 18:00."}"#
+                    ))
+                #expect(posted.status == .created)
+                let banner = try await browser.waitFor("#announcements .announcement.incident", timeout: .seconds(30))
+                #expect(try await browser.text(banner).contains("Known incident: Mobile network outage"))
+                try await browser.screenshot(to: BrowserTests.artifacts + "/incident-banner.png")
+                try await browser.click(try await browser.find("#announcements .announcement button[type=submit]"))
+                _ = try await browser.waitFor("table.conversations")
+                #expect((try? await browser.find("#announcements .announcement")) == nil, "acknowledged: gone")
+
+                try await browser.open(site + "/conversations/\(conversation.id)")
+                let incident = try await browser.waitFor(".incidents .incident")
+                #expect(try await browser.text(incident).contains("Mobile network outage"))
+                try await browser.click(try await browser.find("button.use-reply"))
+                let typed = try await browser.script("return document.getElementById('reply').value")
+                #expect(typed as? String == "Sorry: a network outage in your area, fixed by 18:00.")
+                try await browser.click(try await browser.find("form.composer button[type=submit]"))
+                let sent = try await browser.waitFor(".msg.out .body")
+                #expect(try await browser.text(sent).contains("a network outage in your area"))
+                try await browser.screenshot(to: BrowserTests.artifacts + "/incident-conversation.png")
+            }
+        }
+    }
+}
