@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "RapportFormats", dependencies: ["RapportCore"], swiftSettings: swiftSettings),
         // Realistic synthetic traffic: pure.
         .target(name: "RapportSimulation", swiftSettings: swiftSettings),
+        // Pure: what each network accepts in a post (text length, links as facets, images by content) — #17.
+        .target(name: "RapportPublish", swiftSettings: swiftSettings),
         // Crisis and spike detection on the posts' own timestamps: pure.
         .target(name: "RapportInsight", swiftSettings: swiftSettings),
         // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
@@ -142,6 +144,7 @@ let package = Package(
         .executableTarget(
             name: "RapportFuzz", dependencies: ["RapportFormats", "RapportCore", "RapportStore"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "RapportPublishTests", dependencies: ["RapportPublish"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportAnalysisTests", dependencies: ["RapportAnalysis", "RapportBenchmarks"],
             swiftSettings: swiftSettings),

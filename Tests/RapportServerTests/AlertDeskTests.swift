@@ -15,7 +15,7 @@ import Testing
 
 /// The desk's alert queue (`/inbox/alerts`): roles, forms, escaping, timeline, live signals, the
 /// rapid-response team's bells and the alert email.
-@Suite("Alerts in the desk: queue, forms, live signals, team bells and email", .timeLimit(.minutes(3)))
+@Suite("Alerts in the desk: queue, forms, live signals, team bells and email", .timeLimit(.minutes(10)))
 struct AlertDeskTests {
     /// The alert emails the relay handed over.
     final class Mails: Sendable {

@@ -8,7 +8,7 @@ import RapportStore
 import RapportTestSupport
 import Testing
 
-@Suite("Crash safety", .timeLimit(.minutes(5)))
+@Suite("Crash safety", .timeLimit(.minutes(10)))
 struct CrashTests {
     @Test(
         "kill -9 in the middle of deliveries never loses an acknowledged post",

@@ -16,7 +16,7 @@ import Synchronization
 import Testing
 
 /// The daily and weekly digest: figures, the scheduled sender's once-per-period guarantee, the API and the CLI.
-@Suite("Digest: summary, scheduled sending once per period, API and command line", .timeLimit(.minutes(3)))
+@Suite("Digest: summary, scheduled sending once per period, API and command line", .timeLimit(.minutes(10)))
 struct DigestTests {
     /// 2026-11-21 08:00 UTC: the last complete day is 2026-11-20.
     static let morning = Date(timeIntervalSince1970: 1_795_248_000)

@@ -13,7 +13,7 @@ import RapportStore
 import RapportTestSupport
 import Testing
 
-@Suite("Live stream and back-pressure", .timeLimit(.minutes(5)))
+@Suite("Live stream and back-pressure", .timeLimit(.minutes(10)))
 struct LiveTests {
     @Test("SSE pushes a mention as it commits", arguments: TestEngine.available)
     func sse(engine: TestEngine) async throws {

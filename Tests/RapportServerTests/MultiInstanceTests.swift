@@ -15,7 +15,7 @@ import Testing
 @testable import RapportServer
 
 /// Two app instances sharing one PostgreSQL, as production runs: what one does reaches the other.
-@Suite("Several instances on one PostgreSQL", .timeLimit(.minutes(5)))
+@Suite("Several instances on one PostgreSQL", .timeLimit(.minutes(10)))
 struct MultiInstanceTests {
     /// Two instances on a fresh PostgreSQL database, each with its desk bus running (and the pipeline and
     /// desk worker on A only, so that A alone threads what is ingested).

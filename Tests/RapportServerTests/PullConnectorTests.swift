@@ -15,7 +15,7 @@ import Synchronization
 import Testing
 
 /// Pull connectors against local servers on 127.0.0.1 that replay the fixtures.
-@Suite("Pull connectors", .timeLimit(.minutes(5)))
+@Suite("Pull connectors", .timeLimit(.minutes(10)))
 struct PullConnectorTests {
     @Test("feed poller stores new items and uses ETag so an unchanged feed costs nothing")
     func feed() async throws {
