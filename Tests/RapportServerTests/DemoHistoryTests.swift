@@ -88,6 +88,19 @@ struct DemoHistoryTests {
                 #expect((service["responded"] as? Int ?? 0) > 0, "\(range): \(service)")
             }
             #expect(totals["24h"]! < totals["7d"]! && totals["7d"]! < totals["30d"]!, "\(totals)")
+            // A fixed window for the before/after comparison: `range=30d` ends now, and slides past an hour of the
+            // history while a slow run goes on.
+            let iso = ISO8601DateFormatter()
+            let window =
+                "from=\(iso.string(from: start.addingTimeInterval(-3_600)))&to=\(iso.string(from: anchor.addingTimeInterval(3_600)))"
+            func windowTotal() async throws -> Int? {
+                json(
+                    try await client.execute(
+                        uri: "/api/v1/analytics/dashboard?\(window)", method: .get, headers: auth
+                    ) { $0.body })["total"] as? Int
+            }
+            let before = try await windowTotal()
+            #expect((before ?? 0) > 3_000, "\(String(describing: before))")
 
             // The same history again (a second start, or a resumed one): the store recognises every post.
             let again = try await history.writeMentions(from: start, to: anchor, anchor: anchor)
@@ -96,10 +109,7 @@ struct DemoHistoryTests {
             let deskAgain = try await DemoDeskHistory(database: services.database).write(from: start, to: anchor)
             #expect(deskAgain == PastDeskWriter.Counts())
             try await services.database.foldRollupJournals()
-            let after = try await client.execute(
-                uri: "/api/v1/analytics/dashboard?range=30d", method: .get, headers: auth
-            ) { $0.body }
-            #expect(json(after)["total"] as? Int == totals["30d"])
+            #expect(try await windowTotal() == before)
         }
     }
 
