@@ -20,6 +20,7 @@ extension Migration {
         .rollupJournals,
         .narrowMentionCubes,
         .access,
+        .knowledgeBase,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), for the ingest benchmark's `raw_mentions`,
