@@ -47,6 +47,8 @@ struct ConversationPage: Sendable, Equatable {
     var hasFacts: Bool
     var canned: [CannedReply]
     var hasCanned: Bool
+    /// Suggested articles, experts and the draft button (nil: nothing to show).
+    var knowledge: ConversationKnowledgePanel?
 
     /// What the page is built from (read by the controller).
     struct Input: Sendable {
@@ -59,6 +61,8 @@ struct ConversationPage: Sendable, Equatable {
         var cannedReplies: [(id: Int64, title: String, body: String)]
         /// An admin paused replies on this conversation's network.
         var repliesPaused: Bool
+        var knowledge = ConversationKnowledgePanel.Input(suggested: [], experts: [])
+        var publicBaseURL = ""
     }
 
     static func make(_ input: Input, viewer: User, chrome: PageChrome, now: Date) -> ConversationPage {
@@ -115,6 +119,9 @@ struct ConversationPage: Sendable, Equatable {
                 Identity(kind: $0.kind, value: $0.value, verified: $0.verified)
             }
                 ?? [],
-            facts: facts, hasFacts: !facts.isEmpty, canned: canned, hasCanned: !canned.isEmpty)
+            facts: facts, hasFacts: !facts.isEmpty, canned: canned, hasCanned: !canned.isEmpty,
+            knowledge: ConversationKnowledgePanel.make(
+                input.knowledge, conversationID: s.id, status: s.status,
+                viewerIsSupervisor: viewer.role.allows(.supervisor), publicBaseURL: input.publicBaseURL))
     }
 }
