@@ -127,7 +127,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportBenchmarks", "RapportIngest", "RapportStore", "RapportFormats",
-                "RapportAnalysis",
+                "RapportAnalysis", "RapportShare",
                 "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

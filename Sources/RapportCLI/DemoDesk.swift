@@ -68,6 +68,7 @@ enum DemoDesk {
             body:
                 "Hi {{customer.first_name}}, we know about the outage in your area and engineers are on it. We'll update you here. – {{agent.first_name}}"
         )
+        _ = try await DemoKnowledgeBase.seed(desk.knowledgeBase, by: supervisor)
         return password
     }
 }

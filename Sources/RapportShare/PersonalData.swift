@@ -12,8 +12,8 @@ public enum PersonalData {
         out = replace(#"(?<![\w/])@[A-Za-z0-9_.]{2,30}"#, in: out, with: "[handle]")
         // Order and reference numbers: "#12345", "order 123456", "AB-123456" (letters, digits, a dash or not).
         out = replace(
-            #"(?i)\b(order|commande|pedido|bestellung|ordine|bestelling|encomenda|ref|reference|ticket|invoice|facture|rechnung)(\s*(no\.?|nr\.?|number|n°|#|:))?\s*#?\s*[A-Z0-9][A-Z0-9\-]{3,}"#,
-            in: out, with: "$1 [order number]")
+            #"(?i)\b(order|commande|pedido|bestellung|ordine|bestelling|encomenda|ref|reference|ticket|invoice|facture|rechnung)\b(\s*(?:no\.?|nr\.?|number|n°))?\s*[:#]?\s*(?=[A-Z\-]*\d)[A-Z0-9][A-Z0-9\-]{3,}"#,
+            in: out, with: "$1$2 [order number]")
         out = replace(#"#\s?\d{4,}"#, in: out, with: "[order number]")
         out = replace(#"\b[A-Z]{1,4}-?\d{5,}\b"#, in: out, with: "[order number]")
         // Phone numbers: optional +country, then 7 or more digits with spaces, dots, dashes or brackets between.

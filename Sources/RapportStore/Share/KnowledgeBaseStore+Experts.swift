@@ -21,17 +21,18 @@ extension KnowledgeBaseStore {
         var pairs: [[String]] = []
         for i in words.indices { for j in words.indices where j > i { pairs.append([words[i], words[j]]) } }
         if pairs.isEmpty { pairs = [words] }
+        let groups = pairs
         let sinceMS = since.millisecondsSince1970
         return try await database.read { db in
             let matches: SQLQueryString
             switch Dialect(db) {
             case .sqlite:
-                let expression = pairs.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " AND ") + ")" }
+                let expression = groups.map { "(" + $0.map { "\"\($0)\"" }.joined(separator: " AND ") + ")" }
                     .joined(separator: " OR ")
                 matches =
                     "SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH \(bind: expression) ORDER BY rowid DESC LIMIT \(bind: sample)"
             case .postgres:
-                let expression = pairs.map { "(" + $0.joined(separator: " & ") + ")" }.joined(separator: " | ")
+                let expression = groups.map { "(" + $0.joined(separator: " & ") + ")" }.joined(separator: " | ")
                 matches =
                     "SELECT id FROM mentions WHERE search @@ to_tsquery('simple', \(bind: expression)) ORDER BY id DESC LIMIT \(bind: sample)"
             }
