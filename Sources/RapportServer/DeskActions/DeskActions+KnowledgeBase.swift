@@ -140,7 +140,8 @@ extension DeskActions {
         guard detail.summary.status == "resolved" || detail.summary.status == "closed" else {
             throw DeskError.conflict("not_resolved", "only a resolved conversation's answer becomes an article")
         }
-        guard let reply = detail.messages.last(where: { $0.direction == .outgoing }) else {
+        // An agent's own words: automatic messages (the CSAT survey link) have no author.
+        guard let reply = detail.messages.last(where: { $0.direction == .outgoing && $0.userID != nil }) else {
             throw DeskError.conflict("no_reply", "this conversation has no agent reply to draft from")
         }
         let names = [detail.summary.customerName]
