@@ -94,7 +94,8 @@ let package = Package(
             name: "RapportServer",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
-                "RapportInsight", "RapportOutbound", "RapportShare", .product(name: "Hummingbird", package: "hummingbird"),
+                "RapportInsight", "RapportOutbound", "RapportShare",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -184,7 +185,8 @@ let package = Package(
         .testTarget(
             name: "RapportServerTests",
             dependencies: [
-                "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport", "RapportShare",
+                "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
+                "RapportShare",
                 "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

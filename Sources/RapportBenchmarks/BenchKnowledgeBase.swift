@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RapportServer
-import RapportSimulation
 import RapportShare
+import RapportSimulation
 import RapportStore
 
 /// `rapport bench kb`: 10,000 articles and 100,000 conversations, then the suggestion API and the conversation page

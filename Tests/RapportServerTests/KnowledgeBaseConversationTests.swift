@@ -21,8 +21,10 @@ struct KnowledgeBaseConversationTests {
             let agent = DeskTest.bearer(people[.agent]!.token)
             let article = try await KnowledgeBaseRouteTests.create(
                 client, supervisor,
-                ["title": "Router keeps dropping the connection",
-                 "body": "Restart the router and move it away from the microwave.", "visibility": "public"])
+                [
+                    "title": "Router keeps dropping the connection",
+                    "body": "Restart the router and move it away from the microwave.", "visibility": "public",
+                ])
             let id = try await DeskUseCaseRouteTests.webChatConversation(client, services)
 
             let web = try await DeskTest.signIn(client, email: "agent@acme.test")

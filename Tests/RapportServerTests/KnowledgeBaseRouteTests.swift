@@ -36,12 +36,16 @@ struct KnowledgeBaseRouteTests {
             ) { #expect($0.status == .forbidden) }
             let refund = try await Self.create(
                 client, supervisor,
-                ["title": "How refunds work", "body": "We refund your card within 5 days.", "visibility": "public",
-                 "category": "Billing", "tags": ["refund"]])
+                [
+                    "title": "How refunds work", "body": "We refund your card within 5 days.", "visibility": "public",
+                    "category": "Billing", "tags": ["refund"],
+                ])
             let password = try await Self.create(
                 client, supervisor,
-                ["title": "Reset your password", "body": "Use the Forgot password link on the sign-in page.",
-                 "visibility": "internal"])
+                [
+                    "title": "Reset your password", "body": "Use the Forgot password link on the sign-in page.",
+                    "visibility": "internal",
+                ])
             try await client.execute(
                 uri: "/api/v1/kb/suggest?text=J%27ai%20oubli%C3%A9%20mon%20mot%20de%20passe&limit=3", method: .get,
                 headers: agent
@@ -77,19 +81,37 @@ struct KnowledgeBaseRouteTests {
         }
     }
 
-    @Test("oversized or invalid input is refused naming the field, and nothing is saved", arguments: TestEngine.available)
+    @Test(
+        "oversized or invalid input is refused naming the field, and nothing is saved", arguments: TestEngine.available)
     func validation(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
             let supervisor = DeskTest.bearer(people[.supervisor]!.token)
             for (object, status, field) in [
-                (["title": String(repeating: "t", count: 201), "body": "b", "visibility": "public"], HTTPResponse.Status.contentTooLarge, "title"),
-                (["title": "t", "body": String(repeating: "b", count: 50_001), "visibility": "public"], .contentTooLarge, "body"),
+                (
+                    ["title": String(repeating: "t", count: 201), "body": "b", "visibility": "public"],
+                    HTTPResponse.Status.contentTooLarge, "title"
+                ),
+                (
+                    ["title": "t", "body": String(repeating: "b", count: 50_001), "visibility": "public"],
+                    .contentTooLarge, "body"
+                ),
                 (["title": "t", "body": "b", "visibility": "secret"], .unprocessableContent, "visibility"),
-                (["title": "t", "body": "b", "visibility": "public", "status": "live"], .unprocessableContent, "status"),
+                (
+                    ["title": "t", "body": "b", "visibility": "public", "status": "live"], .unprocessableContent,
+                    "status"
+                ),
                 (["title": " ", "body": "b", "visibility": "public"], .unprocessableContent, "title"),
-                (["title": "t", "body": "b", "visibility": "public", "tags": Array(repeating: "x", count: 1) + (0..<25).map { "t\($0)" }], .contentTooLarge, "tags"),
-                (["title": "t", "body": "b", "visibility": "public", "language": "xx"], .unprocessableContent, "language"),
+                (
+                    [
+                        "title": "t", "body": "b", "visibility": "public",
+                        "tags": Array(repeating: "x", count: 1) + (0..<25).map { "t\($0)" },
+                    ], .contentTooLarge, "tags"
+                ),
+                (
+                    ["title": "t", "body": "b", "visibility": "public", "language": "xx"], .unprocessableContent,
+                    "language"
+                ),
             ] as [([String: Any], HTTPResponse.Status, String)] {
                 try await client.execute(
                     uri: "/api/v1/kb/articles", method: .post, headers: supervisor, body: Self.body(object)
@@ -103,16 +125,19 @@ struct KnowledgeBaseRouteTests {
         }
     }
 
-    @Test("the help center shows published public articles only, hostile markup as text", arguments: TestEngine.available)
+    @Test(
+        "the help center shows published public articles only, hostile markup as text", arguments: TestEngine.available)
     func helpCenter(engine: TestEngine) async throws {
         try await TestApp.test(engine) { client, services in
             let people = try await DeskTest.people(services)
             let supervisor = DeskTest.bearer(people[.supervisor]!.token)
             let open = try await Self.create(
                 client, supervisor,
-                ["title": "Track your order <script>alert(1)</script>",
-                 "body": "Open the **tracking** link.\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))",
-                 "visibility": "public", "category": "Delivery"])
+                [
+                    "title": "Track your order <script>alert(1)</script>",
+                    "body": "Open the **tracking** link.\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))",
+                    "visibility": "public", "category": "Delivery",
+                ])
             let staff = try await Self.create(
                 client, supervisor, ["title": "Internal note", "body": "staff only", "visibility": "internal"])
             let draft = try await Self.create(

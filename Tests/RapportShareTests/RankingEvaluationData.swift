@@ -216,7 +216,8 @@ enum RankingEvaluationData {
             questions: [
                 "it won't charge", "battery dead and the light stays off", "charger not working",
                 "batery drains overnight", "la batterie ne charge pas", "la batería no carga",
-                "der Akku lädt nicht", "a bateria não carrega", "la batteria non si carica", "de batterij laadt niet op",
+                "der Akku lädt nicht", "a bateria não carrega", "la batteria non si carica",
+                "de batterij laadt niet op",
             ]),
         Need(
             article: KnowledgeDocument(
@@ -301,7 +302,8 @@ enum RankingEvaluationData {
             category: "Products", language: "en"),
         KnowledgeDocument(
             id: 107, title: "Newsletter and notifications",
-            body: "Choose which emails you get under Account → Notifications. Unsubscribe from any email with one click.",
+            body:
+                "Choose which emails you get under Account → Notifications. Unsubscribe from any email with one click.",
             category: "Account", language: "en"),
         KnowledgeDocument(
             id: 108, title: "Click and collect",

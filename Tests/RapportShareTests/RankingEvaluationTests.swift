@@ -33,7 +33,9 @@ struct RankingEvaluationTests {
         let articles = RankingEvaluationData.articles
         let plain = Self.evaluate(SuggestionIndex(articles, options: .plainBM25), questions: Self.allQuestions)
         let full = Self.evaluate(SuggestionIndex(articles, options: .full), questions: Self.allQuestions)
-        print("kb-eval: questions=\(plain.total) bm25=\(plain.hits) (\(Int(plain.rate * 100))%) ranking=\(full.hits) (\(Int(full.rate * 100))%)")
+        print(
+            "kb-eval: questions=\(plain.total) bm25=\(plain.hits) (\(Int(plain.rate * 100))%) ranking=\(full.hits) (\(Int(full.rate * 100))%)"
+        )
         // By kind of phrasing: index 0–3 English (plain, paraphrase, typo, terse), 4–9 the six other languages.
         for (label, range) in [("english", 0..<4), ("other languages", 4..<10)] {
             let questions = RankingEvaluationData.needs.flatMap { need in
@@ -61,7 +63,8 @@ struct RankingEvaluationTests {
         let asked = RankingEvaluationData.needs.flatMap { need in
             need.questions.enumerated().filter { $0.offset % 2 == 1 }.map { (need.article.id, $0.element) }
         }
-        let plain = Self.evaluate(SuggestionIndex(RankingEvaluationData.articles, options: .plainBM25), questions: asked)
+        let plain = Self.evaluate(
+            SuggestionIndex(RankingEvaluationData.articles, options: .plainBM25), questions: asked)
         let without = Self.evaluate(SuggestionIndex(RankingEvaluationData.articles, options: .full), questions: asked)
         let with = Self.evaluate(SuggestionIndex(articles, options: .full), questions: asked)
         print("kb-eval: held-out: bm25=\(plain.hits)/\(plain.total) ranking=\(without.hits) with history=\(with.hits)")

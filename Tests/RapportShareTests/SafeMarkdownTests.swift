@@ -54,6 +54,8 @@ struct SafeMarkdownTests {
     @Test("relative links are kept; plain text drops the markup")
     func relativeAndPlain() {
         #expect(SafeMarkdown.html("[help](/help/articles/3)").contains("href=\"/help/articles/3\""))
-        #expect(SafeMarkdown.plainText("# Hi\n**Bold** and [link](https://a.example)") == "Hi\nBold and link (https://a.example)")
+        #expect(
+            SafeMarkdown.plainText("# Hi\n**Bold** and [link](https://a.example)")
+                == "Hi\nBold and link (https://a.example)")
     }
 }

@@ -13,10 +13,12 @@ struct KnowledgeBaseStoreTests {
         KnowledgeBaseDraft(
             title: title, body: body, category: "Billing", tags: ["refund"], language: "en", visibility: visibility,
             status: status,
-            searchText: (title + " " + body).lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " "))
+            searchText: (title + " " + body).lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
+        )
     }
 
-    @Test("create, update and delete keep versions, bump the generation and are audited", arguments: TestEngine.available)
+    @Test(
+        "create, update and delete keep versions, bump the generation and are audited", arguments: TestEngine.available)
     func lifecycle(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { db in
             let user = try await UserStore(database: db).create(

@@ -29,12 +29,17 @@ extension DeskActions {
     /// Checks an article and computes its search terms. Everything is checked before anything is written.
     static func articleDraft(_ input: ArticleInput) throws -> KnowledgeBaseDraft {
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw DeskError.invalid("invalid_article", field: "title", "an article needs a title") }
+        guard !title.isEmpty else {
+            throw DeskError.invalid("invalid_article", field: "title", "an article needs a title")
+        }
         guard title.count <= ArticleLimits.title else {
-            throw DeskError(.tooLarge, "title_too_long", "keep the title under \(ArticleLimits.title) characters", field: "title")
+            throw DeskError(
+                .tooLarge, "title_too_long", "keep the title under \(ArticleLimits.title) characters", field: "title")
         }
         let body = input.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else { throw DeskError.invalid("invalid_article", field: "body", "an article needs a body") }
+        guard !body.isEmpty else {
+            throw DeskError.invalid("invalid_article", field: "body", "an article needs a body")
+        }
         guard body.count <= ArticleLimits.body else {
             throw DeskError(.tooLarge, "body_too_long", "keep the body under 50,000 characters", field: "body")
         }
@@ -144,7 +149,8 @@ extension DeskActions {
         guard let reply = detail.messages.last(where: { $0.direction == .outgoing && $0.userID != nil }) else {
             throw DeskError.conflict("no_reply", "this conversation has no agent reply to draft from")
         }
-        let names = [detail.summary.customerName]
+        let names =
+            [detail.summary.customerName]
             + detail.messages.filter { $0.direction == .incoming }.map(\.authorName)
         let question = detail.messages.first(where: { $0.direction == .incoming })?.body ?? detail.summary.subject
         let title = String(PersonalData.redact(question, names: names).prefix(120))

@@ -50,10 +50,11 @@ struct HelpCenterController {
             guard let tag = pieces.first?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty else {
                 return nil
             }
-            let quality = pieces.dropFirst().compactMap { p -> Double? in
-                let kv = p.trimmingCharacters(in: .whitespaces)
-                return kv.hasPrefix("q=") ? Double(kv.dropFirst(2)) : nil
-            }.first ?? 1
+            let quality =
+                pieces.dropFirst().compactMap { p -> Double? in
+                    let kv = p.trimmingCharacters(in: .whitespaces)
+                    return kv.hasPrefix("q=") ? Double(kv.dropFirst(2)) : nil
+                }.first ?? 1
             return (String(tag.prefix { $0 != "-" && $0 != "_" }), quality)
         }
         return ranked.sorted { $0.1 > $1.1 }.first { LanguageDetector.supported.contains($0.0) }?.0 ?? "en"

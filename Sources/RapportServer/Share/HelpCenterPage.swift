@@ -38,11 +38,13 @@ struct HelpCenterPage: Sendable {
         }.map(\.element)
         return HelpCenterPage(
             chrome: chrome, language: language, query: query,
-            heading: !query.isEmpty ? "Results for “\(query)”" : (category.map { $0.isEmpty ? "General" : $0 } ?? "Help center"),
+            heading: !query.isEmpty
+                ? "Results for “\(query)”" : (category.map { $0.isEmpty ? "General" : $0 } ?? "Help center"),
             categories: categories.map {
                 Category(
                     name: $0.name.isEmpty ? "General" : $0.name, count: $0.count,
-                    href: "/help?category=" + ($0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                    href: "/help?category="
+                        + ($0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
                     current: $0.name == category)
             },
             hasCategories: !categories.isEmpty,

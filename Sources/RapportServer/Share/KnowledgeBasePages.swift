@@ -74,7 +74,9 @@ struct KnowledgeBaseArticlePage: Sendable {
             chrome: chrome, id: article.id, title: article.title, body: article.body,
             bodyHTML: SafeMarkdown.html(article.body), category: article.category,
             tags: article.tags.joined(separator: ", "), language: article.language,
-            visibilities: ArticleVisibility.allCases.map { Choice(value: $0.rawValue, selected: $0 == article.visibility) },
+            visibilities: ArticleVisibility.allCases.map {
+                Choice(value: $0.rawValue, selected: $0 == article.visibility)
+            },
             statuses: ArticleStatus.allCases.map { Choice(value: $0.rawValue, selected: $0 == article.status) },
             isPublic: article.isPublic,
             versions: versions.map {

@@ -51,7 +51,8 @@ extension KnowledgeBaseStore {
             ).all().map {
                 KnowledgeBaseExpert(
                     userID: try $0.decode(column: "assignee_id", as: Int64.self),
-                    name: try $0.decode(column: "name", as: String.self), resolved: try $0.decode(column: "n", as: Int.self))
+                    name: try $0.decode(column: "name", as: String.self),
+                    resolved: try $0.decode(column: "n", as: Int.self))
             }
         }
     }

@@ -33,7 +33,9 @@ extension KnowledgeBaseStore {
                 audience == .everyone ? "WHERE visibility = 'public' AND status = 'published'" : ""
             return try await db.raw(
                 "SELECT category, count(*) AS n FROM kb_articles \(filter) GROUP BY category ORDER BY category"
-            ).all().map { (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+            ).all().map {
+                (try $0.decode(column: "category", as: String.self), try $0.decode(column: "n", as: Int.self))
+            }
         }
     }
 

@@ -93,7 +93,9 @@ extension KnowledgeBaseStore {
                     AND m.created_ms <= u.at_ms
                 ORDER BY u.at_ms DESC LIMIT \(bind: questionLimit)
                 """
-            ).all().map { (try $0.decode(column: "article_id", as: Int64.self), try $0.decode(column: "body", as: String.self)) }
+            ).all().map {
+                (try $0.decode(column: "article_id", as: Int64.self), try $0.decode(column: "body", as: String.self))
+            }
         }
         let byArticle = Dictionary(grouping: questions, by: \.0).mapValues { $0.map(\.1) }
         return articles.map {
