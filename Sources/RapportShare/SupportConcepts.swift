@@ -171,6 +171,10 @@ enum SupportConcepts {
         return (words, phrases)
     }()
 
+    /// First words of the phrases: only a run starting with one can be a phrase (saves joining words everywhere).
+    static let phraseStarts: Set<String> = Set(
+        phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     /// Phrases whose words mean little alone ("mot de passe", "money back").
     static let multiWord: [String: [String]] = [
         "password": ["mot de passe", "palavra passe"],
@@ -189,6 +193,7 @@ enum SupportConcepts {
         var found = Set<String>()
         for (i, word) in words.enumerated() {
             if let term = SearchText.term(word), let list = Self.words[term] { found.formUnion(list) }
+            guard phraseStarts.contains(word) else { continue }
             for length in 2...3 where i + length <= words.count {
                 if let list = phrases[words[i..<(i + length)].joined(separator: " ")] { found.formUnion(list) }
             }
