@@ -169,6 +169,14 @@ enum DemoKnowledgeBase {
             "Open **Settings → SIM → Add eSIM** on the %@ and scan the QR code from your order email. Keep Wi-Fi on while it downloads."
         ),
         (
+            "turn on Wi-Fi calling",
+            "Open **Settings → Calls → Wi-Fi calling** on the %@ and switch it on; calls then use Wi-Fi where the signal is weak."
+        ),
+        (
+            "move your contacts",
+            "Sign in to the same account on your old phone and the %@, or use the maker's transfer app; contacts and photos move over Wi-Fi."
+        ),
+        (
             "set up voicemail",
             "Hold **1** on the %@'s dial pad to call voicemail, then follow the prompts to record your greeting and set a PIN."
         ),
@@ -183,7 +191,9 @@ enum DemoKnowledgeBase {
         for phone in phones {
             for (task, body) in guides {
                 drafts.append(
-                    draft("\(phone): \(task)", String(format: body, phone), "Devices", .public, language: "en"))
+                    draft(
+                        "\(phone): \(task)", body.replacingOccurrences(of: "%@", with: phone), "Devices", .public,
+                        language: "en"))
             }
         }
         return try await store.importArticles(drafts, by: userID).count
