@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "RapportPublish", swiftSettings: swiftSettings),
         // Crisis and spike detection on the posts' own timestamps: pure.
         .target(name: "RapportInsight", swiftSettings: swiftSettings),
+        // Share: the knowledge base's safe Markdown, suggestion ranking and personal-data removal. Pure.
+        .target(name: "RapportShare", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
         // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
         .target(name: "RapportDesk", dependencies: ["RapportCore", "RapportAnalysis"], swiftSettings: swiftSettings),
         // Send side of the connectors: replies in the customer's channel, retry policy, SMTP. Self-contained.
@@ -94,7 +96,8 @@ let package = Package(
             name: "RapportServer",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
-                "RapportInsight", "RapportOutbound", .product(name: "Hummingbird", package: "hummingbird"),
+                "RapportInsight", "RapportOutbound", "RapportShare",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -113,7 +116,7 @@ let package = Package(
             dependencies: [
                 "RapportAnalysis", "RapportCore", "RapportFormats", "RapportIngest", "RapportInsight",
                 "RapportOutbound",
-                "RapportServer", "RapportSimulation", "RapportStore",
+                "RapportServer", "RapportShare", "RapportSimulation", "RapportStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -127,7 +130,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportBenchmarks", "RapportIngest", "RapportStore", "RapportFormats",
-                "RapportAnalysis",
+                "RapportAnalysis", "RapportShare",
                 "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -151,6 +154,7 @@ let package = Package(
         .testTarget(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "RapportShareTests", dependencies: ["RapportShare"], swiftSettings: swiftSettings),
         .testTarget(name: "RapportInsightTests", dependencies: ["RapportInsight"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportOutboundTests",
@@ -185,6 +189,7 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
+                "RapportShare",
                 "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

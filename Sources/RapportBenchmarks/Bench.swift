@@ -15,7 +15,9 @@ public struct Bench: AsyncParsableCommand {
 
     public static let configuration = CommandConfiguration(
         abstract: "Benchmarks (figures for BENCHMARKS.md).",
-        subcommands: [BenchIngest.self, BenchAnalyze.self, BenchDesk.self, BenchDashboard.self])
+        subcommands: [
+            BenchIngest.self, BenchAnalyze.self, BenchDesk.self, BenchDashboard.self, BenchKnowledgeBase.self,
+        ])
 }
 
 struct BenchIngest: AsyncParsableCommand {

@@ -51,7 +51,8 @@ struct PageBenchmark {
     /// Serves, times each page after `warmUp` requests, prints p50/p95/max of the round trip and p50/p95 of
     /// the server's own time (`Server-Timing`), then stops the server.
     func time(
-        _ pages: [(name: String, path: () -> String)], requests: Int, warmUp: Int, cookie: String
+        _ pages: [(name: String, path: () -> String)], requests: Int, warmUp: Int, cookie: String,
+        bearer: String? = nil
     ) async throws {
         let app = buildApplication(configuration: configuration, services: services, logger: logger)
         let server = Task { try await app.runService() }
@@ -67,7 +68,9 @@ struct PageBenchmark {
             var bytes = 0
             for i in 0..<(requests + warmUp) {
                 let t0 = ContinuousClock.now
-                let response = try await Self.fetch(base + path(), cookie: cookie)
+                let url = base + path()
+                let response = try await Self.fetch(
+                    url, cookie: url.contains("/api/") ? nil : cookie, bearer: url.contains("/api/") ? bearer : nil)
                 let elapsed = ContinuousClock.now - t0
                 guard response.status == 200 else { throw ValidationError("\(name): HTTP \(response.status)") }
                 bytes = response.bytes
@@ -99,11 +102,12 @@ struct PageBenchmark {
     }
 
     /// One GET: status, body size and the server's own time (its `Server-Timing: app;dur=` header, in ms).
-    private static func fetch(_ url: String, cookie: String?) async throws -> (
+    private static func fetch(_ url: String, cookie: String?, bearer: String? = nil) async throws -> (
         status: UInt, bytes: Int, serverMS: Double?
     ) {
         var request = HTTPClientRequest(url: url)
         if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        if let bearer { request.headers.add(name: "Authorization", value: "Bearer \(bearer)") }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 64 << 20)
         let timing = response.headers.first(name: "Server-Timing")

@@ -69,6 +69,7 @@ enum DemoDesk {
                 "Hi {{customer.first_name}}, we know about the outage in your area and engineers are on it. We'll update you here. – {{agent.first_name}}"
         )
         try await seedAnnouncements(desk, supervisor: supervisor, care: care.id.rawValue)
+        _ = try await DemoKnowledgeBase.seed(desk.knowledgeBase, by: supervisor)
         return password
     }
 

@@ -209,6 +209,26 @@ struct RouteAccessMatrixTests {
         "PUT /api/v1/channels/{}": .user(.admin, scope: .admin),
         "PUT /api/v1/customers/{}/tags": .user(.agent, scope: .admin),
         "PUT /api/v1/rules/{}": .user(.admin, scope: .rules),
+        // The knowledge base (issue #15): agents read and insert, supervisors write; the help center is public.
+        "GET /api/v1/kb/articles": .user(.agent, scope: .admin),
+        "POST /api/v1/kb/articles": .user(.supervisor, scope: .admin),
+        "GET /api/v1/kb/articles/{}": .user(.agent, scope: .admin),
+        "PUT /api/v1/kb/articles/{}": .user(.supervisor, scope: .admin),
+        "DELETE /api/v1/kb/articles/{}": .user(.supervisor, scope: .admin),
+        "POST /api/v1/kb/articles/{}/uses": .user(.agent, scope: .admin),
+        "GET /api/v1/kb/search": .user(.agent, scope: .admin),
+        "GET /api/v1/kb/suggest": .user(.agent, scope: .admin),
+        "POST /api/v1/conversations/{}/kb-draft": .user(.supervisor, scope: .admin),
+        "GET /api/v1/conversations/{}/experts": .user(.agent, scope: .admin),
+        "GET /help": .open,
+        "GET /help/articles/{}": .open,
+        "GET /kb": .user(.agent, scope: nil),
+        "GET /kb/{}": .user(.agent, scope: nil),
+        "POST /kb": .user(.supervisor, scope: nil),
+        "POST /kb/{}": .user(.supervisor, scope: nil),
+        "POST /kb/{}/delete": .user(.supervisor, scope: nil),
+        "POST /kb/{}/uses": .user(.agent, scope: nil),
+        "POST /conversations/{}/kb-draft": .user(.supervisor, scope: nil),
     ]
 
     static func key(_ method: HTTPRequest.Method, _ path: String) -> String {

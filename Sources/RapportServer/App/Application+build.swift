@@ -130,6 +130,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     ChannelsController(renderer: services.renderer, desk: services.desk).addAPI(to: api)
     DeskSettingsAPIController(desk: services.desk).addRoutes(to: api)
     AnnouncementAPIController(desk: services.desk).addRoutes(to: api)
+    KnowledgeBaseController(desk: services.desk).addRoutes(to: api)
+    HelpCenterController(renderer: services.renderer, knowledgeBase: services.desk.knowledgeBase).addRoutes(to: router)
     AccessController(tokens: services.tokens, actions: services.desk.actions).addRoutes(to: api)
     IdentityClaimController(customers: services.desk.customers).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
@@ -165,6 +167,8 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     experience.addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     AnnouncementPagesController(renderer: services.renderer, desk: services.desk)
         .addPages(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    KnowledgeBaseWebController(renderer: services.renderer, desk: services.desk)
+        .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     AccountController(
         renderer: services.renderer, users: services.desk.users, tokens: services.tokens,
         passwordCost: services.desk.passwordCost

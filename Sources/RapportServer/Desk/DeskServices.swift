@@ -35,12 +35,18 @@ public struct DeskServices: Sendable {
     public let streams = StreamLimiter()
     /// Team scope: whether agents and supervisors are confined to their teams' conversations.
     public let teamBoundary: TeamBoundary
+    /// Knowledge-base articles, their versions and usage.
+    public let knowledgeBase: KnowledgeBaseStore
+    /// The suggestion index over the published articles, rebuilt when one changes.
+    public let suggestions: KnowledgeBaseSuggester
 
     public init(
         database: Database, dispatcher: OutboxDispatcher, passwordCost: UInt8 = 12,
         publicBaseURL: String = "http://127.0.0.1:8080", teamScope: Bool = false, logger: Logger
     ) {
         teamBoundary = TeamBoundary(database: database, enabledByDefault: teamScope)
+        knowledgeBase = KnowledgeBaseStore(database: database)
+        suggestions = KnowledgeBaseSuggester(store: knowledgeBase)
         surveys = SurveyStore(database: database)
         notifications = NotificationStore(database: database)
         channels = ChannelStore(database: database)

@@ -49,6 +49,8 @@ struct ConversationPage: Sendable, Equatable {
     var hasCanned: Bool
     var incidents: [Incident] = []
     var hasIncidents: Bool = false
+    /// Suggested articles, experts and the draft button (nil: nothing to show).
+    var knowledge: ConversationKnowledgePanel?
 
     /// What the page is built from (read by the controller).
     struct Input: Sendable {
@@ -61,6 +63,8 @@ struct ConversationPage: Sendable, Equatable {
         var cannedReplies: [(id: Int64, title: String, body: String)]
         /// An admin paused replies on this conversation's network.
         var repliesPaused: Bool
+        var knowledge = ConversationKnowledgePanel.Input(suggested: [], experts: [])
+        var publicBaseURL = ""
         /// Known incidents linked to it, open first.
         var incidents: [LinkedIncident] = []
     }
@@ -129,6 +133,9 @@ struct ConversationPage: Sendable, Equatable {
             facts: facts, hasFacts: !facts.isEmpty, canned: canned, hasCanned: !canned.isEmpty,
             incidents: input.incidents.map {
                 Incident(id: $0.id, title: $0.title, suggestedReply: $0.suggestedReply, isOpen: $0.status == .open)
-            }, hasIncidents: !input.incidents.isEmpty)
+            }, hasIncidents: !input.incidents.isEmpty,
+            knowledge: ConversationKnowledgePanel.make(
+                input.knowledge, conversationID: s.id, status: s.status,
+                viewerIsSupervisor: viewer.role.allows(.supervisor), publicBaseURL: input.publicBaseURL))
     }
 }

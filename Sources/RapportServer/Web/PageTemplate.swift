@@ -16,7 +16,11 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case dashboard
     case dashboardAlerts = "dashboard_alerts"
     case error
+    case helpArticle = "help_article"
+    case helpIndex = "help_index"
     case inbox
+    case kbArticle = "kb_article"
+    case kbIndex = "kb_index"
     case login
     case mentions
     case notifications
@@ -26,5 +30,5 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case users
 
     /// Partials the pages include: checked at start too.
-    static let partials = ["head", "foot", "inbox_rows", "alerts_list"]
+    static let partials = ["head", "foot", "inbox_rows", "alerts_list", "kb_panel"]
 }

@@ -223,11 +223,14 @@ struct WebController {
         async let users = desk.users.all()
         async let canned = desk.settings.cannedReplies()
         async let channels = desk.channels.all()
-        let input = ConversationPage.Input(
+        async let knowledge = actions.knowledgePanel(detail, for: user)
+        var input = ConversationPage.Input(
             summary: s, tags: detail.tags, messages: detail.messages, history: detail.history,
             profile: try await profile, users: try await users, cannedReplies: try await canned,
             repliesPaused: try await channels.contains { $0.network.rawValue == s.network && !$0.repliesEnabled },
             incidents: try await AnnouncementStore(database: desk.database).incidents(conversationIDs: [id])[id] ?? [])
+        input.knowledge = try await knowledge
+        input.publicBaseURL = desk.publicBaseURL
         let page = ConversationPage.make(
             input, viewer: user, chrome: PageChrome(s.subject, "conversation", context), now: Date())
         return renderer.html(.conversation, page)

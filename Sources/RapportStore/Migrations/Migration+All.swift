@@ -21,6 +21,7 @@ extension Migration {
         .narrowMentionCubes,
         .access,
         .announcements,
+        .knowledgeBase,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), for the ingest benchmark's `raw_mentions`,

@@ -230,6 +230,62 @@ table ingest_counters
   column filtered BIGINT NOT NULL DEFAULT 0
   column rejected BIGINT NOT NULL DEFAULT 0
   primary key (source)
+table kb_article_versions
+  column article_id BIGINT NOT NULL PRIMARY KEY #1
+  column version INTEGER NOT NULL PRIMARY KEY #2
+  column title TEXT NOT NULL
+  column body TEXT NOT NULL
+  column category TEXT NOT NULL
+  column tags TEXT NOT NULL
+  column language TEXT NOT NULL
+  column visibility TEXT NOT NULL
+  column status TEXT NOT NULL
+  column author_id BIGINT
+  column at_ms BIGINT NOT NULL
+  foreign key (article_id) REFERENCES kb_articles (id) ON DELETE CASCADE
+  primary key (article_id, version)
+table kb_articles
+  column id INTEGER PRIMARY KEY #1
+  column title TEXT NOT NULL
+  column body TEXT NOT NULL
+  column category TEXT NOT NULL DEFAULT ''
+  column tags TEXT NOT NULL DEFAULT ''
+  column language TEXT NOT NULL DEFAULT ''
+  column visibility TEXT NOT NULL
+  column status TEXT NOT NULL
+  column search_text TEXT NOT NULL
+  column version INTEGER NOT NULL
+  column author_id BIGINT
+  column source_conversation_id BIGINT
+  column created_ms BIGINT NOT NULL
+  column updated_ms BIGINT NOT NULL
+virtual table kb_articles_fts: CREATE VIRTUAL TABLE kb_articles_fts USING fts5(search_text, content='kb_articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')
+table kb_articles_fts_config (without rowid)
+  column k  NOT NULL PRIMARY KEY #1
+  column v 
+  primary key (k)
+table kb_articles_fts_data
+  column id INTEGER PRIMARY KEY #1
+  column block BLOB
+table kb_articles_fts_docsize
+  column id INTEGER PRIMARY KEY #1
+  column sz BLOB
+table kb_articles_fts_idx (without rowid)
+  column segid  NOT NULL PRIMARY KEY #1
+  column term  NOT NULL PRIMARY KEY #2
+  column pgno 
+  primary key (segid, term)
+table kb_state
+  column id INTEGER PRIMARY KEY #1
+  column generation BIGINT NOT NULL
+table kb_usage
+  column id INTEGER PRIMARY KEY #1
+  column article_id BIGINT NOT NULL
+  column conversation_id BIGINT NOT NULL
+  column user_id BIGINT NOT NULL
+  column mode TEXT NOT NULL
+  column at_ms BIGINT NOT NULL
+  foreign key (article_id) REFERENCES kb_articles (id) ON DELETE CASCADE
 table language_rollups_daily (without rowid)
   column hour_ms BIGINT NOT NULL PRIMARY KEY #1
   column rule_id BIGINT NOT NULL PRIMARY KEY #2
@@ -1030,13 +1086,16 @@ index conversations_assignee ON conversations: CREATE INDEX conversations_assign
 index conversations_backlog ON conversations: CREATE INDEX conversations_backlog ON conversations (status, created_ms, network, team_id)
 index conversations_created ON conversations: CREATE INDEX conversations_created ON conversations (created_ms)
 index conversations_customer ON conversations: CREATE INDEX conversations_customer ON conversations (customer_id, updated_ms)
+index conversations_resolved ON conversations: CREATE INDEX conversations_resolved ON conversations (resolved_ms)
 index conversations_sla_check ON conversations: CREATE INDEX conversations_sla_check ON conversations (sla_check_ms)
 index conversations_status ON conversations: CREATE INDEX conversations_status ON conversations (status, updated_ms)
 index conversations_team ON conversations: CREATE INDEX conversations_team ON conversations (team_id, status, updated_ms)
 index conversations_unsettled ON conversations: CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id) WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
 index customer_identities_customer ON customer_identities: CREATE INDEX customer_identities_customer ON customer_identities (customer_id)
 index identity_claims_open ON identity_claims: CREATE INDEX identity_claims_open ON identity_claims (customer_id, status)
-index incident_conversations_conversation ON incident_conversations: CREATE INDEX incident_conversations_conversation ON incident_conversations (conversation_id)
+index kb_articles_listing ON kb_articles: CREATE INDEX kb_articles_listing ON kb_articles (status, visibility, category, updated_ms)
+index kb_usage_article ON kb_usage: CREATE INDEX kb_usage_article ON kb_usage (article_id, at_ms)
+index kb_usage_conversation ON kb_usage: CREATE INDEX kb_usage_conversation ON kb_usage (conversation_id)
 index mention_rules_mention ON mention_rules: CREATE INDEX mention_rules_mention ON mention_rules (mention_id)
 index mentions_author ON mentions: CREATE INDEX mentions_author ON mentions (author_id, created_ms)
 index mentions_created ON mentions: CREATE INDEX mentions_created ON mentions (created_ms, id)
@@ -1049,5 +1108,8 @@ index sign_in_attempts_account ON sign_in_attempts: CREATE INDEX sign_in_attempt
 index sign_in_attempts_at ON sign_in_attempts: CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at_ms)
 index surveys_answered ON surveys: CREATE INDEX surveys_answered ON surveys (answered_ms)
 index surveys_customer ON surveys: CREATE INDEX surveys_customer ON surveys (customer_id, created_ms)
+trigger kb_articles_fts_delete ON kb_articles: CREATE TRIGGER kb_articles_fts_delete AFTER DELETE ON kb_articles BEGIN INSERT INTO kb_articles_fts(kb_articles_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END
+trigger kb_articles_fts_insert ON kb_articles: CREATE TRIGGER kb_articles_fts_insert AFTER INSERT ON kb_articles BEGIN INSERT INTO kb_articles_fts(rowid, search_text) VALUES (new.id, new.search_text); END
+trigger kb_articles_fts_update ON kb_articles: CREATE TRIGGER kb_articles_fts_update AFTER UPDATE OF search_text ON kb_articles BEGIN INSERT INTO kb_articles_fts(kb_articles_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); INSERT INTO kb_articles_fts(rowid, search_text) VALUES (new.id, new.search_text); END
 trigger mentions_fts_delete ON mentions: CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN INSERT INTO mentions_fts(mentions_fts, rowid, text, title) VALUES ('delete', old.id, old.text, coalesce(old.title, '')); END
 trigger mentions_fts_insert ON mentions: CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN INSERT INTO mentions_fts(rowid, text, title) VALUES (new.id, new.text, coalesce(new.title, '')); END

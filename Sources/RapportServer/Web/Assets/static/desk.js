@@ -160,6 +160,26 @@
     });
   }
 
+  // Knowledge-base suggestions: "Insert" puts the article's text (or public link) into the reply box and records
+  // the use, so the ranking learns which articles resolve which questions.
+  Array.prototype.forEach.call(document.querySelectorAll("button.kb-insert"), function (button) {
+    button.addEventListener("click", function () {
+      var box = document.getElementById("reply");
+      var item = button.closest("[data-kb-article]");
+      if (!box || !item) return;
+      var text = button.getAttribute("data-text") || "";
+      box.value = box.value ? box.value.replace(/\s*$/, "") + "\n\n" + text : text;
+      box.focus();
+      var body = new URLSearchParams();
+      body.set("_csrf", document.body.getAttribute("data-csrf") || "");
+      body.set("conversation", item.getAttribute("data-kb-conversation"));
+      body.set("mode", button.getAttribute("data-mode") || "text");
+      fetch("/kb/" + item.getAttribute("data-kb-article") + "/uses", {
+        method: "POST", credentials: "same-origin", body: body
+      });
+    });
+  });
+
   var cursor = -1;
   function rows() { return Array.prototype.slice.call(document.querySelectorAll("#rows tr[data-href]")); }
   function bindRows() {
