@@ -103,6 +103,12 @@ struct AnnouncementTests {
                 #expect(!String(buffer: $0.body).contains("/announcements/\(id)/acknowledge"))
             }
             #expect(try await Self.post(client, "/api/v1/announcements/\(id)/acknowledge", agent, "").status == .ok)
+            // The list shows the Markdown body formatted, and nothing raw.
+            try await client.execute(uri: "/announcements", method: .get, headers: [.cookie: session.cookie]) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("<strong>no</strong>"))
+                #expect(!html.contains("<script>alert(1)"))
+            }
             #expect(try await items(agent).first?["acknowledged"] as? Bool == true)
 
             // Supervisors see who has and has not read it.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportShare
 import RapportStore
 
 /// `/announcements`: what supervisors told the desk, newest first, with the reader's acknowledgement; for
@@ -7,7 +8,8 @@ struct AnnouncementsPage: Sendable, Equatable {
     struct Item: Sendable, Equatable {
         var id: Int64
         var title: String
-        var body: String
+        /// The Markdown body rendered safely (no raw HTML, safe links only).
+        var bodyHTML: String
         var isIncident: Bool
         var isOpen: Bool
         var live: Bool
@@ -47,7 +49,8 @@ struct AnnouncementsPage: Sendable, Equatable {
             let audience =
                 a.teamIDs.isEmpty ? "everyone" : a.teamIDs.map { teamNames[$0] ?? "team \($0)" }.joined(separator: ", ")
             return Item(
-                id: a.id, title: a.title, body: a.body, isIncident: a.kind == .incident, isOpen: a.status == .open,
+                id: a.id, title: a.title, bodyHTML: SafeMarkdown.html(a.body), isIncident: a.kind == .incident,
+                isOpen: a.status == .open,
                 live: a.isLive(at: now), acknowledged: view.acknowledged, audienceText: audience,
                 author: a.authorName, createdText: ViewFormat.relative(a.createdAt, now: now),
                 createdISO: ViewFormat.iso(a.createdAt), expiresText: a.expiresAt.map { ViewFormat.iso($0) },
@@ -78,7 +81,10 @@ struct AnnouncementBanner: Sendable, Equatable {
 
     init(_ announcements: [Announcement], csrf: String) {
         items = announcements.prefix(5).map {
-            Item(id: $0.id, title: $0.title, body: String($0.body.prefix(280)), isIncident: $0.kind == .incident)
+            // The banner is one line of plain text; the page shows the formatted message.
+            Item(
+                id: $0.id, title: $0.title, body: String(SafeMarkdown.plainText($0.body).prefix(280)),
+                isIncident: $0.kind == .incident)
         }
         self.csrf = csrf
     }
