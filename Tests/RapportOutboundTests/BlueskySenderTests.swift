@@ -13,7 +13,7 @@ import Testing
     func sender(_ baseURL: String, sessions: BlueskySessionStore = BlueskySessionStore()) -> BlueskyReplySender {
         BlueskyReplySender(
             configuration: BlueskyConfiguration(baseURL: baseURL, identifier: "brand.test", appPassword: "app-pw"),
-            sessions: sessions, now: Fixtures.clock)
+            transport: Fixtures.stubTransport, sessions: sessions, now: Fixtures.clock)
     }
 
     func session(_ jwt: String) -> PlatformStub.Reply {

@@ -7,7 +7,8 @@ import Testing
 @Suite struct MastodonSenderTests {
     func sender(_ baseURL: String) -> MastodonReplySender {
         MastodonReplySender(
-            configuration: MastodonConfiguration(baseURL: baseURL, accessToken: "m-token"), now: Fixtures.clock)
+            configuration: MastodonConfiguration(baseURL: baseURL, accessToken: "m-token"),
+            transport: Fixtures.stubTransport, now: Fixtures.clock)
     }
 
     @Test func replyStatusIsPostedWithIdempotencyKey() async throws {

@@ -8,7 +8,7 @@ import Testing
     func sender(_ baseURL: String) -> MetaReplySender {
         MetaReplySender(
             configuration: MetaConfiguration(baseURL: baseURL, apiVersion: "v21.0", pageAccessToken: "page-token"),
-            now: Fixtures.clock)
+            transport: Fixtures.stubTransport, now: Fixtures.clock)
     }
 
     @Test func facebookCommentReply() async throws {

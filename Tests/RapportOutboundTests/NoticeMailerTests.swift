@@ -18,7 +18,7 @@ import Testing
         NoticeMailer(
             configuration: SMTPConfiguration(
                 host: "127.0.0.1", port: port, from: EmailAddress("alerts@brand.example", displayName: "Rapport"),
-                timeout: .seconds(30)),  // generous: parallel tests on a loaded machine must not time out
+                timeout: Fixtures.stubSMTPTimeout),
             recipients: NoticeMailer.parseRecipients(" ops@brand.example, lead@brand.example ,"),
             policy: RetryPolicy(maxAttempts: attempts, initialDelay: 5, maxDelay: 60, jitter: 0),
             sleep: { seconds in waits.append(seconds) }, now: Fixtures.clock)

@@ -11,7 +11,7 @@ import Testing
         recipient: EmailAddress("ana@customer.example", displayName: "Ana"), subject: "Où est ma commande ?",
         inReplyTo: "<CAB123@mail.customer.example>", references: ["<first@mail.customer.example>"])
 
-    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = .seconds(30)) -> EmailReplySender
+    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = Fixtures.stubSMTPTimeout) -> EmailReplySender
     {
         EmailReplySender(
             configuration: SMTPConfiguration(

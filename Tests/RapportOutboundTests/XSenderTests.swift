@@ -6,7 +6,7 @@ import Testing
 
 /// The X sender against a local server that checks the documented request format and plays failures.
 @Suite struct XSenderTests {
-    func sender(_ baseURL: String, timeout: TimeAmount = .seconds(30)) -> XReplySender {
+    func sender(_ baseURL: String, timeout: TimeAmount = Fixtures.stubTransport.timeout) -> XReplySender {
         XReplySender(
             configuration: XConfiguration(baseURL: baseURL, userAccessToken: "user-token"),
             transport: HTTPTransport(timeout: timeout), now: Fixtures.clock)

@@ -5,6 +5,13 @@ import RapportOutbound
 
 /// Shared values for the tests.
 enum Fixtures {
+    /// The transport of the senders under test: a generous deadline, so a stub answering late on a loaded machine
+    /// (the suite's other tests busy on both cores) is not taken for a network that never answers. Tests of the
+    /// timeout itself give their own short one.
+    static let stubTransport = HTTPTransport(timeout: .seconds(120))
+    /// The same for SMTP.
+    static let stubSMTPTimeout: TimeAmount = .seconds(120)
+
     /// 2024-03-05 09:30:00 UTC.
     static let fixedDate = Date(timeIntervalSince1970: 1_709_631_000)
     static let clock: @Sendable () -> Date = { fixedDate }

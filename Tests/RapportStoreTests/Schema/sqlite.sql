@@ -1093,6 +1093,7 @@ index conversations_team ON conversations: CREATE INDEX conversations_team ON co
 index conversations_unsettled ON conversations: CREATE INDEX conversations_unsettled ON conversations (created_ms, sla_due_ms, network, team_id, assignee_id) WHERE first_response_ms IS NULL AND resolved_ms IS NULL AND sla_due_ms IS NOT NULL
 index customer_identities_customer ON customer_identities: CREATE INDEX customer_identities_customer ON customer_identities (customer_id)
 index identity_claims_open ON identity_claims: CREATE INDEX identity_claims_open ON identity_claims (customer_id, status)
+index incident_conversations_conversation ON incident_conversations: CREATE INDEX incident_conversations_conversation ON incident_conversations (conversation_id)
 index kb_articles_listing ON kb_articles: CREATE INDEX kb_articles_listing ON kb_articles (status, visibility, category, updated_ms)
 index kb_usage_article ON kb_usage: CREATE INDEX kb_usage_article ON kb_usage (article_id, at_ms)
 index kb_usage_conversation ON kb_usage: CREATE INDEX kb_usage_conversation ON kb_usage (conversation_id)
