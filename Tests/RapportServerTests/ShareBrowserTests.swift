@@ -16,7 +16,7 @@ import Testing
         "needs chromedriver (set RAPPORT_REQUIRE_BROWSER to fail instead of skipping)"))
 struct ShareBrowserTests {
     @Test(
-        "an agent sees a new incident's banner live, acknowledges it, opens a matching conversation, uses the incident's reply and sends it"
+        "an agent sees a new incident's banner live, acknowledges it, opens a matching conversation, sees the incident and a suggested article, inserts it and sends"
     )
     func incidentFlow() async throws {
         try await BrowserTests.withLiveDesk { client, site, services in
@@ -31,6 +31,15 @@ struct ShareBrowserTests {
             let token = APITokens.generate()
             _ = try await services.tokens.create(
                 name: "sup", tokenHash: APITokens.hash(token), userID: supervisor.user.id)
+
+            // An article written for this need, published in the knowledge base.
+            let article = try await client.execute(
+                uri: "/api/v1/kb/articles", method: .post, headers: DeskTest.bearer(token),
+                body: ByteBuffer(
+                    string:
+                        #"{"title":"No signal on your phone","body":"Restart the phone, then check that mobile data is on.","visibility":"public","status":"published"}"#
+                ))
+            #expect(article.status == .created)
 
             try await WebDriver.with { browser in
                 try await browser.open(site + "/inbox?queue=all")
@@ -54,15 +63,27 @@ struct ShareBrowserTests {
                 _ = try await browser.waitFor("table.conversations")
                 #expect((try? await browser.find("#announcements .announcement")) == nil, "acknowledged: gone")
 
-                try await browser.open(site + "/conversations/\(conversation.id)")
+                // The suggestion index is rebuilt in the background after an article changes: reload until it shows.
+                var suggested = false
+                for _ in 0..<30 where !suggested {
+                    try await browser.open(site + "/conversations/\(conversation.id)")
+                    _ = try await browser.waitFor(".incidents .incident")
+                    suggested = (try? await browser.find(".kb-suggestions li[data-kb-article] button.kb-insert")) != nil
+                    if !suggested { try await Task.sleep(for: .milliseconds(500)) }
+                }
+                #expect(suggested, "the article is suggested for the customer's message")
                 let incident = try await browser.waitFor(".incidents .incident")
                 #expect(try await browser.text(incident).contains("Mobile network outage"))
                 try await browser.click(try await browser.find("button.use-reply"))
                 let typed = try await browser.script("return document.getElementById('reply').value")
                 #expect(typed as? String == "Sorry: a network outage in your area, fixed by 18:00.")
+                try await browser.click(try await browser.find(".kb-suggestions button.kb-insert[data-mode=text]"))
+                let withArticle = try await browser.script("return document.getElementById('reply').value") as? String
+                #expect(withArticle?.contains("Restart the phone") == true, "\(withArticle ?? "")")
                 try await browser.click(try await browser.find("form.composer button[type=submit]"))
                 let sent = try await browser.waitFor(".msg.out .body")
-                #expect(try await browser.text(sent).contains("a network outage in your area"))
+                let sentText = try await browser.text(sent)
+                #expect(sentText.contains("a network outage in your area") && sentText.contains("Restart the phone"))
                 try await browser.screenshot(to: BrowserTests.artifacts + "/incident-conversation.png")
             }
         }
