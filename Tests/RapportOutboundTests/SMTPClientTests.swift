@@ -11,7 +11,8 @@ import Testing
         recipient: EmailAddress("ana@customer.example", displayName: "Ana"), subject: "Où est ma commande ?",
         inReplyTo: "<CAB123@mail.customer.example>", references: ["<first@mail.customer.example>"])
 
-    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = Fixtures.stubSMTPTimeout) -> EmailReplySender
+    func sender(port: Int, credentials: (String, String)? = nil, timeout: TimeAmount = Fixtures.stubSMTPTimeout)
+        -> EmailReplySender
     {
         EmailReplySender(
             configuration: SMTPConfiguration(
@@ -108,6 +109,8 @@ import Testing
             Issue.record("expected retryable, got \(result)")
             return
         }
-        #expect(Date().timeIntervalSince(started) < 5)
+        // It gave up on its own 300 ms timeout, not the stub tests' 120 s default; how soon is the machine's business
+        // (12 s was seen with both cores busy), so the bound only tells the two apart.
+        #expect(Date().timeIntervalSince(started) < 60)
     }
 }

@@ -56,17 +56,18 @@ struct BrowserTests {
                 try await client.execute(
                     uri: "/api/v1/ingest/x", method: .post, headers: .auth, body: ByteBuffer(string: line)
                 ) { #expect($0.status == .ok) }
-                let row = try await browser.waitFor("#rows tr[data-id]")
-                let rowText = try await browser.text(row)
+                let rowText = try await browser.waitForText("#rows tr[data-id]")
                 #expect(rowText.contains("<script>alert(1)</script>"), "rendered as text: \(rowText)")
                 let injected = try await browser.script(
                     "return document.querySelectorAll('img[onerror], script:not([src])').length")
                 #expect((injected as? Int) == 0)
                 try await browser.screenshot(to: Self.artifacts + "/inbox.png")
 
-                try await browser.click(try await browser.find("#rows tr[data-id] td.subject a"))
-                let body = try await browser.waitFor(".msg.in .body")
-                #expect(try await browser.text(body).contains(#"<img src=x onerror=alert(2)>"#))
+                // Opened by its link's address: the live rows may be swapped in again between finding and clicking.
+                let href = try await browser.script(
+                    "return document.querySelector('#rows tr[data-id] td.subject a').getAttribute('href')")
+                try await browser.open(site + (href as? String ?? ""))
+                #expect(try await browser.waitForText(".msg.in .body").contains(#"<img src=x onerror=alert(2)>"#))
                 #expect(
                     (try await browser.script("return document.querySelectorAll('img[onerror]').length") as? Int)
                         == 0)
@@ -75,11 +76,9 @@ struct BrowserTests {
                 try await browser.type(
                     try await browser.find("#reply"), "Sorry Dana, we're on it. Could you DM us your number?")
                 try await browser.click(try await browser.find("form.composer button[type=submit]"))
-                let sent = try await browser.waitFor(".msg.out .body")
-                #expect(try await browser.text(sent).contains("we're on it"))
+                #expect(try await browser.waitForText(".msg.out .body").contains("we're on it"))
                 try await browser.click(try await browser.find("button[data-key=e]"))
-                _ = try await browser.waitFor(".status")
-                #expect(try await browser.text(try await browser.find(".status")) == "resolved")
+                #expect(try await browser.waitForText(".status") == "resolved")
 
                 try await browser.open(site + "/inbox?queue=urgent")
                 _ = try await browser.waitFor("table.conversations")

@@ -56,8 +56,9 @@ struct ShareBrowserTests {
                             #"{"title":"Mobile network outage","body":"Engineers are on it.","query":"\"no signal\" OR outage","suggestedReply":"Sorry: a network outage in your area, fixed by 18:00."}"#
                     ))
                 #expect(posted.status == .created)
-                let banner = try await browser.waitFor("#announcements .announcement.incident", timeout: .seconds(30))
-                #expect(try await browser.text(banner).contains("Known incident: Mobile network outage"))
+                let banner = try await browser.waitForText(
+                    "#announcements .announcement.incident", timeout: .seconds(30))
+                #expect(banner.contains("Known incident: Mobile network outage"))
                 try await browser.screenshot(to: BrowserTests.artifacts + "/incident-banner.png")
                 try await browser.click(try await browser.find("#announcements .announcement button[type=submit]"))
                 _ = try await browser.waitFor("table.conversations")
@@ -72,8 +73,7 @@ struct ShareBrowserTests {
                     if !suggested { try await Task.sleep(for: .milliseconds(500)) }
                 }
                 #expect(suggested, "the article is suggested for the customer's message")
-                let incident = try await browser.waitFor(".incidents .incident")
-                #expect(try await browser.text(incident).contains("Mobile network outage"))
+                #expect(try await browser.waitForText(".incidents .incident").contains("Mobile network outage"))
                 try await browser.click(try await browser.find("button.use-reply"))
                 let typed = try await browser.script("return document.getElementById('reply').value")
                 #expect(typed as? String == "Sorry: a network outage in your area, fixed by 18:00.")
@@ -81,8 +81,7 @@ struct ShareBrowserTests {
                 let withArticle = try await browser.script("return document.getElementById('reply').value") as? String
                 #expect(withArticle?.contains("Restart the phone") == true, "\(withArticle ?? "")")
                 try await browser.click(try await browser.find("form.composer button[type=submit]"))
-                let sent = try await browser.waitFor(".msg.out .body")
-                let sentText = try await browser.text(sent)
+                let sentText = try await browser.waitForText(".msg.out .body")
                 #expect(sentText.contains("a network outage in your area") && sentText.contains("Restart the phone"))
                 try await browser.screenshot(to: BrowserTests.artifacts + "/incident-conversation.png")
             }

@@ -95,6 +95,20 @@ struct WebDriver: Sendable {
         }
     }
 
+    /// Waits for an element and reads its text in one step, in the page itself: on a live page the server-rendered
+    /// rows are swapped in again by each change, so an element found first and read later can be gone (stale).
+    func waitForText(_ css: String, timeout: Duration = .seconds(15)) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        let quoted = String(decoding: try JSONEncoder().encode(css), as: UTF8.self)
+        while true {
+            let text = try? await script("var e = document.querySelector(\(quoted)); return e ? e.innerText : null")
+            if let text = text as? String { return text }
+            if clock.now > deadline { throw Failure(description: "timed out waiting for \(css)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     func type(_ element: String, _ text: String) async throws {
         _ = try await command(.POST, "/element/\(element)/value", ["text": text])
     }
