@@ -222,6 +222,10 @@ struct RouteAccessMatrixTests {
         "GET /api/v1/conversations/{}/experts": .user(.agent, scope: .admin),
         "GET /help": .open,
         "GET /help/articles/{}": .open,
+        // The visitor's web chat: public; the session cookie is the only key to a transcript.
+        "GET /chat": .open,
+        "GET /chat/messages": .open,
+        "POST /chat/messages": .open,
         "GET /kb": .user(.agent, scope: nil),
         "GET /kb/{}": .user(.agent, scope: nil),
         "POST /kb": .user(.supervisor, scope: nil),

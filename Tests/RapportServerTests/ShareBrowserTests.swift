@@ -87,4 +87,38 @@ struct ShareBrowserTests {
             }
         }
     }
+
+    @Test(
+        "a visitor writes on /chat without signing in, sees the message without a reload, and the agent's reply arrives live"
+    )
+    func webChat() async throws {
+        try await BrowserTests.withLiveDesk { client, site, services in
+            let agent = try #require(try await services.desk.users.credentials(email: "agent@acme.test"))
+            let token = APITokens.generate()
+            _ = try await services.tokens.create(name: "ag", tokenHash: APITokens.hash(token), userID: agent.user.id)
+            try await WebDriver.with { browser in
+                try await browser.open(site + "/chat")
+                #expect(try await browser.find("a[href='/help']").isEmpty == false)
+                try await browser.type(try await browser.find("input[name=name]"), "Ana <b>Silva</b>")
+                try await browser.type(try await browser.find("#chat-text"), "Where is my <i>order</i>?")
+                _ = try await browser.script("window.stillHere = true; return 1")
+                try await browser.click(try await browser.find("#chat-form button[type=submit]"))
+                let mine = try await browser.waitForText("#chat-log li.chat-visitor p", timeout: .seconds(30))
+                #expect(mine == "Where is my <i>order</i>?")
+                #expect(try await browser.script("return window.stillHere === true") as? Bool == true, "no reload")
+
+                try await DeskTest.settle(services)
+                let conversation = try #require(
+                    try await services.desk.conversations.inbox(InboxQuery(queue: .all)).first)
+                let reply = try await client.execute(
+                    uri: "/api/v1/conversations/\(conversation.id)/replies", method: .post,
+                    headers: DeskTest.bearer(token),
+                    body: ByteBuffer(string: #"{"text":"It left our warehouse today."}"#))
+                #expect(reply.status == .created)
+                let answer = try await browser.waitForText("#chat-log li.chat-agent p", timeout: .seconds(30))
+                #expect(answer == "It left our warehouse today.")
+                try await browser.screenshot(to: BrowserTests.artifacts + "/webchat.png")
+            }
+        }
+    }
 }

@@ -132,6 +132,10 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     AnnouncementAPIController(desk: services.desk).addRoutes(to: api)
     KnowledgeBaseController(desk: services.desk).addRoutes(to: api)
     HelpCenterController(renderer: services.renderer, knowledgeBase: services.desk.knowledgeBase).addRoutes(to: router)
+    WebChatController(
+        renderer: services.renderer, ingest: ingest, transcript: WebChatTranscript(database: services.database),
+        attempts: SignInAttemptStore(database: services.database), secureCookies: configuration.secureCookies
+    ).addRoutes(to: router)
     AccessController(tokens: services.tokens, actions: services.desk.actions).addRoutes(to: api)
     IdentityClaimController(customers: services.desk.customers).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)

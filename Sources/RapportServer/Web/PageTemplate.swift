@@ -28,6 +28,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case survey
     case surveys
     case users
+    case webchat
 
     /// Partials the pages include: checked at start too.
     static let partials = ["head", "foot", "inbox_rows", "alerts_list", "kb_panel"]

@@ -199,6 +199,59 @@
     all[cursor].scrollIntoView({ block: "nearest" });
   }
 
+  // The visitor's web chat (/chat): send without leaving the page and show replies as they arrive. Text is
+  // set with textContent, never as HTML.
+  var chatLog = document.getElementById("chat-log");
+  var chatForm = document.getElementById("chat-form");
+  if (chatLog && chatForm) {
+    var shown = "";
+    var renderChat = function (items) {
+      var ids = items.map(function (m) { return m.id; }).join(",");
+      if (ids === shown) return;
+      shown = ids;
+      chatLog.textContent = "";
+      items.forEach(function (m) {
+        var li = document.createElement("li");
+        li.className = "chat-" + m.from;
+        li.setAttribute("data-id", m.id);
+        var who = document.createElement("span"); who.className = "who"; who.textContent = m.name;
+        var at = document.createElement("time"); at.setAttribute("datetime", m.at); at.textContent = m.at;
+        var p = document.createElement("p"); p.textContent = m.text;
+        li.appendChild(who); li.appendChild(document.createTextNode(" ")); li.appendChild(at); li.appendChild(p);
+        chatLog.appendChild(li);
+      });
+      var empty = document.getElementById("chat-empty");
+      if (empty && items.length) empty.hidden = true;
+    };
+    var pollChat = function () {
+      fetch(chatLog.getAttribute("data-source"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) { if (body) renderChat(body.items); })
+        .catch(function () {});
+    };
+    shown = Array.prototype.map.call(chatLog.querySelectorAll("li[data-id]"), function (li) {
+      return li.getAttribute("data-id");
+    }).join(",");
+    setInterval(pollChat, 3000);
+    chatForm.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var error = document.getElementById("chat-error");
+      fetch(chatForm.action, {
+        method: "POST", credentials: "same-origin",
+        headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(new FormData(chatForm)).toString()
+      }).then(function (r) {
+        if (r.ok) {
+          error.hidden = true;
+          document.getElementById("chat-text").value = "";
+          setTimeout(pollChat, 300);
+          return;
+        }
+        return r.json().then(function (b) { error.textContent = (b && b.error && b.error.message) || "Not sent"; error.hidden = false; });
+      }).catch(function () { error.textContent = "Not sent: check your connection"; error.hidden = false; });
+    });
+  }
+
   var lastKey = "";
   document.addEventListener("keydown", function (e) {
     var tag = (e.target && e.target.tagName) || "";
