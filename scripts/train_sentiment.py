@@ -10,13 +10,17 @@ Tests/RapportAnalysisTests/SentimentModelFixture.swift; prints held-out figures 
 input gives the same files (fixed seeds, deterministic solver): compare `sha256sum` of two runs.
 
 Features come from the shipped tokenizer: `rapport analyze --sentiment-features` prints, per text,
-the lexicon score, the feature buckets, the dense cues and the tokens. This script hashes the tokens
+the lexicon score, the feature buckets, the dense cues, the tokens and the post's form (prose or
+post, which the blend is gated by). This script hashes the tokens
 again the same way (FNV-style word hash, see SentimentFeatures.swift) and stops if any bucket
 differs, so the Python and Swift hashing cannot drift apart silently.
 
 Data: a stratified 15 % of train.tsv (seed 20261207) is held out and never trained on; the
 regularisation strength is chosen on a further 15 % of the rest, then the model is refitted on all
 of the rest. No public benchmark's test split is read.
+
+After a change of the blend rule alone: `--fixture-only` reads the weights back from --out and rewrites
+only the fixture (no training).
 """
 import argparse
 import base64
