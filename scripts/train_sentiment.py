@@ -10,13 +10,17 @@ Tests/RapportAnalysisTests/SentimentModelFixture.swift; prints held-out figures 
 input gives the same files (fixed seeds, deterministic solver): compare `sha256sum` of two runs.
 
 Features come from the shipped tokenizer: `rapport analyze --sentiment-features` prints, per text,
-the lexicon score, the feature buckets, the dense cues and the tokens. This script hashes the tokens
+the lexicon score, the feature buckets, the dense cues, the tokens and the post's form (prose or
+post, which the blend is gated by). This script hashes the tokens
 again the same way (FNV-style word hash, see SentimentFeatures.swift) and stops if any bucket
 differs, so the Python and Swift hashing cannot drift apart silently.
 
 Data: a stratified 15 % of train.tsv (seed 20261207) is held out and never trained on; the
 regularisation strength is chosen on a further 15 % of the rest, then the model is refitted on all
 of the rest. No public benchmark's test split is read.
+
+After a change of the blend rule alone: `--fixture-only` reads the weights back from --out and rewrites
+only the fixture (no training).
 """
 import argparse
 import base64
@@ -40,11 +44,17 @@ M64 = (1 << 64) - 1
 MENTION = 0x4D454E54494F4E31
 NEGATED = 0x6E65676174656421
 DENSE = 7
-# The blend SentimentModel.blend applies (docs/sentiment-model.md, "Blend"): score = (lexicon + W × (P(pos) −
-# P(neg))) ÷ (1 + W), neutral within ±BAND. Chosen among a few candidates: the best held-out macro-F1 whose
-# labels are not below the lexicon's on any sentiment-dev file (scripts/blend_candidates.py).
-BLEND_WEIGHT = 1.0
-BLEND_BAND = 0.075
+# The blend SentimentModel.blend applies (docs/sentiment-model.md, "Blend"), gated by the post's form, which the
+# feature dump prints (SentimentModel.readsAsProse: no @mention, #hashtag, URL, "!" or "?", ends with a full stop).
+# Prose: score = (lexicon + PROSE_WEIGHT × (P(pos) − P(neg))) ÷ (1 + PROSE_WEIGHT), neutral within ±PROSE_BAND.
+# Other posts: the model's most probable class, but a neutral call gives way to a valenced lexicon score (|score| ≥
+# LEXICON_BAND) when its margin is under NEUTRAL_MARGIN or |score| ≥ STRONG_LEXICON. Chosen among a few candidates
+# (scripts/blend_candidates.py).
+PROSE_WEIGHT = 0.5
+PROSE_BAND = 0.03
+NEUTRAL_MARGIN = 0.2
+STRONG_LEXICON = 0.5
+LEXICON_BAND = 0.01
 
 
 def token_hash(b):
@@ -78,18 +88,20 @@ def buckets(tokens, bits):
 
 
 def features(texts, command):
-    """Runs the shipped feature dump over `texts`; returns lexicon scores, buckets, dense rows."""
+    """Runs the shipped feature dump over `texts`; returns lexicon scores, buckets, dense rows, tokens, and
+    whether each text reads as prose (the blend's gate)."""
     out = subprocess.run(command, input="\n".join(texts) + "\n", capture_output=True, text=True, check=True).stdout
     lines = out.split("\n")[: len(texts)]
     assert len(lines) == len(texts), "feature dump: one line per text expected"
-    lexicon, rows, dense, tokens = [], [], [], []
+    lexicon, rows, dense, tokens, prose = [], [], [], [], []
     for line in lines:
-        lex, _label, _score, bks, dns, toks = line.split("\t")
+        lex, _label, _score, bks, dns, toks, form = line.split("\t")
+        prose.append(form == "prose")
         lexicon.append(float(lex))
         rows.append([int(b) for b in bks.split()] if bks else [])
         dense.append([float(x) for x in dns.split(",")])
         tokens.append(toks.split() if toks else [])
-    return np.array(lexicon), rows, np.array(dense), tokens
+    return np.array(lexicon), rows, np.array(dense), tokens, np.array(prose, dtype=bool)
 
 
 def matrix(rows, dense, bits):
@@ -141,6 +153,24 @@ class Quantised:
                              dtype=np.float32)
         self.dense = rel[:, 1 << bits:].astype(np.float32)  # (2, DENSE)
 
+    @classmethod
+    def from_swift(cls, path):
+        """The weights a previous run wrote to SentimentModelData.swift (for --fixture-only)."""
+        src = open(path, encoding="utf-8").read()
+        blob = base64.b64decode("".join(src.split('"""')[1].split()))
+        assert blob[:4] == b"RSM1", "not a model file"
+        bits, dn = struct.unpack("<II", blob[4:12])
+        assert dn == DENSE
+        fl = np.frombuffer(blob[12:12 + 4 * (3 + 2 * dn)], dtype="<f4")
+        self = cls.__new__(cls)
+        self.bits = bits
+        self.scale = np.float32(fl[0])
+        self.bias = np.array(fl[1:3], dtype=np.float32)
+        self.dense = np.array(fl[3:], dtype=np.float32).reshape(dn, 2).T.copy()
+        self.q = np.frombuffer(blob[12 + 4 * (3 + 2 * dn):], dtype=np.int8).reshape(-1, 2).T.copy()
+        assert self.to_bytes() == blob
+        return self
+
     def to_bytes(self):
         head = b"RSM1" + struct.pack("<II", self.bits, DENSE)
         floats = [self.scale, self.bias[0], self.bias[1]]
@@ -172,17 +202,17 @@ class Quantised:
         total = en + e0 + ep
         return en / total, e0 / total, ep / total
 
-    def blend(self, row, dense, lexicon):
-        """As SentimentModel.blend (math.exp is the C library's exp, as Swift's on Linux)."""
+    def blend(self, row, dense, lexicon, prose):
+        """As SentimentModel.blend (math.exp is the C library's exp, as Swift's on Linux): the label."""
         z = self.logits(row, dense)
         top = max(0.0, z[0], z[1])
         en, e0, ep = math.exp(z[0] - top), math.exp(-top), math.exp(z[1] - top)
         total = en + e0 + ep
-        score = (lexicon + BLEND_WEIGHT * (ep / total - en / total)) / (1 + BLEND_WEIGHT)
-        return "positive" if score >= BLEND_BAND else "negative" if score <= -BLEND_BAND else "neutral"
+        pn, p0, pp = en / total, e0 / total, ep / total
+        return blend_label(lexicon, (pn, p0, pp), prose)
 
-    def predict_blend(self, rows, dense, lexicon):
-        return np.array([self.blend(r, d, x) for r, d, x in zip(rows, dense, lexicon)])
+    def predict_blend(self, rows, dense, lexicon, prose):
+        return np.array([self.blend(r, d, x, f) for r, d, x, f in zip(rows, dense, lexicon, prose)])
 
     def predict(self, rows, dense):
         out = []
@@ -192,12 +222,28 @@ class Quantised:
         return np.array(out)
 
 
+def blend_label(lexicon, p, prose):
+    """SentimentModel.blend's label from the lexicon score and the probabilities (negative, neutral, positive)."""
+    pn, p0, pp = p
+    if prose:
+        score = (lexicon + PROSE_WEIGHT * (pp - pn)) / (1 + PROSE_WEIGHT)
+        return "positive" if score >= PROSE_BAND else "negative" if score <= -PROSE_BAND else "neutral"
+    if pn > p0 and pn >= pp:
+        return "negative"
+    if pp > p0 and pp > pn:
+        return "positive"
+    if abs(lexicon) >= LEXICON_BAND and (p0 - max(pn, pp) < NEUTRAL_MARGIN or abs(lexicon) >= STRONG_LEXICON):
+        return "positive" if lexicon > 0 else "negative"
+    return "neutral"
+
+
 def swift_string(name, text):
     chunks = [text[i:i + 100] for i in range(0, len(text), 100)]
     return f'    static let {name} = """\n' + "\n".join(chunks) + '\n"""\n'
 
 
 def main():
+    global args_data
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "sentiment-train", "train.tsv"))
     ap.add_argument("--rapport", default=os.path.join(ROOT, ".build", "release", "rapport"))
@@ -208,6 +254,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "Sources", "RapportAnalysis", "SentimentModelData.swift"))
     ap.add_argument("--fixture", default=os.path.join(ROOT, "Tests", "RapportAnalysisTests",
                                                       "SentimentModelFixture.swift"))
+    ap.add_argument("--fixture-only", action="store_true",
+                    help="no training: read the weights from --out and rewrite only the test fixture (after a change "
+                         "of the blend rule)")
     args = ap.parse_args()
     command = args.features_command.split() if args.features_command else [args.rapport, "analyze",
                                                                           "--sentiment-features"]
@@ -221,7 +270,7 @@ def main():
     labels = np.array(labels)
     print(f"train.tsv: {len(texts)} rows, sha256 {hashlib.sha256(open(args.data, 'rb').read()).hexdigest()[:16]}")
 
-    lexicon, rows, dense, tokens = features(texts, command)
+    lexicon, rows, dense, tokens, prose = features(texts, command)
     print(f"features: {sum(len(r) for r in rows)} buckets over {len(rows)} texts", flush=True)
     mismatches = sum(1 for r, t in zip(rows, tokens) if buckets(t, DUMP_BITS) != r)
     if mismatches:
@@ -231,6 +280,18 @@ def main():
     idx = np.arange(len(texts))
     fit_idx, held_idx = train_test_split(idx, test_size=0.15, stratify=labels, random_state=SEED)
     inner_fit, inner_val = train_test_split(fit_idx, test_size=0.15, stratify=labels[fit_idx], random_state=SEED)
+    if args.fixture_only:
+        model = Quantised.from_swift(args.out)
+        print(f"weights read from {args.out}: sha256 {hashlib.sha256(model.to_bytes()).hexdigest()}")
+        print(f"\nHeld-out part of train.tsv (15 %, stratified, seed {SEED}):\n")
+        print("| analyser | class | precision | recall | F1 | support |\n|---|---|---|---|---|---|")
+        gold = labels[held_idx]
+        report("model", gold, model.predict([rows[i] for i in held_idx], dense[held_idx]))
+        report("blend", gold, model.predict_blend([rows[i] for i in held_idx], dense[held_idx], lexicon[held_idx],
+                                                  prose[held_idx]))
+        args_data = args.data
+        write_fixture(args.fixture, model, texts, labels, held_idx, rows, dense, tokens, lexicon, prose)
+        return
     X = matrix(rows, dense, args.bits)
 
     def fit(train_rows, c):
@@ -255,7 +316,8 @@ def main():
     gold = labels[held_idx]
     report("lexicon", gold, lexicon_labels(lexicon[held_idx]))
     report("model", gold, model.predict([rows[i] for i in held_idx], dense[held_idx]))
-    report("blend", gold, model.predict_blend([rows[i] for i in held_idx], dense[held_idx], lexicon[held_idx]))
+    report("blend", gold, model.predict_blend([rows[i] for i in held_idx], dense[held_idx], lexicon[held_idx],
+                                              prose[held_idx]))
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
         vader = SentimentIntensityAnalyzer()
@@ -270,9 +332,8 @@ def main():
                 f"{len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}.\n")
         f.write("enum SentimentModelData {\n" + swift_string("base64", encoded) + "}\n")
     print(f"\nwrote {args.out}: model {len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}")
-    global args_data
     args_data = args.data
-    write_fixture(args.fixture, model, texts, labels, held_idx, rows, dense, tokens, lexicon)
+    write_fixture(args.fixture, model, texts, labels, held_idx, rows, dense, tokens, lexicon, prose)
 
 
 def _f1(gold, pred, c):
@@ -282,7 +343,7 @@ def _f1(gold, pred, c):
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def write_fixture(path, model, texts, labels, held_idx, rows, dense, tokens, lexicon):
+def write_fixture(path, model, texts, labels, held_idx, rows, dense, tokens, lexicon, prose):
     """A few held-out texts with the buckets and probabilities Python computed (for the Swift
     equality test), and 1,000 held-out rows (for the quality test). Both come only from the
     MIT-licensed financial news source: the SemEval tweets may not be redistributed, and the
@@ -305,7 +366,7 @@ def write_fixture(path, model, texts, labels, held_idx, rows, dense, tokens, lex
     lines.append("    ]")
     lines.append("    /// The blended label of each `heldOut` row as the script computes it: -, 0 or +.")
     marks = {"negative": "-", "neutral": "0", "positive": "+"}
-    lines.append('    static let blendLabels = "' + "".join(marks[model.blend(rows[i], dense[i], lexicon[i])] for i in sample) + '"')
+    lines.append('    static let blendLabels = "' + "".join(marks[model.blend(rows[i], dense[i], lexicon[i], prose[i])] for i in sample) + '"')
     lines.append("    /// `label<TAB>text` lines: held-out rows from the financial news source (MIT).")
     body = "\n".join(f"{labels[i]}\t{texts[i]}" for i in sample)
     lines.append('    static let heldOut = #"""\n' + body + '\n"""#')

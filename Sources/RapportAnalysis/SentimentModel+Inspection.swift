@@ -2,8 +2,9 @@ extension Analyzer {
     /// What the learned sentiment model sees and says for one English text, as one tab-separated
     /// line: lexicon score, model label, model score, the feature buckets among 2^24
     /// (space-separated; the model's own bucket is this shifted right by 24 − bits), the
-    /// dense features (comma-separated), then the tokens as hex bytes (space-separated; a
-    /// mention is "@", a word in a negator's scope ends in "!"). `scripts/train_sentiment.py`
+    /// dense features (comma-separated), the tokens as hex bytes (space-separated; a
+    /// mention is "@", a word in a negator's scope ends in "!"), then the post's form for the
+    /// blend: "prose" or "post" (`SentimentModel.readsAsProse`). `scripts/train_sentiment.py`
     /// trains on these lines and re-derives the buckets from the tokens to check its hashing.
     public func sentimentFeatureLine(_ text: String) -> String {
         let infos = sentiment.lexicon.infos
@@ -30,6 +31,7 @@ extension Analyzer {
             return [
                 String(lexicon.score), blended.label.rawValue, String(blended.score), buckets.joined(separator: " "),
                 dense.joined(separator: ","), words.joined(separator: " "),
+                SentimentModel.readsAsProse(tokens) ? "prose" : "post",
             ].joined(separator: "\t")
         }
     }

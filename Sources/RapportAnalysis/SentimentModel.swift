@@ -82,27 +82,77 @@ struct SentimentModel: @unchecked Sendable {
         return (en / sum, e0 / sum, ep / sum)
     }
 
-    /// Weight of the model's score P(positive) − P(negative) beside the lexicon's score (weight 1).
-    static let modelWeight = 1.0
-    /// |blended score| below this is neutral.
-    static let neutralBand = 0.075
+    /// Whether a post reads as edited prose (a review or editorial sentence) rather than a social
+    /// post: no @mention, #hashtag or URL, no "!" or "?", it ends with a full stop (or "…"), and
+    /// fewer than 30 % of its words other than a sentence's first are capitalised (names and
+    /// Title Case headlines, as in news and topical tweets, are over that). Read from the
+    /// tokenizer's counts and flags: the word loop runs only for posts that pass the other tests.
+    @inline(__always) static func readsAsProse(_ text: TokenizedText) -> Bool {
+        guard text.mentions | text.hashtags | text.urls | text.exclamations | text.questions == 0,
+            let last = text.tokens.last, last.flags.contains(.sentenceEnd)
+        else { return false }
+        var words = 0
+        var capitalised = 0
+        var sentenceStart = true
+        for token in text.tokens {
+            if token.flags.contains(.word) && !sentenceStart {
+                words &+= 1
+                if token.flags.contains(.capitalised) { capitalised &+= 1 }
+            }
+            sentenceStart = token.flags.contains(.sentenceEnd)
+        }
+        return capitalised &* 10 < words &* 3 || words == 0
+    }
+
+    /// Prose: weight of the model's score P(positive) − P(negative) beside the lexicon's score (weight 1).
+    static let proseModelWeight = 0.5
+    /// Prose: |blended score| below this is neutral.
+    static let proseNeutralBand = 0.03
+    /// Social posts: when the model says neutral by less than this margin (P(neutral) − the larger
+    /// of P(negative) and P(positive)), a valenced lexicon score decides the label.
+    static let neutralMargin = 0.2
+    /// Social posts: a lexicon score at least this strong (either sign) decides the label over any
+    /// neutral call of the model ("Is there an outage? No signal at all": −0.65).
+    static let strongLexicon = 0.5
+    /// Social posts: a lexicon score within ±this is not valenced (the lexicon analyser's own band).
+    static let lexiconBand = 0.01
 
     /// The blended sentiment of a tokenized post the lexicon scored `lexicon`.
     func sentiment(_ text: TokenizedText, lexicon: Double, _ infos: UnsafePointer<TermInfo>) -> Sentiment {
-        Self.blend(lexicon: lexicon, Self.probabilities(logits(text, lexicon: lexicon, infos)))
+        Self.blend(
+            lexicon: lexicon, Self.probabilities(logits(text, lexicon: lexicon, infos)), prose: Self.readsAsProse(text))
     }
 
     /// The blend of the lexicon's score and the model's class probabilities (negative, neutral,
-    /// positive): score = (lexicon + w × (P(positive) − P(negative))) ÷ (1 + w), neutral within
-    /// ±`neutralBand`. The model alone (its most probable class) says neutral for most review and
-    /// editorial sentences, whose words it never saw (trained on tweets, 46 % neutral); the lexicon
-    /// alone calls a tweet valenced whenever one valenced word occurs. Averaging the two scores
-    /// keeps a label valenced when either is strongly so and neutral when both are weak or they
-    /// disagree (docs/sentiment-model.md, "Blend"; `scripts/train_sentiment.py` applies the same
-    /// rule and the tests check Swift's labels equal its labels).
-    static func blend(lexicon: Double, _ p: (Double, Double, Double)) -> Sentiment {
-        let score = (lexicon + modelWeight * (p.2 - p.0)) / (1 + modelWeight)
-        let label: Sentiment.Label = score >= neutralBand ? .positive : score <= -neutralBand ? .negative : .neutral
-        return Sentiment(label: label, score: max(-1, min(1, score)))
+    /// positive), gated by the post's form (docs/sentiment-model.md, "Blend").
+    ///
+    /// - Prose (`readsAsProse`): score = (lexicon + w × (P(positive) − P(negative))) ÷ (1 + w),
+    ///   neutral within ±`proseNeutralBand`. Review and editorial sentences use words the model
+    ///   never weighed (trained on tweets, 46 % neutral), so alone it calls most of them neutral;
+    ///   the lexicon carries them, the model tips the balance.
+    /// - Social posts: the model's most probable class, except that a neutral call gives way to a
+    ///   valenced lexicon score when its margin is under `neutralMargin` or the lexicon's score is
+    ///   at least `strongLexicon`. The score stays the average
+    ///   (lexicon + P(positive) − P(negative)) ÷ 2 (what the intent cues and the dashboards read);
+    ///   in the rare post where its sign disagrees with the label, it is the deciding side's half
+    ///   (the model's, or the lexicon's), so a positive label never comes with a negative score.
+    ///
+    /// `scripts/train_sentiment.py` applies the same rule and the tests check Swift's labels equal its labels.
+    static func blend(lexicon: Double, _ p: (Double, Double, Double), prose: Bool) -> Sentiment {
+        let model = p.2 - p.0
+        if prose {
+            let score = (lexicon + proseModelWeight * model) / (1 + proseModelWeight)
+            let label: Sentiment.Label =
+                score >= proseNeutralBand ? .positive : score <= -proseNeutralBand ? .negative : .neutral
+            return Sentiment(label: label, score: max(-1, min(1, score)))
+        }
+        let average = max(-1, min(1, (lexicon + model) / 2))
+        if p.0 > p.1 && p.0 >= p.2 { return Sentiment(label: .negative, score: average < 0 ? average : model / 2) }
+        if p.2 > p.1 && p.2 > p.0 { return Sentiment(label: .positive, score: average > 0 ? average : model / 2) }
+        if abs(lexicon) >= lexiconBand && (p.1 - max(p.0, p.2) < neutralMargin || abs(lexicon) >= strongLexicon) {
+            let agrees = lexicon > 0 ? average > 0 : average < 0
+            return Sentiment(label: lexicon > 0 ? .positive : .negative, score: agrees ? average : lexicon / 2)
+        }
+        return Sentiment(label: .neutral, score: average)
     }
 }

@@ -53,22 +53,85 @@ import Testing
         #expect(analyzer.analyze(input).sentiment == lexiconOnly.analyze(input).sentiment)
     }
 
-    @Test func blendAveragesTheLexiconAndTheModelScores() {
-        // A clearly valenced lexicon score stays valenced even when the model says neutral.
-        let review = SentimentModel.blend(lexicon: 0.6, (0.05, 0.9, 0.05))
-        #expect(review.label == .positive && abs(review.score - 0.3) < 1e-12)
-        // A weak lexicon score and a neutral model: neutral.
-        #expect(SentimentModel.blend(lexicon: 0.1, (0.1, 0.8, 0.1)).label == .neutral)
-        // The model alone can make a post valenced the lexicon calls neutral.
-        #expect(SentimentModel.blend(lexicon: 0, (0.05, 0.15, 0.8)).label == .positive)
-        #expect(SentimentModel.blend(lexicon: 0, (0.8, 0.15, 0.05)).label == .negative)
-        // Disagreement cancels out.
-        #expect(SentimentModel.blend(lexicon: 0.5, (0.6, 0.3, 0.1)).label == .neutral)
-        // The band's edges and the score's range.
-        #expect(SentimentModel.blend(lexicon: 0.15, (0, 1, 0)).label == .positive)
-        #expect(SentimentModel.blend(lexicon: -0.149, (0, 1, 0)).label == .neutral)
-        #expect(SentimentModel.blend(lexicon: -1, (1, 0, 0)).score == -1)
-        #expect(SentimentModel.blend(lexicon: 1, (0, 0, 1)).score == 1)
+    @Test func proseIsToldFromSocialPostsByItsForm() {
+        func prose(_ text: String) -> Bool { analyzer.tokenizer.withTokens(text) { SentimentModel.readsAsProse($0) } }
+        // Review and editorial sentences.
+        #expect(prose("the picture is sharp and the remote works fine."))
+        #expect(
+            prose(
+                "The gorgeously elaborate continuation of the trilogy is so huge that words cannot describe it."
+            ))
+        #expect(prose("It's mainly a holiday celebration - toys from the sacks will be distributed to homeless kids."))
+        #expect(prose("Great value."))
+        // Social markers, "!" or "?", no final full stop, or a Title Case headline: not prose.
+        #expect(!prose("@acme the picture is sharp and the remote works fine."))
+        #expect(!prose("the picture is sharp #tv."))
+        #expect(!prose("the picture is sharp https://t.co/abc ."))
+        #expect(!prose("the picture is sharp and the remote works fine!"))
+        #expect(!prose("is the picture sharp? the remote works fine."))
+        #expect(!prose("the picture is sharp and the remote works fine"))
+        #expect(!prose("Dark Souls 3 April Launch Date Confirmed With New Trailer."))
+        #expect(!prose("the picture is sharp 😍"))
+        #expect(!prose(""))
+    }
+
+    @Test func proseAveragesTheLexiconAndTheModelScores() {
+        // score = (lexicon + 0.5 × (P+ − P−)) ÷ 1.5, neutral within ±0.03.
+        let review = SentimentModel.blend(lexicon: 0.6, (0.05, 0.9, 0.05), prose: true)
+        #expect(review.label == .positive && abs(review.score - 0.4) < 1e-12)
+        // A weak lexicon score still makes a sentence valenced when the model does not disagree.
+        #expect(SentimentModel.blend(lexicon: 0.05, (0.1, 0.8, 0.1), prose: true).label == .positive)
+        #expect(SentimentModel.blend(lexicon: 0.04, (0.1, 0.8, 0.1), prose: true).label == .neutral)
+        // The model alone can make a sentence valenced the lexicon calls neutral.
+        #expect(SentimentModel.blend(lexicon: 0, (0.05, 0.15, 0.8), prose: true).label == .positive)
+        // Disagreement cancels out; the band's edges and the score's range.
+        #expect(SentimentModel.blend(lexicon: 0.25, (0.6, 0.3, 0.1), prose: true).label == .neutral)
+        #expect(SentimentModel.blend(lexicon: 0.046, (0, 1, 0), prose: true).label == .positive)
+        #expect(SentimentModel.blend(lexicon: -0.044, (0, 1, 0), prose: true).label == .neutral)
+        #expect(SentimentModel.blend(lexicon: -1, (1, 0, 0), prose: true).score == -1)
+        #expect(SentimentModel.blend(lexicon: 1, (0, 0, 1), prose: true).score == 1)
+    }
+
+    @Test func socialPostsTakeTheModelsClassUnlessItsNeutralCallIsWeak() {
+        // The model's most probable class, whatever the lexicon says; the score stays the average.
+        let post = SentimentModel.blend(lexicon: 0.4, (0.05, 0.9, 0.05), prose: false)
+        #expect(post.label == .neutral && abs(post.score - 0.2) < 1e-12)
+        #expect(SentimentModel.blend(lexicon: 0, (0.05, 0.15, 0.8), prose: false).label == .positive)
+        #expect(SentimentModel.blend(lexicon: 0.3, (0.5, 0.3, 0.2), prose: false).label == .negative)
+        // A neutral call by less than 0.2 gives way to a valenced lexicon score.
+        #expect(SentimentModel.blend(lexicon: 0.3, (0.1, 0.5, 0.4), prose: false).label == .positive)
+        #expect(SentimentModel.blend(lexicon: -0.3, (0.35, 0.45, 0.2), prose: false).label == .negative)
+        #expect(SentimentModel.blend(lexicon: 0.3, (0.1, 0.7, 0.2), prose: false).label == .neutral)
+        #expect(SentimentModel.blend(lexicon: 0.005, (0.1, 0.5, 0.4), prose: false).label == .neutral)
+        // So does a lexicon score of 0.5 or more, whatever the margin ("Is there an outage? No signal at all").
+        #expect(SentimentModel.blend(lexicon: -0.65, (0.38, 0.6, 0.02), prose: false).label == .negative)
+        #expect(SentimentModel.blend(lexicon: 0.5, (0.05, 0.9, 0.05), prose: false).label == .positive)
+        #expect(SentimentModel.blend(lexicon: 0.49, (0.05, 0.9, 0.05), prose: false).label == .neutral)
+        // The score's sign never disagrees with the label.
+        let positive = SentimentModel.blend(lexicon: -0.8, (0.1, 0.2, 0.7), prose: false)
+        #expect(positive.label == .positive && abs(positive.score - 0.3) < 1e-12)
+        let lexicon = SentimentModel.blend(lexicon: 0.1, (0.35, 0.45, 0.2), prose: false)
+        #expect(lexicon.label == .positive && abs(lexicon.score - 0.05) < 1e-12)
+        #expect(SentimentModel.blend(lexicon: -1, (1, 0, 0), prose: false).score == -1)
+        #expect(SentimentModel.blend(lexicon: 1, (0, 0, 1), prose: false).score == 1)
+    }
+
+    @Test func analyzerGatesTheBlendByTheTextsForm() {
+        // The same words as a review sentence and as a post: each takes its branch.
+        for text in [
+            "the battery lasts two days and the screen is fine.",
+            "@acme the battery lasts two days and the screen is fine",
+        ] {
+            let input = AnalysisInput(text: text, language: "en")
+            guard let p = analyzer.sentimentProbabilities(text) else {
+                Issue.record("no model")
+                continue
+            }
+            let lexicon = lexiconOnly.analyze(input).sentiment.score
+            let prose = analyzer.tokenizer.withTokens(text) { SentimentModel.readsAsProse($0) }
+            #expect(prose == text.hasSuffix("."))
+            #expect(analyzer.analyze(input).sentiment == SentimentModel.blend(lexicon: lexicon, p, prose: prose))
+        }
     }
 
     /// Swift's blended labels equal the ones the training script computed for the same held-out rows.
@@ -104,9 +167,10 @@ import Testing
         #expect(gold.count >= 1_000)
         let modelF1 = Self.macroF1(gold, model)
         let lexiconF1 = Self.macroF1(gold, lexicon)
-        // Measured: blend 0.559, lexicon 0.454 on these 1,000 financial-news rows (the model alone: 0.68).
+        // Measured on these 1,000 financial-news rows: blend 0.637 (0.559 before the form gate), lexicon
+        // 0.454, the model alone 0.68.
         #expect(modelF1 >= lexiconF1 + 0.08, "blend \(modelF1), lexicon \(lexiconF1)")
-        #expect(modelF1 >= 0.54, "blend \(modelF1)")
+        #expect(modelF1 >= 0.62, "blend \(modelF1)")
     }
 
     static func macroF1(_ gold: [Sentiment.Label], _ predicted: [Sentiment.Label]) -> Double {
