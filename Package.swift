@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "RapportDesk", "RapportInsight",
+                "RapportCore", "RapportDesk", "RapportInsight", "RapportPublish",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -96,7 +96,7 @@ let package = Package(
             name: "RapportServer",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
-                "RapportInsight", "RapportOutbound", "RapportShare",
+                "RapportInsight", "RapportOutbound", "RapportShare", "RapportPublish",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -41,10 +41,12 @@ struct ConfigurationTests {
             "RAPPORT_DIGEST_WEBHOOK_URL": "https://hooks.acme.test/digest",
             "RAPPORT_RETENTION_PUBLIC_DAYS": "90", "RAPPORT_RETENTION_AUDIT_DAYS": "730",
             "RAPPORT_TEAM_SCOPE": "on", "RAPPORT_TRUSTED_PROXIES": "127.0.0.1",
+            "RAPPORT_SECRET_KEY": String(repeating: "k", count: 32), "RAPPORT_DORMANT_DAYS": "30",
         ]
         #expect(Set(environment.keys) == Set(AppConfiguration.variables), "the test sets every variable")
         let read = try AppConfiguration(environment: environment)
         #expect(read.teamScope && read.trustedProxies == ["127.0.0.1"])
+        #expect(read.secretKey == String(repeating: "k", count: 32) && read.dormantDays == 30)
         let c = try AppConfiguration(environment: environment)
         #expect(c.database == .postgres(url: "postgres://rapport:pw@db.internal:5432/rapport?sslmode=require"))
         #expect(c.apiToken == "static-token" && c.metaAppSecret == "meta-secret" && c.metaVerifyToken == "verify")
@@ -78,6 +80,7 @@ struct ConfigurationTests {
             "RAPPORT_PUBLIC_URL": "desk.acme.test", "RAPPORT_ALERT_NOTIFY_TOPICS": "maybe",
             "RAPPORT_DIGEST": "monthly", "RAPPORT_DIGEST_HOUR": "24", "RAPPORT_MASTODON_TOKEN": "m-secret",
             "RAPPORT_ALERT_TEAM": "agent@acme.test, not-an-email", "RAPPORT_RETENTION_AUDIT_DAYS": "forever",
+            "RAPPORT_SECRET_KEY": "short-secret", "RAPPORT_DORMANT_DAYS": "0",
         ]
         #expect {
             try AppConfiguration(environment: environment)
@@ -88,9 +91,12 @@ struct ConfigurationTests {
                 == [
                     "RAPPORT_DATABASE_URL", "RAPPORT_SMTP_PORT", "RAPPORT_SMTP_HOST", "RAPPORT_PUBLIC_URL",
                     "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_MASTODON_TOKEN",
-                    "RAPPORT_ALERT_TEAM", "RAPPORT_RETENTION_AUDIT_DAYS",
+                    "RAPPORT_ALERT_TEAM", "RAPPORT_RETENTION_AUDIT_DAYS", "RAPPORT_SECRET_KEY", "RAPPORT_DORMANT_DAYS",
                 ]
-                && text.hasPrefix("invalid configuration (10 settings):")
+                && text.hasPrefix("invalid configuration (12 settings):")
+                && text.contains("RAPPORT_SECRET_KEY=\"***\": use at least 32 random characters")
+                && !text.contains("short-secret")
+                && text.contains("RAPPORT_DORMANT_DAYS=\"0\": must be a number of days from 1 to 3650")
                 && text.contains("RAPPORT_RETENTION_AUDIT_DAYS=\"forever\": must be a number of days from 1 to 36500")
                 && text.contains("RAPPORT_DIGEST_HOUR=\"24\": must be an hour from 0 to 23")
                 && text.contains("RAPPORT_SMTP_PORT=\"twenty-five\": must be a port from 1 to 65535")

@@ -13,14 +13,15 @@ extension AppConfiguration {
         "RAPPORT_ALERT_WEBHOOK_URL", "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_ALERT_EMAIL_TO", "RAPPORT_ALERT_TEAM",
         "RAPPORT_ALERT_NOTIFY_TOPICS", "RAPPORT_DIGEST", "RAPPORT_DIGEST_HOUR", "RAPPORT_DIGEST_EMAIL_TO",
         "RAPPORT_DIGEST_WEBHOOK_URL", "RAPPORT_METRICS_TOKEN", "RAPPORT_RETENTION_PUBLIC_DAYS",
-        "RAPPORT_RETENTION_AUDIT_DAYS", "RAPPORT_TEAM_SCOPE", "RAPPORT_TRUSTED_PROXIES",
+        "RAPPORT_RETENTION_AUDIT_DAYS", "RAPPORT_TEAM_SCOPE", "RAPPORT_TRUSTED_PROXIES", "RAPPORT_SECRET_KEY",
+        "RAPPORT_DORMANT_DAYS",
     ]
 
     /// Variables whose values are never printed (an error shows `***`).
     static let secrets: Set<String> = [
         "RAPPORT_API_TOKEN", "RAPPORT_META_APP_SECRET", "RAPPORT_META_VERIFY_TOKEN", "RAPPORT_X_TOKEN",
         "RAPPORT_META_PAGE_TOKEN", "RAPPORT_MASTODON_TOKEN", "RAPPORT_BLUESKY_APP_PASSWORD",
-        "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_METRICS_TOKEN",
+        "RAPPORT_ALERT_WEBHOOK_SECRET", "RAPPORT_METRICS_TOKEN", "RAPPORT_SECRET_KEY",
     ]
 
     /// Reads every `RAPPORT_*` variable of `environment` over the defaults; throws one ``ConfigurationError``
@@ -59,6 +60,14 @@ extension AppConfiguration {
             publicMentionDays: read.integer("RAPPORT_RETENTION_PUBLIC_DAYS", in: days, meaning: "a number of days"),
             auditDays: read.integer("RAPPORT_RETENTION_AUDIT_DAYS", in: days, meaning: "a number of days"))
         teamScope = read.flag("RAPPORT_TEAM_SCOPE") ?? false
+        if let key = read.string("RAPPORT_SECRET_KEY") {
+            if key.utf8.count < 32 {
+                read.refuse("RAPPORT_SECRET_KEY", "use at least 32 random characters (e.g. `openssl rand -hex 32`)")
+            } else {
+                secretKey = key
+            }
+        }
+        dormantDays = read.integer("RAPPORT_DORMANT_DAYS", in: 1...3_650, meaning: "a number of days") ?? 90
         if let raw = read.string("RAPPORT_TRUSTED_PROXIES") {
             let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if let bad = addresses.first(where: { !ClientAddressMiddleware.isIPAddress($0) }) {

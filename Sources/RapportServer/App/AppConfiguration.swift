@@ -38,6 +38,10 @@ public struct AppConfiguration: Sendable {
     /// Agents and supervisors see only their teams' conversations and customers (the administrators'
     /// setting overrides it).
     public var teamScope = false
+    /// Seals brand accounts' credentials (`RAPPORT_SECRET_KEY`); without it none can be stored.
+    public var secretKey: String?
+    /// Days without a post or reply after which a brand account is flagged dormant (`RAPPORT_DORMANT_DAYS`).
+    public var dormantDays = 90
     /// Reverse proxies (their IP addresses) whose `X-Forwarded-For` names the client (`RAPPORT_TRUSTED_PROXIES`).
     public var trustedProxies: Set<String> = []
     /// `RAPPORT_*` variables set but not read by Rapport (a typo?), for a warning at start.

@@ -36,6 +36,7 @@ public struct RapportServices: Sendable {
         let database = try await Database.open(configuration.database, logger: logger)
         do {
             try await Migrator(database: database).migrate()
+            try await BrandAccountDefaults.ensure(configuration.outbound, store: BrandAccountStore(database: database))
             let rules = RuleStore(database: database)
             let ruleBook = RuleBook(rules: rules)
             try await ruleBook.refresh(logger: logger)
@@ -137,6 +138,13 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
         attempts: SignInAttemptStore(database: services.database), secureCookies: configuration.secureCookies
     ).addRoutes(to: router)
     AccessController(tokens: services.tokens, actions: services.desk.actions).addRoutes(to: api)
+    let brandAccounts = BrandAccountActions(
+        store: BrandAccountStore(database: services.database), users: services.desk.users,
+        teams: services.desk.teams, rules: services.rules, audit: services.desk.audit,
+        sealer: configuration.secretKey.map(CredentialSealer.init(secret:)), dormantDays: configuration.dormantDays)
+    BrandAccountController(actions: brandAccounts).addRoutes(to: api)
+    BrandAccountPagesController(renderer: services.renderer, actions: brandAccounts)
+        .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     IdentityClaimController(customers: services.desk.customers).addRoutes(to: api)
     SurveyController(renderer: services.renderer, desk: services.desk, configuration: configuration)
         .addRoutes(to: router, api: api)

@@ -3,6 +3,7 @@
 /// "template missing".
 enum PageTemplate: String, CaseIterable, Sendable {
     case account
+    case adminAccounts = "admin_accounts"
     case adminDesk = "admin_desk"
     case adminRules = "admin_rules"
     case alerts

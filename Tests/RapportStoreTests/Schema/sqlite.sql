@@ -85,6 +85,31 @@ table authors
   column negative_count BIGINT NOT NULL DEFAULT 0
   column engagement_sum BIGINT NOT NULL DEFAULT 0
   unique (network, external_id)
+table brand_accounts
+  column id INTEGER PRIMARY KEY #1
+  column network TEXT NOT NULL
+  column handle TEXT NOT NULL
+  column name TEXT NOT NULL DEFAULT ''
+  column owner_id BIGINT
+  column team_id BIGINT
+  column purpose TEXT NOT NULL DEFAULT ''
+  column followers BIGINT
+  column status TEXT NOT NULL
+  column credentials TEXT
+  column is_default INTEGER NOT NULL DEFAULT 0
+  column last_published_ms BIGINT
+  column created_ms BIGINT NOT NULL
+  column updated_ms BIGINT NOT NULL
+  foreign key (owner_id) REFERENCES users (id) ON DELETE NO ACTION
+  unique (network, handle)
+table brand_handle_reviews
+  column network TEXT NOT NULL PRIMARY KEY #1
+  column handle TEXT NOT NULL PRIMARY KEY #2
+  column decision TEXT NOT NULL
+  column note TEXT NOT NULL DEFAULT ''
+  column reviewed_by BIGINT
+  column reviewed_ms BIGINT NOT NULL
+  primary key (network, handle)
 table canned_replies
   column id INTEGER PRIMARY KEY #1
   column title TEXT NOT NULL
