@@ -1,4 +1,5 @@
 import Foundation
+import RapportAnalysis
 import RapportCore
 import RapportDesk
 import RapportIngest
@@ -51,6 +52,8 @@ enum DemoBrandAccounts {
                 author: Author(network: .x, externalID: "demo-\(p.1)", handle: p.1, displayName: p.2, followers: p.3),
                 text: p.4, createdAt: now.addingTimeInterval(Double(-3_600 * (i + 1))), origin: .publicStream)
         }
-        _ = try await services.pipeline.submit(incoming, source: "demo", rejected: 0)
+        // Stored directly (triaged and analysed as the pipeline would): the pipeline starts after the seeding.
+        let triage = PostTriage(matcher: services.ruleBook.matcher, analyzer: Analyzer())
+        _ = try await services.mentions.insert(triage.triage(incoming, source: "demo", now: now).kept, now: now)
     }
 }
