@@ -30,8 +30,12 @@ struct BenchIngest: AsyncParsableCommand {
     @Option(help: "Listening rules to match against.") var rules = 200
     @Option(help: "Work directory (default: a temporary one).") var directory: String?
     @Option(help: "Database: sqlite (a file in the work directory) or a postgres:// URL.") var database = "sqlite"
+    @Flag(help: "Analyse with the lexicon alone (no learned model): the before/after of issue #18.") var lexiconOnly =
+        false
 
     func run() async throws {
+        let analyzer = Analyzer(learnedSentiment: !lexiconOnly)
+        print("sentiment: \(lexiconOnly ? "lexicon only" : "lexicon + learned model (shipped)")")
         let dir =
             directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -71,7 +75,8 @@ struct BenchIngest: AsyncParsableCommand {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         let location = try benchLocation(dir, name: "e2e")
-        let services = try await RapportServices.open(AppConfiguration(database: location), logger: logger)
+        let services = try await RapportServices.open(
+            AppConfiguration(database: location), analyzer: analyzer, logger: logger)
         for rule in sampleRules {
             // Sample rule names repeat across brands; the store wants them unique.
             _ = try await services.rules.create(
@@ -105,7 +110,7 @@ struct BenchIngest: AsyncParsableCommand {
         // 3. The physical limit: the same stored rows, raw multi-row inserts.
         let raw = RawInsert(database: services.database)
         try await raw.prepare()
-        let triage = PostTriage(matcher: matcher, analyzer: Analyzer())
+        let triage = PostTriage(matcher: matcher, analyzer: analyzer)
         var reader = try LineReader(path: input)
         var context = StreamContext()
         var posts: [IncomingPost] = []

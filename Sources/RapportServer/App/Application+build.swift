@@ -26,11 +26,12 @@ public struct RapportServices: Sendable {
     public let alertRelay: AlertRelay
 
     /// Opens and migrates the database and compiles the rules. Everything comes from `configuration`; the other
-    /// arguments replace a part of it when given (tests: a stub sender, a recording mailer).
+    /// arguments replace a part of it when given (tests: a stub sender, a recording mailer; benchmarks: the
+    /// lexicon-only analyser).
     public static func open(
         _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
         alertWebhook: AlertWebhook? = nil, alertMail: AlertRelay.Mail? = nil, alertTeam: [String]? = nil,
-        logger: Logger
+        analyzer: Analyzer = Analyzer(), logger: Logger
     ) async throws -> RapportServices {
         let alertSettings = configuration.alerts
         let database = try await Database.open(configuration.database, logger: logger)
@@ -58,7 +59,7 @@ public struct RapportServices: Sendable {
                 ringBells: { worker.changed(0, notified: $0) },
                 notifyTopics: alertSettings.notifyTopics, logger: logger)
             let pipeline = IngestPipeline(
-                store: mentions, ruleBook: ruleBook, analyzer: Analyzer(),
+                store: mentions, ruleBook: ruleBook, analyzer: analyzer,
                 configuration: .init(
                     maxBatch: configuration.pipeline.maxBatch, maxPending: configuration.pipeline.maxPending),
                 logger: logger,
