@@ -97,6 +97,19 @@ struct KnowledgeBaseConversationTests {
                 #expect(items.first?["name"] as? String == "Agent Person", "\(String(buffer: $0.body))")
                 #expect(items.first?["resolved"] as? Int == 1)
             }
+            // The page shows where its script fetches them, and the same list comes from there with a session.
+            let session = try await DeskTest.signIn(client, email: "agent@acme.test")
+            let page = String(
+                buffer: try await client.execute(
+                    uri: "/conversations/\(second)", method: .get, headers: [.cookie: session.cookie]
+                ).body)
+            #expect(page.contains(#"data-experts="/conversations/\#(second)/experts""#))
+            try await client.execute(
+                uri: "/conversations/\(second)/experts", method: .get, headers: [.cookie: session.cookie]
+            ) {
+                let items = json($0.body)["items"] as? [[String: Any]] ?? []
+                #expect(items.first?["name"] as? String == "Agent Person", "\(String(buffer: $0.body))")
+            }
         }
     }
 }

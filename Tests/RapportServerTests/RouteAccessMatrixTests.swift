@@ -231,6 +231,7 @@ struct RouteAccessMatrixTests {
         "GET /api/v1/kb/suggest": .user(.agent, scope: .admin),
         "POST /api/v1/conversations/{}/kb-draft": .user(.supervisor, scope: .admin),
         "GET /api/v1/conversations/{}/experts": .user(.agent, scope: .admin),
+        "GET /conversations/{}/experts": .user(.agent, scope: nil),
         "GET /help": .open,
         "GET /help/articles/{}": .open,
         // The visitor's web chat: public; the session cookie is the only key to a transcript.

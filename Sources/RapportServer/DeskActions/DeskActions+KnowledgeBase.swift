@@ -193,11 +193,9 @@ extension DeskActions {
             let latest = detail.messages.last(where: { $0.direction == .incoming })
         else { return ConversationKnowledgePanel.Input(suggested: [], experts: []) }
         let ids = (try? await desk.suggestions.suggest(latest.body, limit: 3).map(\.id)) ?? []
-        async let suggested = desk.knowledgeBase.articles(ids)
-        async let experts = desk.knowledgeBase.experts(
-            words: Self.distinctiveWords(latest.body), excluding: detail.summary.id,
-            since: now.addingTimeInterval(-90 * 86_400))
+        // The experts are fetched by the page afterwards (`/conversations/{id}/experts`): see
+        // `KnowledgeBaseWebController.experts`.
         return ConversationKnowledgePanel.Input(
-            suggested: (try? await suggested) ?? [], experts: (try? await experts) ?? [])
+            suggested: (try? await desk.knowledgeBase.articles(ids)) ?? [], experts: [], expertsSource: true)
     }
 }

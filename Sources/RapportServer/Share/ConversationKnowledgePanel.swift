@@ -25,12 +25,17 @@ struct ConversationKnowledgePanel: Sendable, Equatable {
     var hasSuggestions: Bool
     var experts: [Expert]
     var hasExperts: Bool
+    /// Where the page's script fetches "who has answered this before" (agents, on a conversation with a customer
+    /// message); nil when the experts are already in `experts` or not shown.
+    var expertsSource: String?
     var canDraft: Bool
 
     /// What the panel is built from (read by the controller).
     struct Input: Sendable {
         var suggested: [KnowledgeBaseArticle]
         var experts: [KnowledgeBaseExpert]
+        /// The experts are to be fetched after the page is shown.
+        var expertsSource = false
     }
 
     /// Nil when there is nothing to show (the page then renders exactly as without a knowledge base).
@@ -38,7 +43,7 @@ struct ConversationKnowledgePanel: Sendable, Equatable {
         _ input: Input, conversationID: Int64, status: String, viewerIsSupervisor: Bool, publicBaseURL: String
     ) -> ConversationKnowledgePanel? {
         let canDraft = viewerIsSupervisor && (status == "resolved" || status == "closed")
-        guard !input.suggested.isEmpty || !input.experts.isEmpty || canDraft else { return nil }
+        guard !input.suggested.isEmpty || !input.experts.isEmpty || input.expertsSource || canDraft else { return nil }
         let suggestions = input.suggested.map {
             Suggestion(
                 id: $0.id, title: $0.title, text: SafeMarkdown.plainText($0.body),
@@ -47,6 +52,7 @@ struct ConversationKnowledgePanel: Sendable, Equatable {
         let experts = input.experts.map { Expert(name: $0.name, resolved: $0.resolved) }
         return ConversationKnowledgePanel(
             conversationID: conversationID, suggestions: suggestions, hasSuggestions: !suggestions.isEmpty,
-            experts: experts, hasExperts: !experts.isEmpty, canDraft: canDraft)
+            experts: experts, hasExperts: !experts.isEmpty,
+            expertsSource: input.expertsSource ? "/conversations/\(conversationID)/experts" : nil, canDraft: canDraft)
     }
 }

@@ -162,6 +162,23 @@
 
   // Knowledge-base suggestions: "Insert" puts the article's text (or public link) into the reply box and records
   // the use, so the ranking learns which articles resolve which questions.
+  // "Who has answered this before" arrives after the page: the reply box does not wait for its full-text match.
+  var experts = document.querySelector(".kb-experts[data-experts]");
+  if (experts) {
+    fetch(experts.getAttribute("data-experts"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) {
+        if (!body || !body.items.length) return;
+        var list = experts.querySelector("ul");
+        body.items.forEach(function (e) {
+          var li = document.createElement("li");
+          li.textContent = e.name + " ";
+          var n = document.createElement("span"); n.className = "muted"; n.textContent = e.resolved + " similar resolved";
+          li.appendChild(n); list.appendChild(li);
+        });
+        experts.hidden = false;
+      }).catch(function () {});
+  }
   Array.prototype.forEach.call(document.querySelectorAll("button.kb-insert"), function (button) {
     button.addEventListener("click", function () {
       var box = document.getElementById("reply");
