@@ -2,12 +2,22 @@
 """Train Rapport's learned sentiment model from ../shared/data/sentiment-train/train.tsv.
 
 Usage (from the repo root, after `swift build -c release --product rapport`):
-    pip install numpy scikit-learn
+    pip install -r scripts/requirements-sentiment.txt
     python3 scripts/train_sentiment.py [--data ../shared/data/sentiment-train/train.tsv]
 
 Writes Sources/RapportAnalysis/SentimentModelData.swift (the weights, base64) and the test fixtures
 Tests/RapportAnalysisTests/SentimentModelFixture.swift; prints held-out figures per class. The same
 input gives the same files (fixed seeds, deterministic solver): compare `sha256sum` of two runs.
+
+The same files on any machine: the model's bytes depend on the floating-point summation order of the
+BLAS that scipy's L-BFGS-B calls, which OpenBLAS chooses by CPU (its kernels: AVX-512 "SkylakeX" vs AVX2
+"Haswell") and by its number of threads (a dot product over the 786,000 coefficients is split in one
+part per thread). So the script pins them before numpy is imported: OpenBLAS's Haswell kernels (run
+on any x86-64 CPU with AVX2), exactly BLAS_THREADS BLAS threads whatever the core count, one OpenMP and
+one MKL thread; and it checks the library versions against scripts/requirements-sentiment.txt and
+stops on others (--any-setup: go on, with a warning; the held-out figures agree to about three
+decimals, the bytes do not). The sha256 of the model bytes of the pinned setup is
+docs/sentiment-model.md's and SHIPPED_SHA256 below.
 
 Features come from the shipped tokenizer: `rapport analyze --sentiment-features` prints, per text,
 the lexicon score, the feature buckets, the dense cues, the tokens and the post's form (prose or
@@ -27,14 +37,37 @@ import base64
 import hashlib
 import math
 import os
+import platform
 import struct
 import subprocess
 import sys
 
-import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import train_test_split
+# The pinned numeric setup (see the docstring): set before numpy, scipy and scikit-learn load their BLAS and
+# OpenMP runtimes, which read these variables once, at load. 2 BLAS threads (not 1) because the shipped model was
+# trained with 2 (on a 2-core AVX2 machine) and this setup reproduces its bytes exactly.
+BLAS_CORETYPE = "Haswell"
+BLAS_THREADS = 2
+os.environ["OPENBLAS_CORETYPE"] = BLAS_CORETYPE
+os.environ["OPENBLAS_NUM_THREADS"] = str(BLAS_THREADS)
+os.environ["OMP_NUM_THREADS"] = "1"
+os.environ["MKL_NUM_THREADS"] = "1"
+
+import numpy as np  # noqa: E402
+from scipy.sparse import csr_matrix, hstack  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.model_selection import train_test_split  # noqa: E402
+from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+
+# OpenBLAS caps OPENBLAS_NUM_THREADS at the number of cores it sees (one core: one thread, other bytes); an explicit
+# limit is not capped. Set once numpy's and scipy's OpenBLAS are both loaded (sklearn.linear_model loads scipy's).
+_LIMITS = (threadpool_limits(limits=BLAS_THREADS, user_api="blas"), threadpool_limits(limits=1, user_api="openmp"))
+
+# scripts/requirements-sentiment.txt, which pins these (vaderSentiment only gives the VADER row).
+PINNED = {"numpy": "2.4.6", "scipy": "1.17.1", "scikit-learn": "1.9.1", "threadpoolctl": "3.8.0",
+          "vaderSentiment": "3.3.2"}
+# The model bytes this setup gives from train.tsv (sha256 79ec1040afdcd9b7…) with the default C grid (or --c 0.25):
+# the shipped SentimentModelData.swift.
+SHIPPED_SHA256 = "b58149725085323930ebdeb03ffacb070b73b0e6b3e0fdfc967b0c57a548a7c9"
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 CLASSES = ["negative", "neutral", "positive"]  # sklearn's (sorted) order
@@ -242,6 +275,52 @@ def swift_string(name, text):
     return f'    static let {name} = """\n' + "\n".join(chunks) + '\n"""\n'
 
 
+def numeric_setup(allow_other):
+    """Prints the versions and BLAS the script runs with; stops (or, with --any-setup, warns) unless they are the
+    pinned ones."""
+    from importlib import metadata
+    versions = {}
+    for name in PINNED:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    pools = threadpool_info()
+    blas = [p for p in pools if p["user_api"] == "blas"]
+    openmp = [p for p in pools if p["user_api"] == "openmp"]
+    print(f"numeric setup: Python {platform.python_version()} on {platform.machine()}; "
+          + ", ".join(f"{k} {v or 'missing'}" for k, v in versions.items()) + "; BLAS: "
+          + "; ".join(f"{p['internal_api']} {p.get('version')} ({p.get('architecture')} kernels, "
+                      f"{p['num_threads']} threads)" for p in blas)
+          + "; OpenMP: " + (", ".join(f"{p['num_threads']} thread(s)" for p in openmp) or "none"))
+    problems = [f"{k} {v or 'missing'} (pinned: {PINNED[k]})" for k, v in versions.items()
+                if v != PINNED[k] and k != "vaderSentiment"]
+    if versions["vaderSentiment"] not in (None, PINNED["vaderSentiment"]):
+        problems.append(f"vaderSentiment {versions['vaderSentiment']} (pinned: 3.3.2; only the VADER row)")
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        problems.append(f"{platform.machine()} is not x86-64 (OpenBLAS's {BLAS_CORETYPE} kernels are x86-64's)")
+    if not blas:
+        problems.append("no BLAS found by threadpoolctl")
+    for p in blas:
+        if p["internal_api"] != "openblas":
+            problems.append(f"BLAS {p['internal_api']} (the pinned wheels bring OpenBLAS)")
+        elif (p.get("architecture") or "").lower() != BLAS_CORETYPE.lower():
+            problems.append(f"OpenBLAS runs {p.get('architecture')} kernels, not {BLAS_CORETYPE} (does the CPU lack AVX2?)")
+        if p["num_threads"] != BLAS_THREADS:
+            problems.append(f"{p['prefix']} runs {p['num_threads']} threads, not {BLAS_THREADS}")
+    if not problems:
+        return True
+    message = ("not the pinned numeric setup (pip install -r scripts/requirements-sentiment.txt, on x86-64):\n  "
+               + "\n  ".join(problems))
+    if not allow_other:
+        sys.exit(message + "\nThe model bytes may differ from the recorded ones. --any-setup goes on anyway.")
+    bar = "!" * 100
+    print(f"{bar}\nWARNING: {message}\nThe model written will NOT be byte-identical to the shipped one "
+          f"(sha256 {SHIPPED_SHA256[:8]}…); held-out figures usually agree to about three decimals.\n{bar}",
+          file=sys.stderr, flush=True)
+    return False
+
+
 def main():
     global args_data
     ap = argparse.ArgumentParser()
@@ -257,7 +336,10 @@ def main():
     ap.add_argument("--fixture-only", action="store_true",
                     help="no training: read the weights from --out and rewrite only the test fixture (after a change "
                          "of the blend rule)")
+    ap.add_argument("--any-setup", action="store_true",
+                    help="go on (with a warning) when the library versions, CPU or BLAS are not the pinned ones")
     args = ap.parse_args()
+    pinned = numeric_setup(args.any_setup)
     command = args.features_command.split() if args.features_command else [args.rapport, "analyze",
                                                                           "--sentiment-features"]
 
@@ -331,7 +413,15 @@ def main():
         f.write("// Generated by scripts/train_sentiment.py from train.tsv: do not edit. " +
                 f"{len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}.\n")
         f.write("enum SentimentModelData {\n" + swift_string("base64", encoded) + "}\n")
-    print(f"\nwrote {args.out}: model {len(blob)} bytes, sha256 {hashlib.sha256(blob).hexdigest()}")
+    digest = hashlib.sha256(blob).hexdigest()
+    print(f"\nwrote {args.out}: model {len(blob)} bytes, sha256 {digest}")
+    if digest == SHIPPED_SHA256:
+        print("model bytes: identical to the shipped model recorded in docs/sentiment-model.md")
+    else:
+        print(f"model bytes: DIFFERENT from the recorded shipped model (sha256 {SHIPPED_SHA256}): "
+              + ("expected, the numeric setup is not the pinned one" if not pinned else
+                 "with the pinned setup, so the input (train.tsv, the features, --c, --bits) or the code changed; "
+                 "if that is meant, record the new sha256 here (SHIPPED_SHA256) and in docs/sentiment-model.md"))
     args_data = args.data
     write_fixture(args.fixture, model, texts, labels, held_idx, rows, dense, tokens, lexicon, prose)
 
