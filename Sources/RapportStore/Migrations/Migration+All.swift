@@ -22,6 +22,7 @@ extension Migration {
         .access,
         .announcements,
         .knowledgeBase,
+        .community,
     ]
 
     /// The post's and its thread root's content ids (Bluesky CIDs), for the ingest benchmark's `raw_mentions`,

@@ -1,0 +1,110 @@
+import Foundation
+import SQLKit
+
+extension CommunityPostStore {
+    /// The moderation queue: pending posts, oldest first.
+    public func moderationQueue(limit: Int = 200) async throws -> [ModerationItem] {
+        try await database.read { db in
+            try await db.raw(
+                SQLQueryString(
+                    """
+                    SELECT p.*, m.display_name AS author_name, m.status AS author_status, m.email AS author_email,
+                        (SELECT count(*) FROM community_votes v WHERE v.post_id = p.id) AS votes,
+                        parent.title AS parent_title
+                    FROM community_posts p JOIN community_members m ON m.id = p.member_id
+                    LEFT JOIN community_posts parent ON parent.id = p.parent_id
+                    WHERE p.state = 'pending' ORDER BY p.created_ms, p.id LIMIT \(bind: Int64(limit))
+                    """)
+            ).all().map { row in
+                ModerationItem(
+                    post: try Self.decode(row), memberName: try row.decode(column: "author_name", as: String.self),
+                    memberEmail: try row.decode(column: "author_email", as: String?.self),
+                    parentTitle: try row.decode(column: "parent_title", as: String?.self))
+            }
+        }
+    }
+
+    /// A moderator's decision on a pending post.
+    public enum Decision: Sendable, Hashable {
+        case approve
+        case reject(reason: String)
+    }
+
+    /// Publishes or rejects a pending post, audited (`community.post.approve` / `.reject`). Approving makes its
+    /// author trusted. Nil when there is no such post; `StoreError.conflict` when it was already decided.
+    public func decide(
+        postID: Int64, _ decision: Decision, by userID: Int64?, address: String?, at date: Date = Date()
+    ) async throws -> CommunityPost? {
+        let ms = date.millisecondsSince1970
+        let found = try await database.transaction { db -> Bool in
+            guard
+                let row = try await db.raw(
+                    "SELECT state, member_id FROM community_posts WHERE id = \(bind: postID)"
+                ).first()
+            else { return false }
+            guard try row.decode(column: "state", as: String.self) == CommunityPost.State.pending.rawValue else {
+                throw StoreError.conflict("post \(postID) was already moderated")
+            }
+            let memberID = try row.decode(column: "member_id", as: Int64.self)
+            switch decision {
+            case .approve:
+                try await db.raw(
+                    """
+                    UPDATE community_posts SET state = 'published', updated_ms = \(bind: ms)
+                    WHERE id = \(bind: postID) AND state = 'pending'
+                    """
+                ).run()
+                try await db.raw("UPDATE community_members SET trusted = 1 WHERE id = \(bind: memberID)").run()
+                try await AuditLog.record(
+                    db, userID: userID, action: "community.post.approve", target: "community_post:\(postID)",
+                    detail: "", address: address)
+            case .reject(let reason):
+                try await db.raw(
+                    """
+                    UPDATE community_posts SET state = 'rejected', rejection_reason = \(bind: reason),
+                        updated_ms = \(bind: ms)
+                    WHERE id = \(bind: postID) AND state = 'pending'
+                    """
+                ).run()
+                try await AuditLog.record(
+                    db, userID: userID, action: "community.post.reject", target: "community_post:\(postID)",
+                    detail: reason, address: address)
+            }
+            return true
+        }
+        return found ? try await post(id: postID) : nil
+    }
+
+    /// Blocks a member: they can no longer sign in or post, their sessions and links end, and their pending posts
+    /// are rejected ("member blocked"). Audited (`community.member.block`). False when there is no such member.
+    public func block(memberID: Int64, reason: String, by userID: Int64?, address: String?, at date: Date = Date())
+        async throws -> Bool
+    {
+        let ms = date.millisecondsSince1970
+        return try await database.transaction { db in
+            guard
+                try await db.raw(
+                    "SELECT id FROM community_members WHERE id = \(bind: memberID) AND status <> 'deleted'"
+                ).first() != nil
+            else { return false }
+            try await db.raw(
+                """
+                UPDATE community_members SET status = 'blocked', blocked_ms = \(bind: ms) WHERE id = \(bind: memberID)
+                """
+            ).run()
+            try await db.raw("DELETE FROM community_sessions WHERE member_id = \(bind: memberID)").run()
+            try await db.raw("DELETE FROM community_signin_tokens WHERE member_id = \(bind: memberID)").run()
+            try await db.raw(
+                """
+                UPDATE community_posts SET state = 'rejected', rejection_reason = 'member blocked',
+                    updated_ms = \(bind: ms)
+                WHERE member_id = \(bind: memberID) AND state = 'pending'
+                """
+            ).run()
+            try await AuditLog.record(
+                db, userID: userID, action: "community.member.block", target: "community_member:\(memberID)",
+                detail: reason, address: address)
+            return true
+        }
+    }
+}
