@@ -10,6 +10,12 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case announcementBanner = "announcement_banner"
     case audit
     case channels
+    case communityIdea = "community_idea"
+    case communityIdeaNew = "community_idea_new"
+    case communityIdeas = "community_ideas"
+    case communityMember = "community_member"
+    case communityModeration = "community_moderation"
+    case communitySignIn = "community_signin"
     case conversation
     case customer
     case customers
@@ -30,5 +36,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case users
 
     /// Partials the pages include: checked at start too.
-    static let partials = ["head", "foot", "inbox_rows", "alerts_list", "kb_panel"]
+    static let partials = [
+        "head", "foot", "inbox_rows", "alerts_list", "kb_panel", "community_head", "community_foot",
+    ]
 }
