@@ -233,4 +233,34 @@ struct CommunityStoreTests {
             #expect(try await members.member(id: spammer.id)?.status == .blocked)
         }
     }
+
+    @Test(
+        "erasing the customer empties their community account and the text of their posts",
+        arguments: TestEngine.available)
+    func erasure(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let members = CommunityMemberStore(database: db)
+            let posts = CommunityPostStore(database: db)
+            let dana = try await members.findOrCreate(email: "dana@example.org", displayName: "Dana Whitfield").member
+            let other = try await members.findOrCreate(email: "bo@example.org", displayName: "Bo").member
+            let idea = try await Self.idea(posts, dana.id, "Dana's flat in Leeds")
+            let kept = try await Self.idea(posts, other.id, "Bo's idea")
+            _ = try await posts.toggleVote(ideaID: kept.id, memberID: dana.id)
+            let report = try await CustomerErasure.erase(db, customerID: try #require(dana.customerID))
+            #expect(report != nil)
+            let gone = try #require(try await members.member(id: dana.id))
+            #expect(gone.status == .deleted && gone.email == nil && gone.displayName.isEmpty)
+            let erased = try #require(try await posts.post(id: idea.id))
+            #expect(!erased.body.contains("Dana") && erased.title?.contains("Leeds") == false)
+            #expect(erased.authorName == "Former member")
+            #expect(try await posts.post(id: kept.id)?.title == "Bo's idea")
+            #expect(try await posts.post(id: kept.id)?.votes == 0, "the vote went with the account")
+        }
+    }
+}
+
+enum CustomerErasure {
+    static func erase(_ db: Database, customerID: Int64) async throws -> ErasureReport? {
+        try await CustomerEraser(database: db).erase(customerID: customerID, by: nil, from: "test")
+    }
 }
