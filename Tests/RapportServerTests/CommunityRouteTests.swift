@@ -425,8 +425,15 @@ struct CommunityRouteTests {
             _ = try await services.community.actions.setStatus(
                 ideaID: idea, .init(status: "started", response: xss + " response"), by: people[.supervisor]!.user,
                 address: nil)
+            let fresh = try #require(try await services.community.members.member(id: member.member.id))
+            let question = try await services.community.actions.postQuestion(
+                title: xss + " question", body: xss + " details", by: fresh)
+            let answer = try await services.community.actions.answer(
+                questionID: question.id, body: xss + " answer", by: fresh)
+            #expect(question.state == .published && answer.state == .published, "trusted after the approval")
             let session = try await DeskTest.signIn(client, email: "supervisor@acme.test")
             for (uri, cookie) in [
+                ("/community/questions", member.cookie), ("/community/questions/\(question.id)", member.cookie),
                 ("/community/ideas", member.cookie), ("/community/ideas/\(idea)", member.cookie),
                 ("/community/members/\(member.member.id)", member.cookie), ("/community/moderation", session.cookie),
             ] {
@@ -530,6 +537,98 @@ struct CommunityRouteTests {
                 [("email", "eve@example.org"), ("_csrf", token)])
             #expect(response.status == .serviceUnavailable)
             #expect(String(buffer: response.body).contains("ask the team for an invitation"))
+        }
+    }
+
+    @Test(
+        "a question is answered by a peer and accepted by the asker: the answer is marked Accepted and the answerer's points move",
+        arguments: TestEngine.available)
+    func questionsAndAnswers(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let supervisor = people[.supervisor]!.user
+            let asker = try await CommunityTest.member(client, services, email: "ask@example.org", name: "Asker")
+            let helper = try await CommunityTest.member(client, services, email: "help@example.org", name: "Helper")
+            let other = try await CommunityTest.member(client, services, email: "o@example.org", name: "Other")
+            let created = try await CommunityTest.form(
+                client, "/community/questions", cookie: asker.cookie,
+                [("title", "How do I move my number?"), ("body", "From another operator"), ("_csrf", asker.csrf)])
+            #expect(created.status == .seeOther)
+            let question = try #require(
+                Int64((created.headers[.location] ?? "").replacingOccurrences(of: "/community/questions/", with: "")))
+            // A first post waits: not listed until approved.
+            try await client.execute(uri: "/community/questions", method: .get) {
+                #expect(!String(buffer: $0.body).contains("move my number"))
+            }
+            _ = try await services.community.actions.approve(postID: question, by: supervisor, address: nil)
+
+            func answer(_ who: (member: CommunityMember, cookie: String, csrf: String), _ text: String) async throws
+                -> Int64
+            {
+                let response = try await CommunityTest.form(
+                    client, "/community/questions/\(question)/answers", cookie: who.cookie,
+                    [("body", text), ("_csrf", who.csrf)])
+                #expect(response.status == .seeOther)
+                let location = response.headers[.location] ?? ""
+                return try #require(Int64(location.components(separatedBy: "#answer-").last ?? ""))
+            }
+            let good = try await answer(helper, "Ask your old operator for a PAC code, then give it to us.")
+            let meh = try await answer(other, "No idea, sorry")
+            for id in [good, meh] {
+                _ = try await services.community.actions.approve(postID: id, by: supervisor, address: nil)
+            }
+            func points(_ member: CommunityMember) async throws -> String {
+                let html = String(
+                    buffer: try await client.execute(uri: "/community/members/\(member.id)", method: .get).body)
+                return html.components(separatedBy: "<dd class=\"points\">").dropFirst().first?
+                    .components(separatedBy: "<").first ?? ""
+            }
+            #expect(try await points(helper.member) == "0")
+
+            // Only the asker accepts.
+            let stolen = try await CommunityTest.form(
+                client, "/community/answers/\(good)/accept", cookie: helper.cookie, [("_csrf", helper.csrf)])
+            #expect(stolen.status == .forbidden)
+            try await client.execute(
+                uri: "/community/questions/\(question)", method: .get, headers: [.cookie: asker.cookie]
+            ) {
+                #expect(String(buffer: $0.body).contains("/community/answers/\(good)/accept"))
+            }
+            let accepted = try await CommunityTest.form(
+                client, "/community/answers/\(good)/accept", cookie: asker.cookie, [("_csrf", asker.csrf)])
+            #expect(accepted.status == .seeOther)
+            #expect(accepted.headers[.location] == "/community/questions/\(question)#answer-\(good)")
+            // An upvote from another member.
+            let upvote = try await CommunityTest.form(
+                client, "/community/answers/\(good)/vote", cookie: other.cookie, [("_csrf", other.csrf)])
+            #expect(upvote.status == .seeOther)
+            try await client.execute(uri: "/community/questions/\(question)", method: .get) {
+                let html = String(buffer: $0.body)
+                let acceptedAt = try #require(html.range(of: "Accepted</p>")?.lowerBound)
+                let goodAt = try #require(html.range(of: "PAC code")?.lowerBound)
+                let mehAt = try #require(html.range(of: "No idea, sorry")?.lowerBound)
+                #expect(acceptedAt < goodAt && goodAt < mehAt, "the accepted answer comes first, marked")
+                #expect(html.contains("class=\"answer accepted\" id=\"answer-\(good)\""))
+            }
+            try await client.execute(uri: "/community/questions", method: .get) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("move my number") && html.contains("Answered"))
+            }
+            // 15 for the accepted answer, 1 for the upvote; one badge.
+            #expect(try await points(helper.member) == "16")
+            try await client.execute(uri: "/community/members/\(helper.member.id)", method: .get) {
+                #expect(String(buffer: $0.body).contains("Helper</strong>"))
+            }
+            // Accepting another moves the points.
+            _ = try await CommunityTest.form(
+                client, "/community/answers/\(meh)/accept", cookie: asker.cookie, [("_csrf", asker.csrf)])
+            #expect(try await points(helper.member) == "1")
+            #expect(try await points(other.member) == "15")
+            // Answers to a missing question, or a waiting one, are 404.
+            let missing = try await CommunityTest.form(
+                client, "/community/questions/999999/answers", cookie: helper.cookie,
+                [("body", "x"), ("_csrf", helper.csrf)])
+            #expect(missing.status == .notFound)
         }
     }
 }

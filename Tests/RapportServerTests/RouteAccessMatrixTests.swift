@@ -52,6 +52,8 @@ struct RouteAccessMatrixTests {
         // these refuse (401) or redirect to the community sign-in whoever calls without one (CommunityRouteTests).
         "GET /community", "GET /community/ideas/new", "POST /community/ideas", "POST /community/ideas/{}/vote",
         "POST /community/ideas/{}/comments", "POST /community/signout", "POST /community/account/delete",
+        "GET /community/questions/new", "POST /community/questions", "POST /community/questions/{}/answers",
+        "POST /community/answers/{}/accept", "POST /community/answers/{}/vote",
     ]
     /// Ends the caller's session: probed by its own tests, not here (the sessions must live through the run).
     static let skipped: Set<String> = ["POST /logout"]
@@ -236,6 +238,13 @@ struct RouteAccessMatrixTests {
         "POST /community/ideas/{}/comments": .open,
         "POST /community/signout": .open,
         "POST /community/account/delete": .open,
+        "GET /community/questions": .open,
+        "GET /community/questions/new": .open,
+        "GET /community/questions/{}": .open,
+        "POST /community/questions": .open,
+        "POST /community/questions/{}/answers": .open,
+        "POST /community/answers/{}/accept": .open,
+        "POST /community/answers/{}/vote": .open,
         "GET /community/moderation": .user(.supervisor, scope: nil),
         "POST /community/moderation/members/{}/block": .user(.supervisor, scope: nil),
         "POST /community/moderation/{}/approve": .user(.supervisor, scope: nil),

@@ -29,6 +29,7 @@ struct CommunityController {
         router.post("community/signout", use: signOut)
         router.get("community/members/:id", use: member)
         router.post("community/account/delete", use: deleteAccount)
+        addQuestionRoutes(to: router)
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {

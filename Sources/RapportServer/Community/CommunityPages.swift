@@ -194,13 +194,9 @@ struct CommunityMemberPage: Sendable, Equatable {
 
     static func make(chrome: CommunityChrome, profile: CommunityActions.Profile, now: Date) -> CommunityMemberPage {
         let posts = profile.posts.map { post -> Post in
-            let href =
-                post.kind == .idea
-                ? "/community/ideas/\(post.id)" : "/community/ideas/\(post.parentID ?? 0)#comment-\(post.id)"
-            return Post(
-                href: href, title: post.title ?? CommunityIdeasPage.excerpt(post.body),
-                kind: post.kind == .idea ? "Idea" : "Comment",
-                createdText: ViewFormat.relative(post.createdAt, now: now))
+            Post(
+                href: communityHref(post), title: post.title ?? CommunityIdeasPage.excerpt(post.body),
+                kind: communityKindLabel(post.kind), createdText: ViewFormat.relative(post.createdAt, now: now))
         }
         let member = profile.member
         return CommunityMemberPage(
@@ -235,12 +231,32 @@ struct ModerationPage: Sendable, Equatable {
     static func make(chrome: PageChrome, queue: [ModerationItem], now: Date) -> ModerationPage {
         let items = queue.map { item in
             Item(
-                id: item.post.id, kind: item.post.kind == .idea ? "Idea" : "Comment", title: item.post.title,
+                id: item.post.id, kind: communityKindLabel(item.post.kind), title: item.post.title,
                 body: item.post.body, parentTitle: item.parentTitle, memberID: item.post.memberID,
                 memberName: item.memberName, memberEmail: item.memberEmail,
                 reason: item.post.holdReason?.label ?? "waiting",
                 createdText: ViewFormat.relative(item.post.createdAt, now: now))
         }
         return ModerationPage(chrome: chrome, items: items, hasItems: !items.isEmpty)
+    }
+}
+
+/// "Idea", "Comment", "Question", "Answer".
+func communityKindLabel(_ kind: CommunityPost.Kind) -> String {
+    switch kind {
+    case .idea: "Idea"
+    case .comment: "Comment"
+    case .question: "Question"
+    case .answer: "Answer"
+    }
+}
+
+/// Where a post is read.
+func communityHref(_ post: CommunityPost) -> String {
+    switch post.kind {
+    case .idea: "/community/ideas/\(post.id)"
+    case .comment: "/community/ideas/\(post.parentID ?? 0)#comment-\(post.id)"
+    case .question: "/community/questions/\(post.id)"
+    case .answer: "/community/questions/\(post.parentID ?? 0)#answer-\(post.id)"
     }
 }

@@ -15,6 +15,9 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case communityIdeas = "community_ideas"
     case communityMember = "community_member"
     case communityModeration = "community_moderation"
+    case communityQuestion = "community_question"
+    case communityQuestionNew = "community_question_new"
+    case communityQuestions = "community_questions"
     case communitySignIn = "community_signin"
     case conversation
     case customer

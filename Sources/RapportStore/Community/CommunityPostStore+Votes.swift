@@ -10,21 +10,28 @@ extension CommunityPostStore {
         public var votes: Int
     }
 
-    /// Gives the member's vote to the idea, or takes it back when they had voted. One vote per member and idea
-    /// (the table's primary key): two toggles racing never count twice. Nil when there is no published idea open
-    /// to votes with that id.
+    /// Gives the member's vote to an idea or an answer, or takes it back when they had voted. One vote per member
+    /// and post (the table's primary key): two toggles racing never count twice. Nil when there is no published
+    /// idea open to votes, or published answer, with that id.
     public func toggleVote(ideaID: Int64, memberID: Int64, at date: Date = Date()) async throws -> VoteResult? {
+        try await toggleVote(postID: ideaID, memberID: memberID, at: date)
+    }
+
+    public func toggleVote(postID ideaID: Int64, memberID: Int64, at date: Date = Date()) async throws -> VoteResult? {
         try await database.transaction { db in
             guard
                 let row = try await db.raw(
                     """
-                    SELECT status FROM community_posts WHERE id = \(bind: ideaID) AND kind = 'idea'
-                        AND state = 'published'
+                    SELECT kind, status FROM community_posts WHERE id = \(bind: ideaID)
+                        AND kind IN ('idea', 'answer') AND state = 'published'
                     """
-                ).first(),
-                let status = IdeaStatus(rawValue: try row.decode(column: "status", as: String.self)),
-                status.acceptsVotes
+                ).first()
             else { return nil }
+            if try row.decode(column: "kind", as: String.self) == CommunityPost.Kind.idea.rawValue {
+                guard let status = IdeaStatus(rawValue: try row.decode(column: "status", as: String?.self) ?? ""),
+                    status.acceptsVotes
+                else { return nil }
+            }
             let had =
                 try await db.raw(
                     """
