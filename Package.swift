@@ -197,6 +197,7 @@ let package = Package(
                 "RapportShare", "RapportCommunity",
                 "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RapportCommunity
+import RapportOutbound
 import RapportServer
 import RapportStore
 import RapportTestSupport
@@ -629,6 +630,39 @@ struct CommunityRouteTests {
                 client, "/community/questions/999999/answers", cookie: helper.cookie,
                 [("body", "x"), ("_csrf", helper.csrf)])
             #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test(
+        "end to end through SMTP: a moderator ships an idea and every voter's email reaches a local SMTP sink",
+        arguments: TestEngine.available)
+    func statusMailThroughSMTP(engine: TestEngine) async throws {
+        let sink = SMTPSink()
+        try await sink.serve { port in
+            let mail = CommunityMail.smtp(
+                SMTPConfiguration(host: "127.0.0.1", port: port, from: EmailAddress("community@acme.test")))
+            try await TestApp.test(engine, communityMail: mail) { client, services in
+                let people = try await DeskTest.people(services)
+                let actions = services.community.actions
+                let author = try await actions.invite(email: "a@example.org", name: "Author", address: nil).member
+                let idea = try await actions.postIdea(title: "Wi-Fi calling", body: "Please", by: author)
+                _ = try await actions.approve(postID: idea.id, by: people[.supervisor]!.user, address: nil)
+                for name in ["v1", "v2"] {
+                    let voter = try await actions.invite(email: "\(name)@example.org", name: name, address: nil).member
+                    _ = try await actions.vote(ideaID: idea.id, by: voter)
+                }
+                let shipped = try await client.execute(
+                    uri: "/api/v1/community/ideas/\(idea.id)/status", method: .post,
+                    headers: DeskTest.bearer(people[.admin]!.token),
+                    body: ByteBuffer(string: #"{"status":"shipped","response":"Live for everyone today."}"#))
+                #expect(shipped.status == .ok && json(shipped.body)["notified"] as? Int == 2)
+                try await eventually { sink.messages.count == 2 }
+                let all = sink.messages
+                #expect(Set(all.flatMap(\.recipients)) == ["RCPT TO:<v1@example.org>", "RCPT TO:<v2@example.org>"])
+                #expect(all.allSatisfy { $0.data.contains("Subject: Shipped: Wi-Fi calling") })
+                #expect(all.allSatisfy { $0.data.contains("Live for everyone today.") })
+                try await eventually { try await services.community.mailQueue.counts() == ["sent": 2] }
+            }
         }
     }
 }
