@@ -665,4 +665,52 @@ struct CommunityRouteTests {
             }
         }
     }
+
+    @Test(
+        "the report button: a reported post joins the queue; three members hide it until a moderator approves it",
+        arguments: TestEngine.available)
+    func reports(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let supervisor = DeskTest.bearer(people[.supervisor]!.token)
+            let author = try await CommunityTest.member(client, services, email: "a@example.org", name: "Author")
+            let idea = try await CommunityTest.postIdea(client, author, title: "Loud idea", body: "Hear me")
+            _ = try await services.community.actions.approve(postID: idea, by: people[.supervisor]!.user, address: nil)
+            var reporters: [(member: CommunityMember, cookie: String, csrf: String)] = []
+            for name in ["r1", "r2", "r3"] {
+                reporters.append(
+                    try await CommunityTest.member(client, services, email: "\(name)@example.org", name: name))
+            }
+            try await client.execute(
+                uri: "/community/ideas/\(idea)", method: .get, headers: [.cookie: reporters[0].cookie]
+            ) { #expect(String(buffer: $0.body).contains("/community/posts/\(idea)/report")) }
+            let own = try await CommunityTest.form(
+                client, "/community/posts/\(idea)/report", cookie: author.cookie, [("_csrf", author.csrf)])
+            #expect(own.status == .conflict)
+            func report(_ who: (member: CommunityMember, cookie: String, csrf: String)) async throws -> TestResponse {
+                try await CommunityTest.form(
+                    client, "/community/posts/\(idea)/report", cookie: who.cookie,
+                    [("reason", "off-topic"), ("_csrf", who.csrf)])
+            }
+            let first = try await report(reporters[0])
+            #expect(first.status == .seeOther && first.headers[.location] == "/community/ideas/\(idea)")
+            func queue() async throws -> [[String: Any]] {
+                let response = try await client.execute(
+                    uri: "/api/v1/community/moderation", method: .get, headers: supervisor)
+                return json(response.body)["items"] as? [[String: Any]] ?? []
+            }
+            #expect(try await queue().first?["reason"] as? String == "reported")
+            #expect(try await client.execute(uri: "/community/ideas/\(idea)", method: .get).status == .ok)
+            _ = try await report(reporters[1])
+            let third = try await report(reporters[2])
+            #expect(third.headers[.location] == "/community/ideas", "hidden now: back to the list")
+            #expect(try await client.execute(uri: "/community/ideas/\(idea)", method: .get).status == .notFound)
+            #expect(try await queue().first?["reports"] as? Int == 3)
+            let approved = try await client.execute(
+                uri: "/api/v1/community/moderation/\(idea)/approve", method: .post, headers: supervisor)
+            #expect(approved.status == .ok)
+            #expect(try await client.execute(uri: "/community/ideas/\(idea)", method: .get).status == .ok)
+            #expect(try await queue().isEmpty)
+        }
+    }
 }

@@ -53,7 +53,7 @@ struct RouteAccessMatrixTests {
         "GET /community", "GET /community/ideas/new", "POST /community/ideas", "POST /community/ideas/{}/vote",
         "POST /community/ideas/{}/comments", "POST /community/signout", "POST /community/account/delete",
         "GET /community/questions/new", "POST /community/questions", "POST /community/questions/{}/answers",
-        "POST /community/answers/{}/accept", "POST /community/answers/{}/vote",
+        "POST /community/answers/{}/accept", "POST /community/answers/{}/vote", "POST /community/posts/{}/report",
     ]
     /// Ends the caller's session: probed by its own tests, not here (the sessions must live through the run).
     static let skipped: Set<String> = ["POST /logout"]
@@ -245,6 +245,7 @@ struct RouteAccessMatrixTests {
         "POST /community/questions/{}/answers": .open,
         "POST /community/answers/{}/accept": .open,
         "POST /community/answers/{}/vote": .open,
+        "POST /community/posts/{}/report": .open,
         "GET /community/moderation": .user(.supervisor, scope: nil),
         "POST /community/moderation/members/{}/block": .user(.supervisor, scope: nil),
         "POST /community/moderation/{}/approve": .user(.supervisor, scope: nil),

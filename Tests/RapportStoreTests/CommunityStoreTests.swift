@@ -257,6 +257,42 @@ struct CommunityStoreTests {
             #expect(try await posts.post(id: kept.id)?.votes == 0, "the vote went with the account")
         }
     }
+
+    @Test(
+        "reports: once per member, never one's own; three hide the post for a moderator; approving clears them",
+        arguments: TestEngine.available)
+    func reports(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { db in
+            let members = CommunityMemberStore(database: db)
+            let posts = CommunityPostStore(database: db)
+            var people: [CommunityMember] = []
+            for name in ["a", "b", "c", "d"] {
+                people.append(try await members.findOrCreate(email: "\(name)@example.org", displayName: name).member)
+            }
+            let idea = try await Self.idea(posts, people[0].id, "Reported")
+            #expect(try await posts.report(postID: idea.id, memberID: people[0].id, reason: "x") == .ownPost)
+            #expect(try await posts.report(postID: 9_999, memberID: people[1].id, reason: "x") == .notFound)
+            #expect(
+                try await posts.report(postID: idea.id, memberID: people[1].id, reason: "rude")
+                    == .reported(count: 1, hidden: false))
+            #expect(
+                try await posts.report(postID: idea.id, memberID: people[1].id, reason: "again")
+                    == .reported(count: 1, hidden: false))
+            #expect(try await posts.moderationQueue().first?.reports == 1, "in the queue, still public")
+            #expect(try await posts.ideas(viewerMemberID: nil).count == 1)
+            _ = try await posts.report(postID: idea.id, memberID: people[2].id, reason: "rude")
+            #expect(
+                try await posts.report(postID: idea.id, memberID: people[3].id, reason: "rude")
+                    == .reported(count: 3, hidden: true))
+            #expect(try await posts.ideas(viewerMemberID: nil).isEmpty, "hidden")
+            let approved = try await posts.decide(postID: idea.id, .approve, by: nil, address: nil)
+            #expect(approved?.state == .published && approved?.holdReason == nil)
+            #expect(try await posts.moderationQueue().isEmpty)
+            #expect(
+                try await posts.report(postID: idea.id, memberID: people[1].id, reason: "still")
+                    == .reported(count: 1, hidden: false))
+        }
+    }
 }
 
 enum CustomerErasure {

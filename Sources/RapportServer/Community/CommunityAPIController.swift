@@ -88,6 +88,8 @@ struct CommunityAPIController {
         var memberId: Int64
         var reason: String
         var parentId: Int64?
+        /// Members who reported it (reason `reported`).
+        var reports: Int
         var createdAt: Date
     }
 
@@ -100,7 +102,7 @@ struct CommunityAPIController {
                 QueueItem(
                     id: $0.post.id, kind: $0.post.kind.rawValue, title: $0.post.title, body: $0.post.body,
                     memberId: $0.post.memberID, reason: $0.post.holdReason?.rawValue ?? "pending",
-                    parentId: $0.post.parentID, createdAt: $0.post.createdAt)
+                    parentId: $0.post.parentID, reports: $0.reports, createdAt: $0.post.createdAt)
             })
     }
 

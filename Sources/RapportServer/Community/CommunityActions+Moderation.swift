@@ -50,3 +50,26 @@ extension CommunityActions {
         else { throw DeskError.notFound("member", memberID) }
     }
 }
+
+extension CommunityActions {
+    /// A member reports a published post (once each; not their own): it joins the moderation queue, and after
+    /// three members it is hidden until a moderator decides. Returns the post, to lead back to it.
+    public func report(postID: Int64, reason rawReason: String?, by member: CommunityMember, now: Date = Date())
+        async throws -> CommunityPost
+    {
+        let reason =
+            try rawReason.flatMap {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? nil : try Self.text($0, field: "reason", max: Self.maxReason, what: "the reason")
+            } ?? "no reason given"
+        switch try await community.posts.report(postID: postID, memberID: member.id, reason: reason, at: now) {
+        case .notFound: throw DeskError.notFound("post", postID)
+        case .ownPost: throw DeskError.conflict("own_post", "you cannot report your own post")
+        case .reported:
+            guard let post = try await community.posts.post(id: postID) else {
+                throw DeskError.notFound("post", postID)
+            }
+            return post
+        }
+    }
+}

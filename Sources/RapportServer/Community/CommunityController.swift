@@ -29,6 +29,7 @@ struct CommunityController {
         router.post("community/signout", use: signOut)
         router.get("community/members/:id", use: member)
         router.post("community/account/delete", use: deleteAccount)
+        router.post("community/posts/:id/report", use: report)
         addQuestionRoutes(to: router)
     }
 
@@ -106,6 +107,19 @@ struct CommunityController {
         let id = try APIInput.pathID(context)
         let comment = try await actions.comment(ideaID: id, body: form.body, by: member)
         return Response.redirect(to: "/community/ideas/\(id)#comment-\(comment.id)", type: .normal)
+    }
+
+    struct ReportForm: Decodable, CSRFProtected {
+        var reason: String?
+        var _csrf: String?
+    }
+
+    /// The report button on every post; back to the post (or the list when it is now hidden).
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (form, member) = try await CommunityForm.decode(ReportForm.self, request, context)
+        let post = try await actions.report(postID: try APIInput.pathID(context), reason: form.reason, by: member)
+        let list = post.kind == .idea || post.kind == .comment ? "/community/ideas" : "/community/questions"
+        return Response.redirect(to: post.state == .published ? communityHref(post) : list, type: .normal)
     }
 
     // MARK: Sign-in

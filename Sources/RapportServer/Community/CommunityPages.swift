@@ -221,6 +221,8 @@ struct ModerationPage: Sendable, Equatable {
         var memberName: String
         var memberEmail: String?
         var reason: String
+        var reports: Int
+        var hasReports: Bool
         var createdText: String
     }
 
@@ -234,7 +236,7 @@ struct ModerationPage: Sendable, Equatable {
                 id: item.post.id, kind: communityKindLabel(item.post.kind), title: item.post.title,
                 body: item.post.body, parentTitle: item.parentTitle, memberID: item.post.memberID,
                 memberName: item.memberName, memberEmail: item.memberEmail,
-                reason: item.post.holdReason?.label ?? "waiting",
+                reason: item.post.holdReason?.label ?? "waiting", reports: item.reports, hasReports: item.reports > 0,
                 createdText: ViewFormat.relative(item.post.createdAt, now: now))
         }
         return ModerationPage(chrome: chrome, items: items, hasItems: !items.isEmpty)

@@ -183,6 +183,7 @@ public struct CommunityMemberStore: Sendable {
         try await db.raw("DELETE FROM community_sessions WHERE member_id = \(bind: memberID)").run()
         try await db.raw("DELETE FROM community_signin_tokens WHERE member_id = \(bind: memberID)").run()
         try await db.raw("DELETE FROM community_votes WHERE member_id = \(bind: memberID)").run()
+        try await db.raw("DELETE FROM community_reports WHERE member_id = \(bind: memberID)").run()
     }
 
     /// Marks the member active now (posting, voting).

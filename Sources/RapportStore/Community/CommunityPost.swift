@@ -55,4 +55,6 @@ public struct ModerationItem: Sendable, Hashable {
     public var memberEmail: String?
     /// For a comment: the idea it is on.
     public var parentTitle: String?
+    /// Members who reported it.
+    public var reports: Int
 }

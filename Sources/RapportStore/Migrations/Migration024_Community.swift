@@ -2,7 +2,7 @@
 extension Migration {
     /// Version 24: the customer community (#16): members linked to customers, one-time sign-in links and their
     /// own sessions, posts (ideas, comments; questions and answers later) with moderation state, one vote per
-    /// member and post, and the community's durable mail queue (voters told of a status change).
+    /// member and post, members' reports of posts, and the community's durable mail queue (voters told of a status change).
     static let community = Migration(
         version: 24, name: "community members, posts, votes and mail",
         sqlite: [
@@ -93,6 +93,16 @@ extension Migration {
             )
             """,
             "CREATE INDEX community_mail_due ON community_mail (status, next_ms)",
+            """
+            CREATE TABLE community_reports (
+                post_id BIGINT NOT NULL REFERENCES community_posts (id),
+                member_id BIGINT NOT NULL REFERENCES community_members (id),
+                reason TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                PRIMARY KEY (post_id, member_id)
+            )
+            """,
+            "CREATE INDEX community_reports_member ON community_reports (member_id)",
         ],
         postgres: [
             """
@@ -182,5 +192,15 @@ extension Migration {
             )
             """,
             "CREATE INDEX community_mail_due ON community_mail (status, next_ms)",
+            """
+            CREATE TABLE community_reports (
+                post_id BIGINT NOT NULL REFERENCES community_posts (id),
+                member_id BIGINT NOT NULL REFERENCES community_members (id),
+                reason TEXT NOT NULL,
+                created_ms BIGINT NOT NULL,
+                PRIMARY KEY (post_id, member_id)
+            )
+            """,
+            "CREATE INDEX community_reports_member ON community_reports (member_id)",
         ])
 }

@@ -155,6 +155,14 @@ table community_posts
   constraint community_posts_member_id_fkey: FOREIGN KEY (member_id) REFERENCES community_members(id)
   constraint community_posts_parent_id_fkey: FOREIGN KEY (parent_id) REFERENCES community_posts(id)
   constraint community_posts_pkey: PRIMARY KEY (id)
+table community_reports
+  column post_id bigint NOT NULL
+  column member_id bigint NOT NULL
+  column reason text NOT NULL
+  column created_ms bigint NOT NULL
+  constraint community_reports_member_id_fkey: FOREIGN KEY (member_id) REFERENCES community_members(id)
+  constraint community_reports_pkey: PRIMARY KEY (post_id, member_id)
+  constraint community_reports_post_id_fkey: FOREIGN KEY (post_id) REFERENCES community_posts(id)
 table community_sessions
   column token_hash text NOT NULL
   column member_id bigint NOT NULL
@@ -1173,6 +1181,8 @@ index community_posts_member ON community_posts: CREATE INDEX community_posts_me
 index community_posts_parent ON community_posts: CREATE INDEX community_posts_parent ON community_posts USING btree (parent_id, created_ms)
 index community_posts_pkey ON community_posts: CREATE UNIQUE INDEX community_posts_pkey ON community_posts USING btree (id)
 index community_posts_state ON community_posts: CREATE INDEX community_posts_state ON community_posts USING btree (state, created_ms)
+index community_reports_member ON community_reports: CREATE INDEX community_reports_member ON community_reports USING btree (member_id)
+index community_reports_pkey ON community_reports: CREATE UNIQUE INDEX community_reports_pkey ON community_reports USING btree (post_id, member_id)
 index community_sessions_member ON community_sessions: CREATE INDEX community_sessions_member ON community_sessions USING btree (member_id)
 index community_sessions_pkey ON community_sessions: CREATE UNIQUE INDEX community_sessions_pkey ON community_sessions USING btree (token_hash)
 index community_signin_tokens_member ON community_signin_tokens: CREATE INDEX community_signin_tokens_member ON community_signin_tokens USING btree (member_id)

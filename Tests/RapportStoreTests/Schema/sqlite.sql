@@ -145,6 +145,14 @@ table community_posts
   foreign key (duplicate_of) REFERENCES community_posts (id) ON DELETE NO ACTION
   foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
   foreign key (parent_id) REFERENCES community_posts (id) ON DELETE NO ACTION
+table community_reports
+  column post_id BIGINT NOT NULL PRIMARY KEY #1
+  column member_id BIGINT NOT NULL PRIMARY KEY #2
+  column reason TEXT NOT NULL
+  column created_ms BIGINT NOT NULL
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  foreign key (post_id) REFERENCES community_posts (id) ON DELETE NO ACTION
+  primary key (post_id, member_id)
 table community_sessions
   column token_hash TEXT PRIMARY KEY #1
   column member_id BIGINT NOT NULL
@@ -1151,6 +1159,7 @@ index community_posts_list ON community_posts: CREATE INDEX community_posts_list
 index community_posts_member ON community_posts: CREATE INDEX community_posts_member ON community_posts (member_id)
 index community_posts_parent ON community_posts: CREATE INDEX community_posts_parent ON community_posts (parent_id, created_ms)
 index community_posts_state ON community_posts: CREATE INDEX community_posts_state ON community_posts (state, created_ms)
+index community_reports_member ON community_reports: CREATE INDEX community_reports_member ON community_reports (member_id)
 index community_sessions_member ON community_sessions: CREATE INDEX community_sessions_member ON community_sessions (member_id)
 index community_signin_tokens_member ON community_signin_tokens: CREATE INDEX community_signin_tokens_member ON community_signin_tokens (member_id)
 index community_votes_member ON community_votes: CREATE INDEX community_votes_member ON community_votes (member_id)
