@@ -356,6 +356,26 @@ struct CommunityRouteTests {
                     headers: DeskTest.bearer(people[.agent]!.token)
                 ).status == .forbidden)
 
+            // A moderator corrects the abusive one before approving it: audited with the old words.
+            let edited = try await client.execute(
+                uri: "/api/v1/community/moderation/\(abuse)/edit", method: .post, headers: supervisor,
+                body: ByteBuffer(string: #"{"title":"Support","body":"Your support agents could answer faster"}"#))
+            #expect(
+                edited.status == .ok
+                    && json(edited.body)["body"] as? String == "Your support agents could answer faster")
+            let emptyEdit = try await client.execute(
+                uri: "/api/v1/community/moderation/\(abuse)/edit", method: .post, headers: supervisor,
+                body: ByteBuffer(string: #"{"body":" "}"#))
+            #expect(emptyEdit.status == .unprocessableContent)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/community/moderation/\(first)/edit", method: .post, headers: supervisor,
+                    body: ByteBuffer(string: #"{"body":"x"}"#)
+                ).status == .conflict, "published posts are not edited by moderators")
+            #expect(
+                try await services.desk.audit.recent().contains {
+                    $0.action == "community.post.edit" && $0.detail.contains("idiots")
+                })
             // Reject needs a reason; a rejected post never appears, even to its author.
             let noReason = try await client.execute(
                 uri: "/api/v1/community/moderation/\(link)/reject", method: .post, headers: supervisor,
@@ -404,6 +424,10 @@ struct CommunityRouteTests {
                 headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "_csrf=\(session.csrf)"))
             #expect(approve.status == .seeOther)
+            try await client.execute(uri: "/community/ideas/\(abuse)", method: .get) {
+                let html = String(buffer: $0.body)
+                #expect(html.contains("could answer faster") && !html.contains("idiots"))
+            }
             let audit = Set(try await services.desk.audit.recent().map(\.action))
             #expect(
                 audit.isSuperset(of: ["community.post.reject", "community.post.approve", "community.member.block"]))

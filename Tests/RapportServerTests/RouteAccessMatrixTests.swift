@@ -225,6 +225,8 @@ struct RouteAccessMatrixTests {
         "POST /api/v1/community/members/{}/block": .user(.supervisor, scope: .admin),
         "POST /api/v1/community/moderation/{}/approve": .user(.supervisor, scope: .admin),
         "POST /api/v1/community/moderation/{}/reject": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/moderation/{}/edit": .user(.supervisor, scope: .admin),
+        "POST /community/moderation/{}/edit": .user(.supervisor, scope: nil),
         "GET /community": .open,
         "GET /community/ideas": .open,
         "GET /community/ideas/new": .open,

@@ -18,6 +18,7 @@ struct CommunityAPIController {
         moderators.get("community/moderation", use: queue)
         moderators.post("community/moderation/:id/approve", use: approve)
         moderators.post("community/moderation/:id/reject", use: reject)
+        moderators.post("community/moderation/:id/edit", use: edit)
         moderators.post("community/members/:id/block", use: block)
     }
 
@@ -126,6 +127,26 @@ struct CommunityAPIController {
         let post = try await actions.reject(
             postID: try APIInput.pathID(context), reason: body.reason, by: user, address: context.clientAddress)
         return Decided(id: post.id, state: post.state.rawValue, reason: post.rejectionReason)
+    }
+
+    struct EditBody: Decodable {
+        var title: String?
+        var body: String
+    }
+
+    struct Edited: ResponseEncodable, Sendable {
+        var id: Int64
+        var title: String?
+        var body: String
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Edited {
+        let user = try context.requireUser()
+        let input = try await APIInput.decode(EditBody.self, request, context)
+        let post = try await actions.edit(
+            postID: try APIInput.pathID(context), title: input.title, body: input.body, by: user,
+            address: context.clientAddress)
+        return Edited(id: post.id, title: post.title, body: post.body)
     }
 
     struct BlockBody: Decodable { var reason: String? }

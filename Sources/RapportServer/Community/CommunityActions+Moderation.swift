@@ -73,3 +73,23 @@ extension CommunityActions {
         }
     }
 }
+
+extension CommunityActions {
+    /// A moderator corrects a waiting post before deciding (supervisors and admins; audited with the old text).
+    public func edit(postID: Int64, title rawTitle: String?, body rawBody: String, by user: User, address: String?)
+        async throws -> CommunityPost
+    {
+        try Self.requireModerator(user)
+        let title = try rawTitle.map { try Self.text($0, field: "title", max: Self.maxTitle, what: "the title") }
+        let body = try Self.text(rawBody, field: "body", max: Self.maxBody, what: "the text")
+        do {
+            guard
+                let post = try await community.posts.edit(
+                    postID: postID, title: title, body: body, by: user.id, address: address)
+            else { throw DeskError.notFound("post", postID) }
+            return post
+        } catch StoreError.conflict(let message) {
+            throw DeskError.conflict("not_waiting", message)
+        }
+    }
+}

@@ -14,6 +14,7 @@ struct ModerationPagesController {
         moderators.get("community/moderation", use: page)
         moderators.post("community/moderation/:id/approve", use: approve)
         moderators.post("community/moderation/:id/reject", use: reject)
+        moderators.post("community/moderation/:id/edit", use: edit)
         moderators.post("community/moderation/members/:id/block", use: block)
     }
 
@@ -51,5 +52,20 @@ struct ModerationPagesController {
         try await actions.block(
             memberID: try APIInput.pathID(context), reason: form.reason, by: user, address: context.clientAddress)
         return Response.redirect(to: "/community/moderation", type: .normal)
+    }
+
+    struct EditForm: Decodable, CSRFProtected {
+        var title: String?
+        var body: String
+        var _csrf: String?
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await WebForm.decode(EditForm.self, request, context)
+        let id = try APIInput.pathID(context)
+        _ = try await actions.edit(
+            postID: id, title: form.title, body: form.body, by: user, address: context.clientAddress)
+        return Response.redirect(to: "/community/moderation#post-\(id)", type: .normal)
     }
 }

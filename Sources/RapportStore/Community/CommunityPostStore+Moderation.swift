@@ -163,4 +163,38 @@ extension CommunityPostStore {
             return .reported(count: count, hidden: hide)
         }
     }
+
+    /// A moderator corrects a post waiting in the queue (or reported) before deciding: new title (posts that have
+    /// one) and body. Audited (`community.post.edit`, with the previous text). Nil when there is no such post;
+    /// `StoreError.conflict` when it is not waiting.
+    public func edit(
+        postID: Int64, title: String?, body: String, by userID: Int64?, address: String?, at date: Date = Date()
+    ) async throws -> CommunityPost? {
+        let found = try await database.transaction { db -> Bool in
+            guard
+                let row = try await db.raw(
+                    "SELECT state, hold_reason, title, body FROM community_posts WHERE id = \(bind: postID)"
+                ).first()
+            else { return false }
+            let state = try row.decode(column: "state", as: String.self)
+            let reported = try row.decode(column: "hold_reason", as: String?.self) == "reported"
+            guard state == CommunityPost.State.pending.rawValue || (state == "published" && reported) else {
+                throw StoreError.conflict("post \(postID) is not waiting for a moderator")
+            }
+            let oldTitle = try row.decode(column: "title", as: String?.self)
+            let oldBody = try row.decode(column: "body", as: String.self)
+            try await db.raw(
+                """
+                UPDATE community_posts SET title = CASE WHEN title IS NULL THEN NULL ELSE \(bind: title ?? oldTitle) END,
+                    body = \(bind: body), updated_ms = \(bind: date.millisecondsSince1970)
+                WHERE id = \(bind: postID)
+                """
+            ).run()
+            try await AuditLog.record(
+                db, userID: userID, action: "community.post.edit", target: "community_post:\(postID)",
+                detail: String("was: \(oldTitle.map { $0 + " — " } ?? "")\(oldBody)".prefix(1_000)), address: address)
+            return true
+        }
+        return found ? try await post(id: postID) : nil
+    }
 }
