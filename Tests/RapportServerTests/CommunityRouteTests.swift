@@ -737,4 +737,89 @@ struct CommunityRouteTests {
             #expect(try await queue().isEmpty)
         }
     }
+
+    @Test(
+        "the superfan rank opens a members-only board: its threads are 404 to everyone else and appear in no public list",
+        arguments: TestEngine.available)
+    func superfanBoard(engine: TestEngine) async throws {
+        try await TestApp.test(engine) { client, services in
+            let people = try await DeskTest.people(services)
+            let supervisor = people[.supervisor]!.user
+            let actions = services.community.actions
+            let fan = try await CommunityTest.member(client, services, email: "fan@example.org", name: "Fan")
+            let regular = try await CommunityTest.member(client, services, email: "reg@example.org", name: "Regular")
+            #expect(
+                try await client.execute(uri: "/community/superfans", method: .get, headers: [.cookie: fan.cookie])
+                    .status == .notFound)
+            // Fifteen shipped ideas: 15 × (2 + 10 + 15) = 405 points, the Superfan rank.
+            for i in 0..<15 {
+                let member = try #require(try await services.community.members.member(id: fan.member.id))
+                let idea = try await actions.postIdea(title: "Idea \(i)", body: "Good one", by: member)
+                if idea.state == .pending {
+                    _ = try await actions.approve(postID: idea.id, by: supervisor, address: nil)
+                }
+                _ = try await actions.setStatus(
+                    ideaID: idea.id, .init(status: "shipped", response: "Done"), by: supervisor, address: nil)
+            }
+            try await client.execute(
+                uri: "/community/members/\(fan.member.id)", method: .get, headers: [.cookie: fan.cookie]
+            ) {
+                let html = String(buffer: $0.body)
+                #expect(
+                    html.contains("<dd class=\"rank\">Superfan</dd>") && html.contains("href=\"/community/superfans\""))
+            }
+            #expect(
+                try await client.execute(uri: "/community/superfans", method: .get, headers: [.cookie: fan.cookie])
+                    .status == .ok)
+            let created = try await CommunityTest.form(
+                client, "/community/superfans", cookie: fan.cookie,
+                [("title", "Secret beta programme"), ("body", "Who wants early access?"), ("_csrf", fan.csrf)])
+            #expect(created.status == .seeOther)
+            let thread = try #require(
+                Int64((created.headers[.location] ?? "").replacingOccurrences(of: "/community/questions/", with: "")))
+            try await client.execute(uri: "/community/superfans", method: .get, headers: [.cookie: fan.cookie]) {
+                #expect(String(buffer: $0.body).contains("Secret beta programme"))
+            }
+            #expect(
+                try await client.execute(
+                    uri: "/community/questions/\(thread)", method: .get, headers: [.cookie: fan.cookie]
+                ).status == .ok)
+            // Everyone else: as if it did not exist.
+            let callers: [HTTPFields] = [[.cookie: regular.cookie], [:]]
+            for headers in callers {
+                #expect(
+                    try await client.execute(uri: "/community/superfans", method: .get, headers: headers).status
+                        == .notFound)
+                #expect(
+                    try await client.execute(uri: "/community/questions/\(thread)", method: .get, headers: headers)
+                        .status == .notFound)
+            }
+            #expect(
+                try await client.execute(
+                    uri: "/community/superfans/new", method: .get, headers: [.cookie: regular.cookie]
+                ).status == .notFound)
+            let posted = try await CommunityTest.form(
+                client, "/community/superfans", cookie: regular.cookie,
+                [("title", "Let me in"), ("body", "please"), ("_csrf", regular.csrf)])
+            #expect(posted.status == .notFound)
+            for (uri, fields) in [
+                ("/community/questions/\(thread)/answers", [("body", "me!")]),
+                ("/community/posts/\(thread)/report", []),
+            ] {
+                let response = try await CommunityTest.form(
+                    client, uri, cookie: regular.cookie, fields + [("_csrf", regular.csrf)])
+                #expect(response.status == .notFound, "\(uri)")
+            }
+            for uri in ["/community/questions", "/community/members/\(fan.member.id)"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: regular.cookie]) {
+                    #expect(!String(buffer: $0.body).contains("Secret beta"), "\(uri)")
+                }
+            }
+            // The fan's answer on their board works.
+            let answered = try await CommunityTest.form(
+                client, "/community/questions/\(thread)/answers", cookie: fan.cookie,
+                [("body", "Me"), ("_csrf", fan.csrf)])
+            #expect(answered.status == .seeOther)
+        }
+    }
 }

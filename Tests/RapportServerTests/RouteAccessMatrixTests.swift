@@ -54,6 +54,7 @@ struct RouteAccessMatrixTests {
         "POST /community/ideas/{}/comments", "POST /community/signout", "POST /community/account/delete",
         "GET /community/questions/new", "POST /community/questions", "POST /community/questions/{}/answers",
         "POST /community/answers/{}/accept", "POST /community/answers/{}/vote", "POST /community/posts/{}/report",
+        "GET /community/superfans/new", "POST /community/superfans",
     ]
     /// Ends the caller's session: probed by its own tests, not here (the sessions must live through the run).
     static let skipped: Set<String> = ["POST /logout"]
@@ -248,6 +249,9 @@ struct RouteAccessMatrixTests {
         "POST /community/answers/{}/accept": .open,
         "POST /community/answers/{}/vote": .open,
         "POST /community/posts/{}/report": .open,
+        "GET /community/superfans": .open,
+        "GET /community/superfans/new": .open,
+        "POST /community/superfans": .open,
         "GET /community/moderation": .user(.supervisor, scope: nil),
         "POST /community/moderation/members/{}/block": .user(.supervisor, scope: nil),
         "POST /community/moderation/{}/approve": .user(.supervisor, scope: nil),

@@ -62,6 +62,7 @@ extension CommunityActions {
                 $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     ? nil : try Self.text($0, field: "reason", max: Self.maxReason, what: "the reason")
             } ?? "no reason given"
+        try await requireReadable(postID, by: member)
         switch try await community.posts.report(postID: postID, memberID: member.id, reason: reason, at: now) {
         case .notFound: throw DeskError.notFound("post", postID)
         case .ownPost: throw DeskError.conflict("own_post", "you cannot report your own post")

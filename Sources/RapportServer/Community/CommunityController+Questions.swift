@@ -14,6 +14,36 @@ extension CommunityController {
         router.post("community/questions/:id/answers", use: answer)
         router.post("community/answers/:id/accept", use: accept)
         router.post("community/answers/:id/vote", use: voteAnswer)
+        router.get("community/superfans", use: superfans)
+        router.get("community/superfans/new", use: newSuperfanThread)
+        router.post("community/superfans", use: createSuperfanThread)
+    }
+
+    // MARK: The superfans' board (404 to anyone below the rank)
+
+    @Sendable func superfans(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let threads = try await actions.superfanThreads(viewer: context.communityMember)
+        return renderer.html(
+            .communityQuestions,
+            CommunityQuestionsPage.make(
+                chrome: CommunityChrome("Superfans", context), questions: threads, board: .superfans, now: Date()))
+    }
+
+    @Sendable func newSuperfanThread(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard try await actions.isSuperfan(context.communityMember) else {
+            throw DeskError(.notFound, "not_found", "no such page")
+        }
+        return renderer.html(
+            .communityQuestionNew,
+            CommunityNewQuestionPage(
+                chrome: CommunityChrome("New thread", context), heading: "Start a superfans' thread",
+                action: "/community/superfans", title: "", body: "", error: nil))
+    }
+
+    @Sendable func createSuperfanThread(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (form, member) = try await CommunityForm.decode(IdeaForm.self, request, context)
+        let post = try await actions.postQuestion(title: form.title, body: form.body, board: .superfans, by: member)
+        return Response.redirect(to: "/community/questions/\(post.id)", type: .normal)
     }
 
     @Sendable func questions(_ request: Request, context: AppRequestContext) async throws -> Response {

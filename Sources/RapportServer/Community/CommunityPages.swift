@@ -191,6 +191,8 @@ struct CommunityMemberPage: Sendable, Equatable {
     var hasPosts: Bool
     var joinedText: String
     var isSelf: Bool
+    /// The member's own page, and their rank opens the superfans' board.
+    var opensSuperfans: Bool
 
     static func make(chrome: CommunityChrome, profile: CommunityActions.Profile, now: Date) -> CommunityMemberPage {
         let posts = profile.posts.map { post -> Post in
@@ -205,7 +207,8 @@ struct CommunityMemberPage: Sendable, Equatable {
             points: profile.standing.points, rank: profile.standing.rank.label, isBlocked: member.status == .blocked,
             badges: profile.standing.badges.map { Badge(name: $0.name, description: $0.description) },
             hasBadges: !profile.standing.badges.isEmpty, posts: posts, hasPosts: !posts.isEmpty,
-            joinedText: ViewFormat.relative(member.createdAt, now: now), isSelf: chrome.member?.id == member.id)
+            joinedText: ViewFormat.relative(member.createdAt, now: now), isSelf: chrome.member?.id == member.id,
+            opensSuperfans: chrome.member?.id == member.id && profile.standing.rank == .superfan)
     }
 }
 

@@ -14,19 +14,32 @@ struct CommunityQuestionsPage: Sendable, Equatable {
     }
 
     var chrome: CommunityChrome
+    var heading: String
+    var intro: String
+    var newHref: String
+    var newLabel: String
     var rows: [Row]
     var hasRows: Bool
     var signedIn: Bool
 
-    static func make(chrome: CommunityChrome, questions: [QuestionSummary], now: Date) -> CommunityQuestionsPage {
+    static func make(
+        chrome: CommunityChrome, questions: [QuestionSummary], board: CommunityPost.Board = .public, now: Date
+    ) -> CommunityQuestionsPage {
         let rows = questions.map {
             Row(
                 id: $0.post.id, title: $0.post.title ?? "", excerpt: CommunityIdeasPage.excerpt($0.post.body),
                 answers: $0.answers, answered: $0.acceptedAnswerID != nil, author: CommunityAuthor($0.post),
                 createdText: ViewFormat.relative($0.post.createdAt, now: now))
         }
+        let superfans = board == .superfans
         return CommunityQuestionsPage(
-            chrome: chrome, rows: rows, hasRows: !rows.isEmpty, signedIn: chrome.member != nil)
+            chrome: chrome, heading: superfans ? "Superfans" : "Questions",
+            intro: superfans
+                ? "The superfans' own board: only members with the Superfan rank can read or post here."
+                : "Ask the community: members answer each other, and the best answer is marked.",
+            newHref: superfans ? "/community/superfans/new" : "/community/questions/new",
+            newLabel: superfans ? "Start a thread" : "Ask a question", rows: rows, hasRows: !rows.isEmpty,
+            signedIn: chrome.member != nil)
     }
 }
 
@@ -81,6 +94,8 @@ struct CommunityQuestionPage: Sendable, Equatable {
 /// `/community/questions/new`.
 struct CommunityNewQuestionPage: Sendable, Equatable {
     var chrome: CommunityChrome
+    var heading = "Ask a question"
+    var action = "/community/questions"
     var title: String
     var body: String
     var error: String?

@@ -8,6 +8,11 @@ public struct CommunityPost: Sendable, Hashable, Identifiable {
         case idea, comment, question, answer
     }
 
+    /// Where a post lives: the public community, or the board only superfans read.
+    public enum Board: String, Sendable, Hashable, Codable {
+        case `public`, superfans
+    }
+
     /// Only `published` posts are ever shown to the public.
     public enum State: String, Sendable, Hashable, Codable {
         case pending, published, rejected
@@ -32,6 +37,7 @@ public struct CommunityPost: Sendable, Hashable, Identifiable {
     public var respondedAt: Date?
     public var duplicateOf: Int64?
     public var createdAt: Date
+    public var board: Board
     /// Votes (ideas).
     public var votes: Int
 }

@@ -9,14 +9,15 @@ public struct QuestionSummary: Sendable, Hashable {
 }
 
 extension CommunityPostStore {
-    /// Published questions, newest first (at most `limit`).
-    public func questions(limit: Int = 200) async throws -> [QuestionSummary] {
+    /// Published questions of a board, newest first (at most `limit`).
+    public func questions(board: CommunityPost.Board = .public, limit: Int = 200) async throws -> [QuestionSummary] {
         try await database.read { db in
             try await db.raw(
                 (Self.questionSelect
                     + SQLFragment(
-                        " WHERE p.kind = 'question' AND p.state = 'published' ORDER BY p.created_ms DESC, p.id DESC LIMIT ?",
-                        [Int64(limit)])).expression
+                        " WHERE p.kind = 'question' AND p.state = 'published' AND p.board = ?"
+                            + " ORDER BY p.created_ms DESC, p.id DESC LIMIT ?", [board.rawValue, Int64(limit)]))
+                    .expression
             ).all().map(Self.decodeQuestion)
         }
     }

@@ -20,11 +20,14 @@ public struct CommunityPostStore: Sendable {
         public var body: String
         /// Nil: published now; else it waits for a moderator.
         public var hold: ModerationScreen.HoldReason?
+        /// A question's board (an answer takes its question's).
+        public var board: CommunityPost.Board = .public
 
         public init(
             kind: CommunityPost.Kind, parentID: Int64? = nil, memberID: Int64, title: String?, body: String,
-            hold: ModerationScreen.HoldReason?
+            hold: ModerationScreen.HoldReason?, board: CommunityPost.Board = .public
         ) {
+            self.board = board
             self.kind = kind
             self.parentID = parentID
             self.memberID = memberID
@@ -39,25 +42,28 @@ public struct CommunityPostStore: Sendable {
     public func create(_ draft: Draft, at date: Date = Date()) async throws -> CommunityPost {
         let ms = date.millisecondsSince1970
         let id = try await database.transaction { db -> Int64 in
+            var board = draft.kind == .question ? draft.board : .public
             if let parent = draft.parentID {
                 let parentKind: CommunityPost.Kind = draft.kind == .comment ? .idea : .question
                 guard
-                    try await db.raw(
+                    let row = try await db.raw(
                         """
-                        SELECT id FROM community_posts WHERE id = \(bind: parent) AND kind = \(bind: parentKind.rawValue)
+                        SELECT board FROM community_posts WHERE id = \(bind: parent) AND kind = \(bind: parentKind.rawValue)
                             AND state = 'published'
                         """
-                    ).first() != nil
+                    ).first()
                 else { throw StoreError.notFound("no \(parentKind.rawValue) \(parent)") }
+                board = CommunityPost.Board(rawValue: try row.decode(column: "board", as: String.self)) ?? .superfans
             }
             let state: CommunityPost.State = draft.hold == nil ? .published : .pending
             let row = try await db.raw(
                 """
                 INSERT INTO community_posts (kind, parent_id, member_id, title, body, state, hold_reason, status,
-                    created_ms, updated_ms)
+                    board, created_ms, updated_ms)
                 VALUES (\(bind: draft.kind.rawValue), \(bind: draft.parentID), \(bind: draft.memberID),
                     \(bind: draft.title), \(bind: draft.body), \(bind: state.rawValue), \(bind: draft.hold?.rawValue),
-                    \(bind: draft.kind == .idea ? IdeaStatus.open.rawValue : nil), \(bind: ms), \(bind: ms))
+                    \(bind: draft.kind == .idea ? IdeaStatus.open.rawValue : nil), \(bind: board.rawValue), \(bind: ms),
+                    \(bind: ms))
                 RETURNING id
                 """
             ).first()
@@ -102,7 +108,7 @@ public struct CommunityPostStore: Sendable {
         try await database.read { db in
             try await db.raw(
                 (Self.summarySelect(viewer: viewerMemberID)
-                    + SQLFragment(" WHERE p.kind = 'idea' AND p.state = 'published'")).expression
+                    + SQLFragment(" WHERE p.kind = 'idea' AND p.state = 'published' AND p.board = 'public'")).expression
             ).all().map(Self.decodeSummary)
         }
     }
@@ -123,7 +129,7 @@ public struct CommunityPostStore: Sendable {
             try await db.raw(
                 (Self.select
                     + SQLFragment(
-                        " WHERE p.member_id = ? AND p.state = 'published' ORDER BY p.created_ms DESC, p.id DESC LIMIT ?",
+                        " WHERE p.member_id = ? AND p.state = 'published' AND p.board = 'public' ORDER BY p.created_ms DESC, p.id DESC LIMIT ?",
                         [memberID, Int64(limit)])).expression
             ).all().map(Self.decode)
         }
@@ -177,6 +183,7 @@ public struct CommunityPostStore: Sendable {
             respondedAt: try row.decode(column: "responded_ms", as: Int64?.self).map(Date.init(milliseconds:)),
             duplicateOf: try row.decode(column: "duplicate_of", as: Int64?.self),
             createdAt: Date(milliseconds: try row.decode(column: "created_ms", as: Int64.self)),
+            board: CommunityPost.Board(rawValue: try row.decode(column: "board", as: String.self)) ?? .superfans,
             votes: try row.decode(column: "votes", as: Int.self))
     }
 

@@ -59,6 +59,7 @@ extension Migration {
                 responded_ms BIGINT,
                 duplicate_of BIGINT REFERENCES community_posts (id),
                 accepted_answer_id BIGINT,
+                board TEXT NOT NULL DEFAULT 'public',
                 created_ms BIGINT NOT NULL,
                 updated_ms BIGINT NOT NULL
             )
@@ -158,6 +159,7 @@ extension Migration {
                 responded_ms BIGINT,
                 duplicate_of BIGINT REFERENCES community_posts (id),
                 accepted_answer_id BIGINT,
+                board TEXT NOT NULL DEFAULT 'public',
                 created_ms BIGINT NOT NULL,
                 updated_ms BIGINT NOT NULL
             )

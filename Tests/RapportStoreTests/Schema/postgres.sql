@@ -149,6 +149,7 @@ table community_posts
   column responded_ms bigint
   column duplicate_of bigint
   column accepted_answer_id bigint
+  column board text NOT NULL DEFAULT 'public'::text
   column created_ms bigint NOT NULL
   column updated_ms bigint NOT NULL
   constraint community_posts_duplicate_of_fkey: FOREIGN KEY (duplicate_of) REFERENCES community_posts(id)

@@ -140,6 +140,7 @@ table community_posts
   column responded_ms BIGINT
   column duplicate_of BIGINT
   column accepted_answer_id BIGINT
+  column board TEXT NOT NULL DEFAULT 'public'
   column created_ms BIGINT NOT NULL
   column updated_ms BIGINT NOT NULL
   foreign key (duplicate_of) REFERENCES community_posts (id) ON DELETE NO ACTION
