@@ -483,6 +483,7 @@ struct CommunityRouteTests {
                 ([("title", "x"), ("body", String(repeating: "b", count: 10_001))], .contentTooLarge),
                 ([("title", String(repeating: "t", count: 201)), ("body", "x")], .contentTooLarge),
                 ([("title", "nul\u{0}byte"), ("body", "x")], .unprocessableContent),
+                ([("title", "two\nlines"), ("body", "x")], .unprocessableContent),
                 ([("title", "x")], .badRequest),
             ] {
                 let response = try await CommunityTest.form(

@@ -24,7 +24,7 @@ public struct CommunityActions: Sendable {
     static let sessionLifetime: TimeInterval = 30 * 86_400
 
     /// Text a person typed: trimmed, not empty, at most `max` characters, no control characters but line breaks
-    /// and tabs (PostgreSQL refuses NUL; the rest only hides text).
+    /// and tabs (PostgreSQL refuses NUL; the rest only hides text); titles and names on one line.
     static func text(_ raw: String, field: String, max: Int, what: String) throws -> String {
         guard raw.utf8.count <= max * 4 else {
             throw DeskError(.tooLarge, "\(field)_too_long", "keep \(what) under \(max) characters", field: field)
@@ -38,6 +38,10 @@ public struct CommunityActions: Sendable {
             $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
         }) {
             throw DeskError.invalid("invalid_\(field)", field: field, "\(what) holds control characters")
+        }
+        // Titles and names are one line (they become email subjects and headings).
+        if field == "title" || field == "name", text.contains(where: \.isNewline) {
+            throw DeskError.invalid("invalid_\(field)", field: field, "\(what) must be one line")
         }
         return text
     }
