@@ -401,7 +401,9 @@ struct CommunityRouteTests {
                 #expect($0.status == .ok)
                 #expect(html.contains("Make money fast") && html.contains("looks like spam"))
                 #expect(html.contains("/community/moderation/members/\(spammer.member.id)/block"))
-                #expect(html.contains("<a href=\"/community/moderation\">Community moderation</a>"), "in the desk's navigation")
+                #expect(
+                    html.contains("<a href=\"/community/moderation\">Community moderation</a>"),
+                    "in the desk's navigation")
             }
             let agentSession = try await DeskTest.signIn(client, email: "agent@acme.test")
             #expect(
