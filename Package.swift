@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "RapportInsight", swiftSettings: swiftSettings),
         // Share: the knowledge base's safe Markdown, suggestion ranking and personal-data removal. Pure.
         .target(name: "RapportShare", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
+        // Create: the customer community's rules (idea ranking, points and ranks, moderation screening). Pure.
+        .target(name: "RapportCommunity", dependencies: ["RapportAnalysis"], swiftSettings: swiftSettings),
         // The desk: conversations, threading, routing, SLA clocks, identity resolution, canned replies. Pure.
         .target(name: "RapportDesk", dependencies: ["RapportCore", "RapportAnalysis"], swiftSettings: swiftSettings),
         // Send side of the connectors: replies in the customer's channel, retry policy, SMTP. Self-contained.
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "RapportDesk", "RapportInsight", "RapportPublish",
+                "RapportCore", "RapportDesk", "RapportInsight", "RapportPublish", "RapportCommunity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -96,7 +98,7 @@ let package = Package(
             name: "RapportServer",
             dependencies: [
                 "RapportCore", "RapportFormats", "RapportStore", "RapportIngest", "RapportAnalysis", "RapportDesk",
-                "RapportInsight", "RapportOutbound", "RapportShare", "RapportPublish",
+                "RapportInsight", "RapportOutbound", "RapportShare", "RapportPublish", "RapportCommunity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -130,7 +132,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportServer", "RapportBenchmarks", "RapportIngest", "RapportStore", "RapportFormats",
-                "RapportAnalysis", "RapportShare",
+                "RapportAnalysis", "RapportShare", "RapportCommunity",
                 "RapportSimulation", "RapportCore", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -155,6 +157,9 @@ let package = Package(
             name: "RapportDeskTests", dependencies: ["RapportDesk", "RapportCore", "RapportAnalysis"],
             swiftSettings: swiftSettings),
         .testTarget(name: "RapportShareTests", dependencies: ["RapportShare"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RapportCommunityTests", dependencies: ["RapportCommunity", "RapportAnalysis"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RapportInsightTests", dependencies: ["RapportInsight"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RapportOutboundTests",
@@ -181,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "RapportStoreTests",
             dependencies: [
-                "RapportStore", "RapportCore", "RapportTestSupport", "RapportInsight",
+                "RapportStore", "RapportCore", "RapportTestSupport", "RapportInsight", "RapportCommunity",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings),
@@ -189,9 +194,10 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportIngest", "RapportStore", "RapportSimulation", "RapportTestSupport",
-                "RapportShare",
+                "RapportShare", "RapportCommunity",
                 "RapportCore", "RapportAnalysis", "RapportDesk", "RapportOutbound", "RapportInsight",
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

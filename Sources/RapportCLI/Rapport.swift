@@ -9,6 +9,6 @@ struct Rapport: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Ingest.self, Rules.self, Token.self, Simulate.self, Analyze.self,
             Reanalyze.self, Bench.self, Pull.self, UserCommand.self, DigestCommand.self, Backup.self,
-            Import.self, CustomerCommand.self,
+            Import.self, CustomerCommand.self, CommunityCommand.self,
         ])
 }

@@ -47,6 +47,7 @@ struct Serve: AsyncParsableCommand {
             let password = try await DemoDesk.seed(services.desk)
             try await DemoExperience.seed(services)
             try await DemoBrandAccounts.seed(services)
+            try await DemoCommunity.seed(services)
             let people = DemoDesk.users.map {
                 "  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.email)"
             }

@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import RapportServer
+import RapportStore
 import Testing
 
 /// The `rapport` executable SwiftPM built beside the tests.
@@ -145,5 +148,43 @@ struct CLITests {
         #expect(rows.count == 2)
         #expect(rows.first.map { Array($0[1...2]) } == ["Acme", "Acme"])
         #expect(rows.last.map { Array($0[1...2]) } == ["Rival watch", "Rival (competitor)"])
+    }
+}
+
+@Suite("rapport community", .enabled(if: FileManager.default.isExecutableFile(atPath: rapportExecutable)))
+struct CLICommunityTests {
+    @Test("invite prints a one-time sign-in link as the last line; opening it signs the member in, once")
+    func invite() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-community-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("r.db").path
+        let (status, out, err) = try runRapport([
+            "community", "invite", "--database", db, "--email", "Dana@Example.org", "--name", "Dana Whitfield",
+        ])
+        #expect(status == 0, "\(err)")
+        let last = try #require(out.split(separator: "\n").last.map(String.init))
+        let url = try #require(URL(string: last))
+        #expect(url.path.hasPrefix("/community/signin/"))
+        #expect(out.contains("created member"))
+        let token = url.lastPathComponent
+
+        let bad = try runRapport(["community", "invite", "--database", db, "--email", "nope", "--name", "X"])
+        #expect(bad.status != 0 && bad.err.contains("email"))
+
+        let database = try await Database.open(.sqlite(path: db), logger: Logger(label: "test"))
+        do {
+            let community = CommunityServices(
+                database: database, mail: nil, publicBaseURL: "http://x", logger: Logger(label: "test"))
+            let signedIn = try await community.actions.signIn(token: token, address: nil)
+            #expect(signedIn.member.email == "dana@example.org" && signedIn.member.displayName == "Dana Whitfield")
+            #expect(try await community.members.session(tokenHash: APITokens.hash(signedIn.sessionToken)) != nil)
+            await #expect(throws: DeskError.self) { _ = try await community.actions.signIn(token: token, address: nil) }
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
     }
 }

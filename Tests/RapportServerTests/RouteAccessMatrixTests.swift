@@ -46,7 +46,16 @@ struct RouteAccessMatrixTests {
 
     /// Open routes that check their own proof instead of a user (a signature, a sign-in form's token): they refuse
     /// a bare call whoever makes it, and have tests of their own.
-    static let selfChecked: Set<String> = ["POST /login"]
+    static let selfChecked: Set<String> = [
+        "POST /login",
+        // The community (#16): a member's own session (not a desk user's) is the proof; desk roles do not apply, and
+        // these refuse (401) or redirect to the community sign-in whoever calls without one (CommunityRouteTests).
+        "GET /community", "GET /community/ideas/new", "POST /community/ideas", "POST /community/ideas/{}/vote",
+        "POST /community/ideas/{}/comments", "POST /community/signout", "POST /community/account/delete",
+        "GET /community/questions/new", "POST /community/questions", "POST /community/questions/{}/answers",
+        "POST /community/answers/{}/accept", "POST /community/answers/{}/vote", "POST /community/posts/{}/report",
+        "GET /community/superfans/new", "POST /community/superfans",
+    ]
     /// Ends the caller's session: probed by its own tests, not here (the sessions must live through the run).
     static let skipped: Set<String> = ["POST /logout"]
 
@@ -220,6 +229,44 @@ struct RouteAccessMatrixTests {
         "PUT /api/v1/channels/{}": .user(.admin, scope: .admin),
         "PUT /api/v1/customers/{}/tags": .user(.agent, scope: .admin),
         "PUT /api/v1/rules/{}": .user(.admin, scope: .rules),
+        // The community (issue #16): public pages and member forms (member session, see selfChecked); moderation and
+        // status for supervisors; the product team's ranking for every desk user.
+        "GET /api/v1/community/ideas": .user(.analyst, scope: .admin),
+        "GET /api/v1/community/moderation": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/ideas/{}/status": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/members/{}/block": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/moderation/{}/approve": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/moderation/{}/reject": .user(.supervisor, scope: .admin),
+        "POST /api/v1/community/moderation/{}/edit": .user(.supervisor, scope: .admin),
+        "POST /community/moderation/{}/edit": .user(.supervisor, scope: nil),
+        "GET /community": .open,
+        "GET /community/ideas": .open,
+        "GET /community/ideas/new": .open,
+        "GET /community/ideas/{}": .open,
+        "GET /community/members/{}": .open,
+        "GET /community/signin": .open,
+        "GET /community/signin/{}": .open,
+        "POST /community/signin": .open,
+        "POST /community/ideas": .open,
+        "POST /community/ideas/{}/vote": .open,
+        "POST /community/ideas/{}/comments": .open,
+        "POST /community/signout": .open,
+        "POST /community/account/delete": .open,
+        "GET /community/questions": .open,
+        "GET /community/questions/new": .open,
+        "GET /community/questions/{}": .open,
+        "POST /community/questions": .open,
+        "POST /community/questions/{}/answers": .open,
+        "POST /community/answers/{}/accept": .open,
+        "POST /community/answers/{}/vote": .open,
+        "POST /community/posts/{}/report": .open,
+        "GET /community/superfans": .open,
+        "GET /community/superfans/new": .open,
+        "POST /community/superfans": .open,
+        "GET /community/moderation": .user(.supervisor, scope: nil),
+        "POST /community/moderation/members/{}/block": .user(.supervisor, scope: nil),
+        "POST /community/moderation/{}/approve": .user(.supervisor, scope: nil),
+        "POST /community/moderation/{}/reject": .user(.supervisor, scope: nil),
         // The knowledge base (issue #15): agents read and insert, supervisors write; the help center is public.
         "GET /api/v1/kb/articles": .user(.agent, scope: .admin),
         "POST /api/v1/kb/articles": .user(.supervisor, scope: .admin),

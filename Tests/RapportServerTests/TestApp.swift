@@ -31,7 +31,7 @@ struct TestApp {
         _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
         rules: [(String, String)] = [("acme", "acme OR @AcmeMobile OR #acme")],
         dispatcher: OutboxDispatcher? = nil, alertWebhook: AlertWebhook? = nil, alertMail: AlertRelay.Mail? = nil,
-        alertTeam: [String] = [],
+        alertTeam: [String] = [], communityMail: CommunityMail? = nil,
         _ body: (AppConfiguration, RapportServices) async throws -> T
     ) async throws -> T {
         let test = try await TestDatabase.make(engine)
@@ -42,7 +42,8 @@ struct TestApp {
         do {
             services = try await RapportServices.open(
                 config, dispatcher: dispatcher ?? OutboxDispatcher(senders: [WebChatReplySender()]), passwordCost: 4,
-                alertWebhook: alertWebhook, alertMail: alertMail, alertTeam: alertTeam, logger: logger)
+                alertWebhook: alertWebhook, alertMail: alertMail, alertTeam: alertTeam, communityMail: communityMail,
+                logger: logger)
         } catch {
             await test.remove()
             throw error
@@ -74,10 +75,10 @@ struct TestApp {
 
     /// Router-level tests (no sockets).
     static func test<T: Sendable>(
-        _ engine: TestEngine, maxBodyBytes: Int = 1 << 20,
+        _ engine: TestEngine, maxBodyBytes: Int = 1 << 20, communityMail: CommunityMail? = nil,
         _ body: @Sendable (any TestClientProtocol, RapportServices) async throws -> T
     ) async throws -> T {
-        try await withServices(engine, maxBodyBytes: maxBodyBytes) { config, services in
+        try await withServices(engine, maxBodyBytes: maxBodyBytes, communityMail: communityMail) { config, services in
             let app = Application(router: buildRouter(config, services: services))
             return try await app.test(.router) { client in try await body(client, services) }
         }

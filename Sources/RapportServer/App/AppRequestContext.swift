@@ -21,6 +21,10 @@ public struct AppRequestContext: RequestContext {
     public var maxUploadSize: Int
     /// Caps and re-checks the caller's live streams (set by the token and session middleware).
     public var streamGuard: StreamGuard?
+    /// The signed-in community member (their own session cookie, apart from the desk's), on community pages.
+    public var communityMember: CommunityMember?
+    /// The community session's CSRF token, which every community form must echo.
+    public var communityCSRF: String?
     /// The client's address: the socket peer, or the address a trusted proxy forwarded (ClientAddressMiddleware).
     public var clientAddress: String?
 

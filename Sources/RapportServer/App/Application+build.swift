@@ -24,6 +24,8 @@ public struct RapportServices: Sendable {
     public let alerts: AlertMonitor
     /// Alerts to the desk (live, across instances), the rapid-response team's bells and email.
     public let alertRelay: AlertRelay
+    /// The customer community: members, ideas, moderation, its mail.
+    public let community: CommunityServices
 
     /// Opens and migrates the database and compiles the rules. Everything comes from `configuration`; the other
     /// arguments replace a part of it when given (tests: a stub sender, a recording mailer; benchmarks: the
@@ -31,7 +33,7 @@ public struct RapportServices: Sendable {
     public static func open(
         _ configuration: AppConfiguration, dispatcher: OutboxDispatcher? = nil, passwordCost: UInt8 = 12,
         alertWebhook: AlertWebhook? = nil, alertMail: AlertRelay.Mail? = nil, alertTeam: [String]? = nil,
-        analyzer: Analyzer = Analyzer(), logger: Logger
+        analyzer: Analyzer = Analyzer(), communityMail: CommunityMail? = nil, logger: Logger
     ) async throws -> RapportServices {
         let alertSettings = configuration.alerts
         let database = try await Database.open(configuration.database, logger: logger)
@@ -71,7 +73,10 @@ public struct RapportServices: Sendable {
             return RapportServices(
                 database: database, pipeline: pipeline, broadcaster: broadcaster, ruleBook: ruleBook,
                 mentions: mentions, rules: rules, tokens: TokenStore(database: database), desk: desk,
-                renderer: try await WebRenderer.load(), alerts: alerts, alertRelay: alertRelay)
+                renderer: try await WebRenderer.load(), alerts: alerts, alertRelay: alertRelay,
+                community: CommunityServices(
+                    database: database, mail: communityMail ?? configuration.outbound.smtp.map(CommunityMail.smtp),
+                    publicBaseURL: configuration.publicBaseURL, logger: logger))
         } catch {
             await database.close()
             throw error
@@ -98,7 +103,7 @@ public func buildApplication(
     app.addServices(services.alertRelay, services.alerts)
     app.addServices(
         services.pipeline, services.broadcaster, services.desk.bus, services.desk.presence, services.desk.worker,
-        RuleRefresher(ruleBook: services.ruleBook, logger: logger))
+        services.community.mailWorker, RuleRefresher(ruleBook: services.ruleBook, logger: logger))
     for service in extraServices { app.addServices(service) }
     return app
 }
@@ -181,6 +186,12 @@ public func buildRouter(_ configuration: AppConfiguration, services: RapportServ
     AnnouncementPagesController(renderer: services.renderer, desk: services.desk)
         .addPages(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     KnowledgeBaseWebController(renderer: services.renderer, desk: services.desk)
+        .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
+    CommunityAPIController(community: services.community).addRoutes(to: api)
+    CommunityController(
+        renderer: services.renderer, community: services.community, secureCookies: configuration.secureCookies
+    ).addRoutes(to: router.group().add(middleware: CommunitySessionMiddleware(members: services.community.members)))
+    ModerationPagesController(renderer: services.renderer, community: services.community)
         .addRoutes(to: router.group().add(middleware: SessionMiddleware(desk: services.desk)))
     AccountController(
         renderer: services.renderer, users: services.desk.users, tokens: services.tokens,

@@ -11,6 +11,15 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case announcementBanner = "announcement_banner"
     case audit
     case channels
+    case communityIdea = "community_idea"
+    case communityIdeaNew = "community_idea_new"
+    case communityIdeas = "community_ideas"
+    case communityMember = "community_member"
+    case communityModeration = "community_moderation"
+    case communityQuestion = "community_question"
+    case communityQuestionNew = "community_question_new"
+    case communityQuestions = "community_questions"
+    case communitySignIn = "community_signin"
     case conversation
     case customer
     case customers
@@ -32,5 +41,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case webchat
 
     /// Partials the pages include: checked at start too.
-    static let partials = ["head", "foot", "inbox_rows", "alerts_list", "kb_panel"]
+    static let partials = [
+        "head", "foot", "inbox_rows", "alerts_list", "kb_panel", "community_head", "community_foot",
+    ]
 }

@@ -22,6 +22,7 @@ extension Migration {
         .access,
         .announcements,
         .knowledgeBase,
+        .community,
         .brandAccounts,
     ]
 

@@ -104,6 +104,17 @@ public struct CustomerEraser: Sendable {
                 """
             ).run()
         }
+        // Community members who are this person (#16): emptied like a deleted account, and their posts' text erased
+        // (a member's own deletion keeps posts as "Former member"; an erasure request removes what they wrote).
+        let members = try await PersonScope.ids(
+            db, "SELECT id FROM community_members WHERE customer_id IN (%@)", scope.customerIDs)
+        try await PersonScope.run(
+            db,
+            """
+            UPDATE community_posts SET body = ?, title = CASE WHEN title IS NULL THEN NULL ELSE ? END
+            WHERE member_id IN (%@)
+            """, members, before: [erased, erased])
+        for member in members { try await CommunityMemberStore.anonymise(db, memberID: member, at: date) }
         report.merges = try await scrubMerges(db, scope)
         report.surveys = try await PersonScope.ids(
             db, "SELECT id FROM surveys WHERE customer_id IN (%@)", scope.customerIDs

@@ -123,6 +123,85 @@ table channels
   column default_team_id BIGINT
   column updated_ms BIGINT NOT NULL
   primary key (network)
+table community_mail
+  column id INTEGER PRIMARY KEY #1
+  column to_address TEXT NOT NULL
+  column subject TEXT NOT NULL
+  column body TEXT NOT NULL
+  column dedupe_key TEXT NOT NULL
+  column status TEXT NOT NULL DEFAULT 'pending'
+  column attempts INTEGER NOT NULL DEFAULT 0
+  column next_ms BIGINT NOT NULL
+  column claimed_ms BIGINT
+  column sent_ms BIGINT
+  column last_error TEXT
+  column created_ms BIGINT NOT NULL
+  unique (dedupe_key)
+table community_members
+  column id INTEGER PRIMARY KEY #1
+  column customer_id BIGINT
+  column email TEXT
+  column display_name TEXT NOT NULL
+  column status TEXT NOT NULL DEFAULT 'active'
+  column trusted INTEGER NOT NULL DEFAULT 0
+  column created_ms BIGINT NOT NULL
+  column last_active_ms BIGINT NOT NULL
+  column blocked_ms BIGINT
+  column deleted_ms BIGINT
+  foreign key (customer_id) REFERENCES customers (id) ON DELETE NO ACTION
+table community_posts
+  column id INTEGER PRIMARY KEY #1
+  column kind TEXT NOT NULL
+  column parent_id BIGINT
+  column member_id BIGINT NOT NULL
+  column title TEXT
+  column body TEXT NOT NULL
+  column state TEXT NOT NULL
+  column hold_reason TEXT
+  column rejection_reason TEXT
+  column status TEXT
+  column response TEXT
+  column responded_by BIGINT
+  column responded_ms BIGINT
+  column duplicate_of BIGINT
+  column accepted_answer_id BIGINT
+  column board TEXT NOT NULL DEFAULT 'public'
+  column created_ms BIGINT NOT NULL
+  column updated_ms BIGINT NOT NULL
+  foreign key (duplicate_of) REFERENCES community_posts (id) ON DELETE NO ACTION
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  foreign key (parent_id) REFERENCES community_posts (id) ON DELETE NO ACTION
+table community_reports
+  column post_id BIGINT NOT NULL PRIMARY KEY #1
+  column member_id BIGINT NOT NULL PRIMARY KEY #2
+  column reason TEXT NOT NULL
+  column created_ms BIGINT NOT NULL
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  foreign key (post_id) REFERENCES community_posts (id) ON DELETE NO ACTION
+  primary key (post_id, member_id)
+table community_sessions
+  column token_hash TEXT PRIMARY KEY #1
+  column member_id BIGINT NOT NULL
+  column csrf TEXT NOT NULL
+  column created_ms BIGINT NOT NULL
+  column expires_ms BIGINT NOT NULL
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  primary key (token_hash)
+table community_signin_tokens
+  column token_hash TEXT PRIMARY KEY #1
+  column member_id BIGINT NOT NULL
+  column created_ms BIGINT NOT NULL
+  column expires_ms BIGINT NOT NULL
+  column used_ms BIGINT
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  primary key (token_hash)
+table community_votes
+  column post_id BIGINT NOT NULL PRIMARY KEY #1
+  column member_id BIGINT NOT NULL PRIMARY KEY #2
+  column created_ms BIGINT NOT NULL
+  foreign key (member_id) REFERENCES community_members (id) ON DELETE NO ACTION
+  foreign key (post_id) REFERENCES community_posts (id) ON DELETE NO ACTION
+  primary key (post_id, member_id)
 table conversation_events
   column id INTEGER PRIMARY KEY #1
   column conversation_id BIGINT NOT NULL
@@ -1099,6 +1178,17 @@ index announcements_open ON announcements: CREATE INDEX announcements_open ON an
 index api_tokens_user ON api_tokens: CREATE INDEX api_tokens_user ON api_tokens (user_id)
 index audit_log_at ON audit_log: CREATE INDEX audit_log_at ON audit_log (at_ms)
 index authors_handle ON authors: CREATE INDEX authors_handle ON authors (handle)
+index community_mail_due ON community_mail: CREATE INDEX community_mail_due ON community_mail (status, next_ms)
+index community_members_customer ON community_members: CREATE INDEX community_members_customer ON community_members (customer_id)
+index community_members_email ON community_members: CREATE UNIQUE INDEX community_members_email ON community_members (email)
+index community_posts_list ON community_posts: CREATE INDEX community_posts_list ON community_posts (kind, state, created_ms)
+index community_posts_member ON community_posts: CREATE INDEX community_posts_member ON community_posts (member_id)
+index community_posts_parent ON community_posts: CREATE INDEX community_posts_parent ON community_posts (parent_id, created_ms)
+index community_posts_state ON community_posts: CREATE INDEX community_posts_state ON community_posts (state, created_ms)
+index community_reports_member ON community_reports: CREATE INDEX community_reports_member ON community_reports (member_id)
+index community_sessions_member ON community_sessions: CREATE INDEX community_sessions_member ON community_sessions (member_id)
+index community_signin_tokens_member ON community_signin_tokens: CREATE INDEX community_signin_tokens_member ON community_signin_tokens (member_id)
+index community_votes_member ON community_votes: CREATE INDEX community_votes_member ON community_votes (member_id)
 index conversation_events_conversation ON conversation_events: CREATE INDEX conversation_events_conversation ON conversation_events (conversation_id, id)
 index conversation_messages_conversation ON conversation_messages: CREATE INDEX conversation_messages_conversation ON conversation_messages (conversation_id, created_ms)
 index conversations_active_assignee ON conversations: CREATE INDEX conversations_active_assignee ON conversations (assignee_id, updated_ms, id) WHERE status IN ('new', 'open', 'pending')
