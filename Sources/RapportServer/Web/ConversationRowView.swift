@@ -91,3 +91,13 @@ struct OptionView: Sendable, Equatable {
     var label: String
     var selected: Bool
 }
+
+extension ConversationRowView: MustacheFields {
+    // Key paths are immutable values; the table is written once.
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<ConversationRowView>] = [
+        "id": \.id, "priority": \.priority, "network": \.network, "subject": \.subject,
+        "customerName": \.customerName, "messageCount": \.messageCount, "level": \.level, "sentiment": \.sentiment,
+        "status": \.status, "slaClass": \.slaClass, "slaText": \.slaText, "updatedISO": \.updatedISO,
+        "updatedText": \.updatedText, "assigneeName": \.assigneeName, "teamName": \.teamName, "incident": \.incident,
+    ]
+}

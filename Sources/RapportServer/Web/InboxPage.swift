@@ -56,3 +56,23 @@ struct InboxPage: Sendable, Equatable {
                 })
     }
 }
+
+extension InboxPage: MustacheFields {
+    // Key paths are immutable values; the table is written once.
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<InboxPage>] = [
+        "chrome": \.chrome, "queues": \.queues, "queue": \.queue, "q": \.q, "rows": \.rows, "statuses": \.statuses,
+        "networks": \.networks,
+    ]
+}
+
+extension InboxPage.Queue: MustacheFields {
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<InboxPage.Queue>] = [
+        "key": \.key, "label": \.label, "count": \.count, "active": \.active,
+    ]
+}
+
+extension OptionView: MustacheFields {
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<OptionView>] = [
+        "value": \.value, "label": \.label, "selected": \.selected,
+    ]
+}

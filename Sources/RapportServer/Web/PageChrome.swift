@@ -44,3 +44,17 @@ struct PageChrome: Sendable, Equatable {
         banner = AnnouncementBanner(context.pendingAnnouncements, csrf: context.csrfToken ?? "")
     }
 }
+
+extension PageChrome: MustacheFields {
+    // Key paths are immutable values; the table is written once.
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<PageChrome>] = [
+        "title": \.title, "page": \.page, "csrf": \.csrf, "user": \.user, "flash": \.flash, "banner": \.banner,
+    ]
+}
+
+extension PageChrome.User: MustacheFields {
+    nonisolated(unsafe) static let mustacheFields: [String: PartialKeyPath<PageChrome.User>] = [
+        "name": \.name, "role": \.role, "isAdmin": \.isAdmin, "isSupervisor": \.isSupervisor, "unread": \.unread,
+        "hasUnread": \.hasUnread,
+    ]
+}
