@@ -45,19 +45,13 @@ struct BrandAccountPagesController {
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let form = try await WebForm.decode(AddForm.self, request, context)
-        do {
+        return try await redirectOrForm(context) {
             _ = try await actions.add(
                 .init(
                     network: form.network, handle: form.handle, name: form.name,
                     ownerId: form.ownerId.flatMap { Int64($0) }, teamId: form.teamId.flatMap { Int64($0) },
                     purpose: form.purpose), by: user, address: context.clientAddress)
-        } catch let error as DeskError {
-            // The form again with the reason; the status the API would give.
-            return renderer.html(
-                .adminAccounts, try await view(context, error: error.message),
-                status: DomainErrorMapping.apiError(error).status)
         }
-        return Response.redirect(to: "/admin/accounts", type: .normal)
     }
 
     struct ReviewForm: Decodable, CSRFProtected {
@@ -71,10 +65,20 @@ struct BrandAccountPagesController {
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let form = try await WebForm.decode(ReviewForm.self, request, context)
-        do {
+        return try await redirectOrForm(context) {
             _ = try await actions.review(
                 network: form.network, handle: form.handle, decision: form.decision, note: form.note, by: user,
                 address: context.clientAddress)
+        }
+    }
+
+    /// Runs a change and goes back to the screen; a refused one shows the screen again with the reason, at the
+    /// status the API would give.
+    private func redirectOrForm(_ context: AppRequestContext, _ change: () async throws -> Void) async throws
+        -> Response
+    {
+        do {
+            try await change()
         } catch let error as DeskError {
             return renderer.html(
                 .adminAccounts, try await view(context, error: error.message),
